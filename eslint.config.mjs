@@ -1,0 +1,40 @@
+// Lint config. The import restrictions enforce the architecture (ARCHITECTURE.md "Invariants").
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const coreForbidden = {
+  paths: [
+    { name: 'vscode', message: 'server/src/core is pure: no vscode.' },
+    { name: 'fs', message: 'server/src/core is pure: I/O arrives as injected functions.' },
+    { name: 'node:fs', message: 'server/src/core is pure: I/O arrives as injected functions.' },
+    { name: 'fs/promises', message: 'server/src/core is pure.' },
+    { name: 'node:fs/promises', message: 'server/src/core is pure.' },
+    { name: 'child_process', message: 'server/src/core is pure.' },
+    { name: 'node:child_process', message: 'server/src/core is pure.' },
+  ],
+  patterns: [
+    { group: ['vscode-languageserver*', 'vscode-languageclient*'], message: 'server/src/core knows no LSP types.' },
+    { group: ['**/lsp/**', '**/cli/**', '**/client/**'], message: 'server/src/core imports nothing from the outer layers.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'schemas/**', '.tmp/**', 'bench/results/**', 'test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', performance: 'readonly', setImmediate: 'readonly', __dirname: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['server/src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreForbidden] } },
+  {
+    files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only client/ talks to VS Code.' }] }] },
+  },
+  {
+    files: ['client/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'client/ never imports server/.' }] }] },
+  },
+);

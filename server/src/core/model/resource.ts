@@ -1,0 +1,69 @@
+import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import { documentValue, type ParsedDocument, type ParsedFile } from './parse';
+import { locate, type FieldPath } from './path';
+
+/** One Kubernetes object found in a file: a document, or an item of a `List`. */
+export interface Resource {
+  document: ParsedDocument;
+  /** The object's map node. */
+  node: YAMLMap;
+  /** Path from the document root to the object ([] or ['items', i]). */
+  basePath: FieldPath;
+  apiVersion: string;
+  group: string;
+  version: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  /** Plain JS value of the object (nulls kept, as written). */
+  value: Record<string, unknown>;
+}
+
+export function splitApiVersion(apiVersion: string): { group: string; version: string } {
+  const slash = apiVersion.lastIndexOf('/');
+  return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+
+/** A document is Kubernetes when it has string `apiVersion` and `kind` at the top (product.md §5). */
+export function isKubernetesObject(value: unknown): value is Record<string, unknown> & { apiVersion: string; kind: string } {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.apiVersion === 'string' && typeof v.kind === 'string' && v.apiVersion !== '' && v.kind !== '';
+}
+
+export function resourcesOfDocument(document: ParsedDocument): Resource[] {
+  const root = document.doc.contents as Node | null;
+  if (!isMap(root)) return [];
+  const value = documentValue(document.doc);
+  if (!isKubernetesObject(value)) return [];
+  const top = makeResource(document, root, [], value);
+  if (!value.kind.endsWith('List') || !Array.isArray(value.items)) return [top];
+  // `List` kinds are unpacked: each item is an object of its own.
+  const items = locate(root, ['items']).node;
+  if (!isSeq(items)) return [top];
+  const out: Resource[] = [];
+  value.items.forEach((item, i) => {
+    const node = items.items[i];
+    if (isKubernetesObject(item) && isMap(node)) out.push(makeResource(document, node as YAMLMap, ['items', i], item));
+  });
+  return out;
+}
+
+export function resourcesOfFile(file: ParsedFile): Resource[] {
+  return file.documents.flatMap(resourcesOfDocument);
+}
+
+function makeResource(document: ParsedDocument, node: YAMLMap, basePath: FieldPath, value: Record<string, unknown> & { apiVersion: string; kind: string }): Resource {
+  const metadata = value.metadata && typeof value.metadata === 'object' ? (value.metadata as Record<string, unknown>) : {};
+  return {
+    document,
+    node,
+    basePath,
+    apiVersion: value.apiVersion,
+    ...splitApiVersion(value.apiVersion),
+    kind: value.kind,
+    name: typeof metadata.name === 'string' ? metadata.name : undefined,
+    namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
+    value,
+  };
+}

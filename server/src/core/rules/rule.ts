@@ -1,0 +1,53 @@
+import type { Fix, Severity } from '../findings';
+import type { ParsedFile } from '../model/parse';
+import type { FieldPath } from '../model/path';
+import type { Resource } from '../model/resource';
+import type { SchemaCatalog } from '../schema/catalog';
+
+/** What docs/rules.md is generated from; one per rule file. */
+export interface RuleMeta {
+  /** Kebab-case, equal to the file name; the LSP diagnostic `code`. */
+  id: string;
+  severity: Severity;
+  /** One line for tables and hovers. */
+  description: string;
+  /** Markdown: what the rule catches, why it matters, and an example. */
+  docs: string;
+  scope: 'file' | 'document' | 'workspace' | 'stack';
+  fixable?: boolean;
+}
+
+/** A rule's report, located by field path relative to the resource (or by offsets for file rules). */
+export interface Report {
+  message: string;
+  /** Path below the resource root; ignored when `range` is given. */
+  path?: FieldPath;
+  /** Mark the key (default for collections) or the value (default for scalars). */
+  at?: 'key' | 'value';
+  /** Absolute offsets, for findings that are not about one field. */
+  range?: readonly [number, number];
+  /** Overrides the rule's default severity (e.g. deprecated apiVersion warns, removed one errors). */
+  severity?: Severity;
+  fixes?: Fix[];
+}
+
+export interface ResourceContext {
+  file: ParsedFile;
+  resource: Resource;
+  catalog: SchemaCatalog;
+  kubernetesVersion: string;
+}
+
+export interface FileContext {
+  file: ParsedFile;
+  catalog: SchemaCatalog;
+  kubernetesVersion: string;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Called once per Kubernetes object that parsed without syntax errors. */
+  checkResource?(ctx: ResourceContext): Report[];
+  /** Called once per file (syntax rule). */
+  checkFile?(ctx: FileContext): Report[];
+}

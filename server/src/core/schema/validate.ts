@@ -1,0 +1,161 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { formatPath, type FieldPath } from '../model/path';
+
+/** A schema violation in the API server's words, located by field path. */
+export interface SchemaViolation {
+  path: FieldPath;
+  at: 'key' | 'value';
+  message: string;
+  /** For unknown fields: the field name that was probably meant. */
+  suggestion?: string;
+}
+
+/**
+ * The API server treats `field: null` as an absent field, so optional nulls are accepted and
+ * required nulls become "Required value". Items of lists keep their nulls (a null container is an error).
+ */
+export function stripNullFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripNullFields);
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = stripNullFields(v);
+  return out;
+}
+
+export function validateAgainstSchema(validate: ValidateFunction, value: unknown): SchemaViolation[] {
+  if (validate(stripNullFields(value))) return [];
+  return toViolations(validate.errors ?? []);
+}
+
+export function toViolations(errors: ErrorObject[]): SchemaViolation[] {
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const out: SchemaViolation[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    // Branch errors of an anyOf (int-or-string, quantity) are summarised by the anyOf error itself.
+    if (anyOfPaths.has(e.instancePath) && e.keyword !== 'anyOf' && /\/anyOf\/\d+\//.test(e.schemaPath)) continue;
+    const v = toViolation(e);
+    if (!v) continue;
+    const key = `${formatPath(v.path)}|${v.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function toViolation(e: ErrorObject): SchemaViolation | undefined {
+  const path = pointerToPath(e.instancePath);
+  const where = formatPath(path);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const field = String((e.params as { additionalProperty: string }).additionalProperty);
+      const known = Object.keys(((e.parentSchema ?? {}) as { properties?: object }).properties ?? {});
+      return { path: [...path, field], at: 'key', message: `unknown field "${formatPath([...path, field])}"`, suggestion: closest(field, known) };
+    }
+    case 'required': {
+      const field = String((e.params as { missingProperty: string }).missingProperty);
+      return { path: [...path, field], at: 'key', message: `${formatPath([...path, field])}: Required value` };
+    }
+    case 'type':
+      return { path, at: 'value', message: typeMessage(where, e.data, String((e.params as { type: string }).type)) };
+    case 'anyOf':
+      return { path, at: 'value', message: anyOfMessage(where, e) };
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((a) => JSON.stringify(a)).join(', ');
+      return { path, at: 'value', message: `${where}: Unsupported value: ${render(e.data)}: supported values: ${allowed}` };
+    }
+    case 'const':
+      return { path, at: 'value', message: `${where}: Unsupported value: ${render(e.data)}: supported values: ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}` };
+    case 'pattern':
+      return { path, at: 'value', message: `${where}: Invalid value: ${render(e.data)}: must match the regular expression '${(e.params as { pattern: string }).pattern}'` };
+    case 'maximum':
+    case 'minimum':
+    case 'exclusiveMaximum':
+    case 'exclusiveMinimum':
+      return { path, at: 'value', message: `${where}: Invalid value: ${render(e.data)}: ${where} in body ${e.message}` };
+    case 'maxLength':
+      return { path, at: 'value', message: `${where}: Too long: may not be more than ${(e.params as { limit: number }).limit} bytes` };
+    case 'maxItems':
+      return { path, at: 'key', message: `${where}: Too many: ${Array.isArray(e.data) ? e.data.length : '?'}: must have at most ${(e.params as { limit: number }).limit} items` };
+    case 'minLength':
+    case 'minItems':
+      return { path, at: 'value', message: `${where}: Invalid value: ${render(e.data)}: ${where} in body ${e.message}` };
+    default:
+      return { path, at: 'value', message: `${where}: Invalid value: ${render(e.data)}: ${e.message ?? 'invalid'}` };
+  }
+}
+
+function typeName(data: unknown): string {
+  if (data === null) return 'null';
+  if (Array.isArray(data)) return 'array';
+  if (typeof data === 'number') return Number.isInteger(data) ? 'integer' : 'number';
+  return typeof data;
+}
+
+/** kube-openapi's wording, as kubectl-validate prints it. */
+function typeMessage(where: string, data: unknown, expected: string): string {
+  const actual = typeName(data);
+  return `${where}: Invalid value: "${actual}": ${where} in body must be of type ${expected.replace(',', ' or ')}: "${actual}"`;
+}
+
+const QUANTITY_RE = '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$';
+
+function anyOfMessage(where: string, e: ErrorObject): string {
+  const schema = (e.parentSchema ?? {}) as Record<string, unknown>;
+  if (schema['x-kubernetes-quantity'] && typeof e.data === 'string') {
+    return `${where}: Invalid value: ${render(e.data)}: quantities must match the regular expression '${QUANTITY_RE}'`;
+  }
+  if (schema['x-kubernetes-quantity']) return typeMessage(where, e.data, 'string or number');
+  if (schema['x-kubernetes-int-or-string']) return typeMessage(where, e.data, 'integer or string');
+  return `${where}: Invalid value: ${render(e.data)}: must match one of the allowed types`;
+}
+
+/** Values as the API server renders them: strings quoted, scalars bare, the rest as JSON. */
+export function render(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined || value === null) return 'null';
+  if (typeof value === 'object') {
+    const json = JSON.stringify(value);
+    return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+  }
+  return String(value);
+}
+
+/** The known field nearest to a typo (Damerau-free Levenshtein), when close enough to suggest. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}

@@ -34,9 +34,9 @@ export interface ParsedFile {
  */
 const PARSE_OPTIONS = { version: '1.1', uniqueKeys: true, prettyErrors: false, strict: false } as const;
 
-export function parseFile(text: string, path = ''): ParsedFile {
+export function parseFile(text: string): ParsedFile {
   const lines = new LineIndex(text);
-  const skipped = helmTemplateReason(text, path);
+  const skipped = helmTemplateReason(text);
   if (skipped) return { text, lines, documents: [], skipped };
   const docs = parseAllDocuments(text, PARSE_OPTIONS);
   const list = Array.isArray(docs) ? docs : [];
@@ -62,11 +62,12 @@ function toProblem(e: { code: string; message: string; pos: [number, number] }, 
   return { code: e.code, message: e.message.split('\n')[0], start, end, severity };
 }
 
-/** Go templates are not YAML until rendered; product.md §5 says to skip them. */
-export function helmTemplateReason(text: string, path: string): string | undefined {
-  if (/(^|[\\/])templates[\\/][^\\/]+$/.test(path) && /(^|[\\/])charts?[\\/]|Chart\.yaml/.test(path)) return 'Helm chart template';
-  if (text.includes('{{')) return 'Go template markers ({{ }})';
-  return undefined;
+/**
+ * Go templates are not YAML until rendered; product.md §5 says to skip them. Whether a file sits
+ * in a chart's templates/ folder is a file-system question answered by the hosts (CLI walker, LSP).
+ */
+export function helmTemplateReason(text: string): string | undefined {
+  return text.includes('{{') ? 'Go template markers ({{ }})' : undefined;
 }
 
 /** Plain JS of a document; undefined when the document cannot be converted (e.g. an alias bomb). */

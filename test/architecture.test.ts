@@ -1,0 +1,40 @@
+// Guards the invariants of ARCHITECTURE.md that eslint alone could miss (e.g. a disabled lint rule).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return tsFiles(full);
+    return full.endsWith('.ts') ? [full] : [];
+  });
+}
+
+const IMPORT = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g;
+
+function importsOf(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => m[1]);
+}
+
+test('server/src/core imports no vscode, LSP, fs, child_process or outer layer', () => {
+  const forbidden = /^(vscode|vscode-languageserver.*|vscode-languageclient.*|(node:)?fs(\/promises)?|(node:)?child_process)$|\/(lsp|cli|io)\/|^\.\.\/\.\.\/(lsp|cli|io)\b/;
+  const offenders = tsFiles('server/src/core').flatMap((f) => importsOf(f).filter((i) => forbidden.test(i)).map((i) => `${f}: ${i}`));
+  assert.deepEqual(offenders, []);
+});
+
+test('server/src/core has no module-level mutable state (no top-level let/var)', () => {
+  const offenders = tsFiles('server/src/core').filter((f) => /^(export\s+)?(let|var)\s/m.test(readFileSync(f, 'utf8')));
+  assert.deepEqual(offenders, []);
+});
+
+test('client/ never imports server/', () => {
+  const offenders = tsFiles('client/src').flatMap((f) => importsOf(f).filter((i) => i.includes('server/')).map((i) => `${f}: ${i}`));
+  assert.deepEqual(offenders, []);
+});
+
+test('source files stay small (≤ 450 lines)', () => {
+  const big = [...tsFiles('server/src'), ...tsFiles('client/src')].filter((f) => readFileSync(f, 'utf8').split('\n').length > 450);
+  assert.deepEqual(big, []);
+});

@@ -1,4 +1,5 @@
-import { parseAllDocuments, type Document } from 'yaml';
+import { parseAllDocuments, visit, type Document } from 'yaml';
+import { splitChunks } from './chunks';
 import { LineIndex } from './line-index';
 
 /** A YAML parse problem, kept as data (eemeli/yaml style): never thrown. */
@@ -18,6 +19,10 @@ export interface ParsedDocument {
   end: number;
   errors: YamlProblem[];
   warnings: YamlProblem[];
+  /** Text of the chunk the document was parsed from; equal text means equal document. */
+  source: string;
+  /** File offset of that chunk; the document's node ranges are absolute (chunk offsets + this). */
+  chunkStart: number;
 }
 
 export interface ParsedFile {
@@ -34,31 +39,85 @@ export interface ParsedFile {
  */
 const PARSE_OPTIONS = { version: '1.1', uniqueKeys: true, prettyErrors: false, strict: false } as const;
 
-export function parseFile(text: string): ParsedFile {
+/**
+ * Parses a file into its documents. With `previous` (the parse of the same file's last version),
+ * documents whose text did not change are reused instead of re-parsed: an edit costs one document.
+ * Reuse moves the reused documents' node ranges to their new offsets in place, so `previous` must
+ * not be used after this call (the LSP layer keeps only the newest parse of each file).
+ */
+export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   const lines = new LineIndex(text);
   const skipped = helmTemplateReason(text);
   if (skipped) return { text, lines, documents: [], skipped };
-  const docs = parseAllDocuments(text, PARSE_OPTIONS);
-  const list = Array.isArray(docs) ? docs : [];
-  const documents = list.map((doc, index) => toParsedDocument(doc as Document.Parsed, index, text.length));
+  const reusable = groupBySource(previous);
+  const documents: ParsedDocument[] = [];
+  for (const chunk of splitChunks(text)) {
+    const source = text.slice(chunk.start, chunk.end);
+    const old = reusable.get(source)?.shift();
+    const parsed = old ? old.map((d) => moveDocument(d, chunk.start)) : parseChunk(source, chunk.start);
+    for (const d of parsed) documents.push({ ...d, index: documents.length });
+  }
   return { text, lines, documents };
 }
 
-function toParsedDocument(doc: Document.Parsed, index: number, textLength: number): ParsedDocument {
-  const [start, , end] = doc.range ?? [0, 0, textLength];
-  return {
-    index,
-    doc,
-    start,
-    end,
-    errors: doc.errors.map((e) => toProblem(e, 'error', textLength)),
-    warnings: doc.warnings.map((w) => toProblem(w, 'warning', textLength)),
-  };
+/** Previous documents by chunk text; a chunk may hold several documents (kept together). */
+function groupBySource(previous: ParsedFile | undefined): Map<string, ParsedDocument[][]> {
+  const map = new Map<string, ParsedDocument[][]>();
+  if (!previous) return map;
+  let current: ParsedDocument[] = [];
+  previous.documents.forEach((d, i) => {
+    current.push(d);
+    const next = previous.documents[i + 1];
+    if (!next || next.chunkStart !== d.chunkStart) {
+      const list = map.get(d.source) ?? [];
+      list.push(current);
+      map.set(d.source, list);
+      current = [];
+    }
+  });
+  return map;
 }
 
-function toProblem(e: { code: string; message: string; pos: [number, number] }, severity: 'error' | 'warning', textLength: number): YamlProblem {
-  const start = Math.min(e.pos[0], textLength);
-  const end = Math.max(start, Math.min(e.pos[1], textLength));
+function parseChunk(source: string, base: number): ParsedDocument[] {
+  const docs = parseAllDocuments(source, PARSE_OPTIONS);
+  const list = (Array.isArray(docs) ? docs : []) as Document.Parsed[];
+  return list.map((doc, index) => {
+    shiftNodes(doc, base);
+    const [start, , end] = doc.range ?? [base, base, base + source.length];
+    return {
+      index,
+      doc,
+      start,
+      end,
+      errors: doc.errors.map((e) => toProblem(e, 'error', base, source.length)),
+      warnings: doc.warnings.map((w) => toProblem(w, 'warning', base, source.length)),
+      source,
+      chunkStart: base,
+    };
+  });
+}
+
+function moveDocument(d: ParsedDocument, newBase: number): ParsedDocument {
+  const delta = newBase - d.chunkStart;
+  if (delta === 0) return d;
+  shiftNodes(d.doc, delta);
+  const move = (p: YamlProblem) => ({ ...p, start: p.start + delta, end: p.end + delta });
+  return { ...d, start: d.start + delta, end: d.end + delta, errors: d.errors.map(move), warnings: d.warnings.map(move), chunkStart: newBase };
+}
+
+function shiftNodes(doc: Document.Parsed, delta: number): void {
+  if (delta === 0) return;
+  if (doc.range) doc.range = [doc.range[0] + delta, doc.range[1] + delta, doc.range[2] + delta];
+  visit(doc, (_key, node) => {
+    const n = node as { range?: [number, number, number] | null } | null;
+    if (!n) return;
+    if (n.range) n.range = [n.range[0] + delta, n.range[1] + delta, n.range[2] + delta];
+  });
+}
+
+function toProblem(e: { code: string; message: string; pos: [number, number] }, severity: 'error' | 'warning', base: number, length: number): YamlProblem {
+  const start = Math.min(e.pos[0], length) + base;
+  const end = Math.max(start, Math.min(e.pos[1], length) + base);
   return { code: e.code, message: e.message.split('\n')[0], start, end, severity };
 }
 

@@ -1,0 +1,37 @@
+/**
+ * Splits a YAML stream into document chunks at lines that start with `---` or `...` markers.
+ * YAML forbids those markers at the start of a line inside any scalar (c-forbidden), so such a
+ * line always ends a document: each chunk can be parsed on its own, and an edit re-parses only
+ * the chunk it touches.
+ */
+export interface Chunk {
+  start: number;
+  end: number;
+}
+
+const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/;
+
+export function splitChunks(text: string): Chunk[] {
+  const starts: number[] = [0];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const c = text.charCodeAt(lineStart);
+    // `---` opens the next chunk; `...` closes this one, so the next chunk starts after its line.
+    if ((c === 45 || c === 46) && lineStart > 0 && MARKER.test(text.slice(lineStart, lineStart + 4))) {
+      if (c === 45) starts.push(lineStart);
+      else {
+        const next = text.indexOf('\n', lineStart);
+        starts.push(next < 0 ? text.length : next + 1);
+      }
+    }
+    const newline = text.indexOf('\n', lineStart);
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    if (end > starts[i] || chunks.length === 0) chunks.push({ start: starts[i], end });
+  }
+  return chunks;
+}

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { visit } from 'yaml';
+import { parseFile, type ParsedFile } from '../../server/src/core/model/parse';
+import { splitChunks } from '../../server/src/core/model/chunks';
+
+const docs = (n: number) =>
+  Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  key: |\n    text ${i}\n    --- not a marker (indented)\n`).join('---\n');
+
+/** Every node range and problem of a parse, to compare an incremental parse with a fresh one. */
+function fingerprint(file: ParsedFile): string {
+  return JSON.stringify(
+    file.documents.map((d) => {
+      const ranges: unknown[] = [d.start, d.end, d.errors.map((e) => [e.code, e.start, e.end])];
+      visit(d.doc, (_k, node) => {
+        ranges.push((node as { range?: unknown } | null)?.range ?? null);
+      });
+      return ranges;
+    }),
+  );
+}
+
+test('chunks split at --- and ... line markers only', () => {
+  const text = 'a: 1\n---\nb: |\n  ---\n---  # c\nc: 3\n...\nd: 4\n';
+  const chunks = splitChunks(text).map((c) => text.slice(c.start, c.end));
+  assert.deepEqual(chunks, ['a: 1\n', '---\nb: |\n  ---\n', '---  # c\nc: 3\n...\n', 'd: 4\n']);
+  assert.deepEqual(splitChunks(''), [{ start: 0, end: 0 }]);
+});
+
+test('an incremental parse equals a fresh parse after edits anywhere', () => {
+  let text = docs(12);
+  let previous = parseFile(text);
+  // Deterministic pseudo-random edits: insertions, deletions, a new document marker, broken YAML.
+  let seed = 7;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const inserts = ['x', '\n', '---\n', ': ', '  ', '"', '\t', 'key: value\n'];
+  for (let i = 0; i < 150; i++) {
+    const at = rand(text.length + 1);
+    text = rand(3) === 0 ? text.slice(0, at) + text.slice(at + 1 + rand(4)) : text.slice(0, at) + inserts[rand(inserts.length)] + text.slice(at);
+    const incremental = parseFile(text, previous);
+    assert.equal(fingerprint(incremental), fingerprint(parseFile(text)), `edit ${i}`);
+    previous = incremental;
+  }
+});
+
+test('unchanged documents are reused, not re-parsed', () => {
+  const text = docs(5);
+  const first = parseFile(text);
+  const edited = text.replace('cm-3', 'cm-33');
+  const second = parseFile(edited, first);
+  const reused = second.documents.filter((d, i) => d.doc === first.documents[i]?.doc).length;
+  assert.equal(reused, 4);
+});

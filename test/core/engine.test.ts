@@ -100,3 +100,18 @@ test('helpers: stripNullFields keeps list nulls; closest suggests near names onl
   assert.equal(closest('imagePullPolcy', ['image', 'imagePullPolicy']), 'imagePullPolicy');
   assert.equal(closest('zzz', ['image']), undefined);
 });
+
+test('the findings cache returns the same findings, moved with their document', async () => {
+  const { FindingsCache } = await import('../../server/src/core/features/findings-cache');
+  const cache = new FindingsCache();
+  const doc = 'apiVersion: example.com/v1\nkind: Widget\nspec:\n  size: "3"\n';
+  const first = parseFile(`${doc}---\n${doc}`);
+  const a = diagnoseFile(first, { ...env, cache });
+  // Insert a document in front: both old documents move and must come from the cache, shifted.
+  const prefix = 'apiVersion: v1\nkind: Other\n---\n';
+  const text = `${prefix}${doc}---\n${doc}`;
+  const b = diagnoseFile(parseFile(text, first), { ...env, cache });
+  const fresh = diagnoseFile(parseFile(text), env);
+  assert.deepEqual(b, fresh);
+  assert.deepEqual(b.filter((f) => f.ruleId === 'schema' && f.severity === 'error').map((f) => f.start - prefix.length), a.map((f) => f.start));
+});

@@ -7,12 +7,15 @@ import { ALL_RULES } from '../rules';
 import type { Report, Rule } from '../rules/rule';
 import type { SchemaCatalog } from '../schema/catalog';
 import { applySuppressions } from './suppressions';
+import type { FindingsCache } from './findings-cache';
 
 export interface DiagnosticsEnv {
   catalog: SchemaCatalog;
   config: Config;
   /** Defaults to every rule; tests pass one rule. */
   rules?: readonly Rule[];
+  /** Reuses findings of documents whose text did not change (hosts keep one). */
+  cache?: FindingsCache;
 }
 
 /** Every finding of one file: syntax first; documents with syntax errors get nothing else (product.md §6). */
@@ -27,13 +30,21 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   }
   for (const document of file.documents) {
     if (document.errors.length > 0) continue;
+    const cached = env.cache?.get(document, env.catalog, env.config);
+    if (cached) {
+      findings.push(...cached);
+      continue;
+    }
+    const own: Finding[] = [];
     for (const resource of resourcesOfDocument(document)) {
       const ctx = { ...fileCtx, resource };
       for (const rule of rules) {
         if (!rule.checkResource) continue;
-        for (const report of safely(() => rule.checkResource!(ctx))) pushFinding(findings, rule, report, env.config, resource);
+        for (const report of safely(() => rule.checkResource!(ctx))) pushFinding(own, rule, report, env.config, resource);
       }
     }
+    env.cache?.set(document, env.catalog, env.config, own);
+    findings.push(...own);
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return applySuppressions(findings, file.text, file.lines);

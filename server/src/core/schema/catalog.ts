@@ -1,4 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
+import { SHARED_PREFIX, splitDefinitions } from './shared-definitions';
 
 /** One kind the catalog knows: bundled (schemas/index.json) or from a workspace CRD. */
 export interface KindEntry {
@@ -26,6 +27,11 @@ export interface SchemaSource {
   index: SchemaIndex;
   /** Loads a bundled schema file (relative to schemas/). */
   load(file: string): object;
+  /**
+   * A validator generated ahead of time (ajv standalone code built from the same schemas), when the
+   * host has one: it skips compiling at run time. Undefined means "compile it here".
+   */
+  precompiled?(entry: KindEntry): ValidateFunction | undefined;
 }
 
 interface Compiled {
@@ -41,6 +47,7 @@ interface Compiled {
 export class SchemaCatalog {
   private readonly byKey = new Map<string, KindEntry>();
   private readonly byKind = new Map<string, KindEntry[]>();
+  private readonly sharedIds = new Set<string>();
 
   private constructor(
     private readonly source: SchemaSource,
@@ -97,14 +104,27 @@ export class SchemaCatalog {
     try {
       const schema = entry.schema ?? (entry.file ? this.source.load(entry.file) : undefined);
       if (!schema) return undefined;
-      // A schema's $id must be unique per ajv instance; compile a copy without it.
-      const { $id: _ignored, ...body } = schema as Record<string, unknown>;
-      const compiled = { schema, validate: this.ajv.compile(body) };
+      const ready = entry.source === 'builtin' ? this.source.precompiled?.(entry) : undefined;
+      const compiled = { schema, validate: ready ?? this.compileShared(schema) };
       this.compiled.set(key, compiled);
       return compiled;
     } catch {
       return undefined;
     }
+  }
+
+  /** Compiles a kind against the definitions shared by every kind of this catalog (see shared-definitions.ts). */
+  private compileShared(schema: object): ValidateFunction {
+    const { root, definitions } = splitDefinitions(schema);
+    for (const [name, definition] of Object.entries(definitions)) {
+      const id = SHARED_PREFIX + name;
+      // `ajv.getSchema` would compile it; registration is tracked here instead.
+      if (!this.sharedIds.has(id)) {
+        this.ajv.addSchema(definition, id);
+        this.sharedIds.add(id);
+      }
+    }
+    return this.ajv.compile(root);
   }
 }
 
@@ -112,7 +132,17 @@ function keyOf(group: string, version: string, kind: string): string {
   return `${group}/${version}/${kind}`;
 }
 
-function newAjv(): Ajv {
-  // verbose: errors carry the failing schema and data, which the message builder needs.
-  return new Ajv({ strict: false, allErrors: true, validateFormats: false, verbose: true });
+/** The one place ajv options are chosen; scripts/build-validators.ts generates code with the same. */
+export const AJV_OPTIONS = {
+  strict: false,
+  allErrors: true,
+  validateFormats: false,
+  // Errors carry the failing schema and data, which the message builder needs.
+  verbose: true,
+  // Definitions become functions of their own, compiled once and shared by every kind.
+  inlineRefs: false,
+} as const;
+
+export function newAjv(extra: Record<string, unknown> = {}): Ajv {
+  return new Ajv({ ...AJV_OPTIONS, ...extra });
 }

@@ -72,6 +72,8 @@ function toViolation(e: ErrorObject): SchemaViolation | undefined {
     case 'anyOf':
       return { path, at: 'value', message: anyOfMessage(where, e) };
     case 'enum': {
+      // The API server defaults empty enum fields (`imagePullPolicy: ""`) before validating them.
+      if (e.data === '') return undefined;
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((a) => JSON.stringify(a)).join(', ');
       return { path, at: 'value', message: `${where}: Unsupported value: ${render(e.data)}: supported values: ${allowed}` };
     }

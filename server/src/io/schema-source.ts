@@ -1,27 +1,61 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { SchemaIndex, SchemaSource } from '../core/schema/catalog';
+import type { ValidateFunction } from 'ajv';
+import type { KindEntry, SchemaIndex, SchemaSource } from '../core/schema/catalog';
 import { SchemaCatalog } from '../core/schema/catalog';
 
 /**
- * Finds the bundled schemas/ folder: beside dist/ when bundled, or at the project root when run
- * from sources (tests). Walks upward from this file so both layouts work.
+ * Finds `relative` (e.g. `schemas/index.json`) in this file's folder or above it: beside dist/ when
+ * bundled, at the project root when run from sources (tests).
  */
-export function findSchemasDir(start: string = __dirname): string {
+function findUp(relative: string, start: string = __dirname): string | undefined {
   let dir = start;
   for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'schemas', 'index.json');
-    if (existsSync(candidate)) return join(dir, 'schemas');
+    if (existsSync(join(dir, relative))) return join(dir, relative);
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  throw new Error(`Kubesight: bundled schemas not found above ${start}`);
+  return undefined;
 }
 
-export function fileSchemaSource(dir: string = findSchemasDir()): SchemaSource {
+export function findSchemasDir(): string {
+  const index = findUp(join('schemas', 'index.json'));
+  if (!index) throw new Error(`Kubesight: bundled schemas not found above ${__dirname}`);
+  return dirname(index);
+}
+
+/** dist/validators (scripts/build-validators.ts) when it was built; the catalog compiles otherwise. */
+function findValidatorsDir(): string | undefined {
+  return findUp('validators', __dirname) ?? findUp(join('dist', 'validators'));
+}
+
+export function fileSchemaSource(dir: string = findSchemasDir(), validatorsDir = findValidatorsDir()): SchemaSource {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as SchemaIndex;
-  return { index, load: (file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as object };
+  const hashes = new Map<string, string>();
+  return {
+    index,
+    load(file) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      hashes.set(file, createHash('sha256').update(text).digest('hex'));
+      return JSON.parse(text) as object;
+    },
+    precompiled: validatorsDir ? (entry) => loadPrecompiled(validatorsDir, entry, hashes.get(entry.file ?? '')) : undefined,
+  };
+}
+
+/** Generated code is used only when it was generated from the very schema file just loaded. */
+function loadPrecompiled(validatorsDir: string, entry: KindEntry, schemaHash: string | undefined): ValidateFunction | undefined {
+  if (!entry.file || !schemaHash) return undefined;
+  const path = join(validatorsDir, entry.file.replace(/\.json$/, '.js'));
+  if (!existsSync(path)) return undefined;
+  try {
+    const mod = require(path) as { validate?: ValidateFunction; schemaHash?: string };
+    return mod.schemaHash === schemaHash ? mod.validate : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function bundledCatalog(): SchemaCatalog {

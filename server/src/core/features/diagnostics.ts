@@ -4,10 +4,11 @@ import type { ParsedFile } from '../model/parse';
 import { rangeOfPath } from '../model/path';
 import { resourcesOfDocument, type Resource } from '../model/resource';
 import { ALL_RULES } from '../rules';
-import type { Report, Rule } from '../rules/rule';
+import type { Report, ResourceContext, Rule } from '../rules/rule';
 import type { SchemaCatalog } from '../schema/catalog';
 import { applySuppressions } from './suppressions';
 import type { FindingsCache } from './findings-cache';
+import type { Workspace } from '../workspace/workspace';
 
 export interface DiagnosticsEnv {
   catalog: SchemaCatalog;
@@ -16,6 +17,15 @@ export interface DiagnosticsEnv {
   rules?: readonly Rule[];
   /** Reuses findings of documents whose text did not change (hosts keep one). */
   cache?: FindingsCache;
+  /** The workspace the file belongs to; workspace rules run only with one. */
+  workspace?: Workspace;
+  uri?: string;
+}
+
+/** Diagnoses one file of a workspace snapshot; [] when the snapshot does not hold it. */
+export function diagnoseWorkspaceFile(workspace: Workspace, uri: string, env: DiagnosticsEnv): Finding[] {
+  const file = workspace.file(uri);
+  return file ? diagnoseFile(file.parsed, { ...env, workspace, uri }) : [];
 }
 
 /** Every finding of one file: syntax first; documents with syntax errors get nothing else (product.md §6). */
@@ -28,26 +38,38 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
     if (!rule.checkFile) continue;
     for (const report of safely(() => rule.checkFile!(fileCtx))) pushFinding(findings, rule, report, env.config, undefined);
   }
+  // Document-scoped findings depend on the document's text only and may come from the cache;
+  // workspace-scoped ones depend on other files and are computed every time.
+  const documentRules = rules.filter((r) => r.checkResource && !isWorkspaceScoped(r));
+  const workspaceRules = env.workspace ? rules.filter((r) => r.checkResource && isWorkspaceScoped(r)) : [];
+  const base = { ...fileCtx, uri: env.uri ?? '', workspace: env.workspace };
   for (const document of file.documents) {
     if (document.errors.length > 0) continue;
+    const resources = resourcesOfDocument(document);
     const cached = env.cache?.get(document, env.catalog, env.config);
-    if (cached) {
-      findings.push(...cached);
-      continue;
+    if (cached) findings.push(...cached);
+    else {
+      const own = runRules(documentRules, resources, base, env.config);
+      env.cache?.set(document, env.catalog, env.config, own);
+      findings.push(...own);
     }
-    const own: Finding[] = [];
-    for (const resource of resourcesOfDocument(document)) {
-      const ctx = { ...fileCtx, resource };
-      for (const rule of rules) {
-        if (!rule.checkResource) continue;
-        for (const report of safely(() => rule.checkResource!(ctx))) pushFinding(own, rule, report, env.config, resource);
-      }
-    }
-    env.cache?.set(document, env.catalog, env.config, own);
-    findings.push(...own);
+    if (workspaceRules.length > 0) findings.push(...runRules(workspaceRules, resources, base, env.config));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return applySuppressions(findings, file.text, file.lines);
+}
+
+function isWorkspaceScoped(rule: Rule): boolean {
+  return rule.meta.scope === 'workspace' || rule.meta.scope === 'stack';
+}
+
+function runRules(rules: readonly Rule[], resources: Resource[], base: Omit<ResourceContext, 'resource'>, config: Config): Finding[] {
+  const out: Finding[] = [];
+  for (const resource of resources) {
+    const ctx = { ...base, resource };
+    for (const rule of rules) for (const report of safely(() => rule.checkResource!(ctx))) pushFinding(out, rule, report, config, resource);
+  }
+  return out;
 }
 
 /** A rule that throws on strange input loses its findings for that object, never the whole file. */

@@ -67,3 +67,8 @@ function makeResource(document: ParsedDocument, node: YAMLMap, basePath: FieldPa
     value,
   };
 }
+
+/** The same object of the same parse (resources are re-created per analysis, so not by identity). */
+export function sameResource(a: Resource, b: Resource): boolean {
+  return a.document.doc === b.document.doc && a.basePath.join('/') === b.basePath.join('/');
+}

@@ -3,6 +3,7 @@ import type { ParsedFile } from '../model/parse';
 import type { FieldPath } from '../model/path';
 import type { Resource } from '../model/resource';
 import type { SchemaCatalog } from '../schema/catalog';
+import type { Workspace } from '../workspace/workspace';
 
 /** What docs/rules.md is generated from; one per rule file. */
 export interface RuleMeta {
@@ -36,6 +37,13 @@ export interface ResourceContext {
   resource: Resource;
   catalog: SchemaCatalog;
   kubernetesVersion: string;
+  /** The file's URI in the workspace ('' when checked alone). */
+  uri: string;
+  /**
+   * Every manifest the host knows, for rules of scope 'workspace'. Those rules run only when a
+   * workspace is given, and their findings are never cached by document text.
+   */
+  workspace?: Workspace;
 }
 
 export interface FileContext {

@@ -1,0 +1,44 @@
+import type { Report, ResourceContext, Rule } from './rule';
+import { referencesOf } from '../workspace/references';
+import { namespaceOf, targets } from '../workspace/lookup';
+
+export const missingKey: Rule = {
+  meta: {
+    id: 'missing-key',
+    severity: 'warning',
+    scope: 'workspace',
+    description: '`secretKeyRef` / `configMapKeyRef` / `items[].key` naming a key the ConfigMap or Secret does not have.',
+    docs: [
+      'A pod whose env reads a key that its ConfigMap or Secret does not define fails to start',
+      '(`couldn\'t find key DB_PASSWORD in Secret shop/db`). Keys come from `data`, `binaryData` and',
+      '`stringData`. References marked `optional: true` are never reported; a target that does not',
+      'exist is `missing-reference`\'s finding, not this rule\'s.',
+      '',
+      '```yaml',
+      'valueFrom:',
+      '  secretKeyRef:',
+      '    name: db',
+      '    key: DB_PASSWORD    # key "DB_PASSWORD" not found in Secret "db" (keys: password, user)',
+      '```',
+    ].join('\n'),
+  },
+  checkResource(ctx: ResourceContext): Report[] {
+    const workspace = ctx.workspace;
+    if (!workspace) return [];
+    const namespace = namespaceOf(ctx.resource);
+    return referencesOf(ctx.resource).flatMap((ref): Report[] => {
+      if (ref.optional || ref.keys.length === 0 || (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret')) return [];
+      const found = targets(workspace, '', ref.kind, namespace, ref.name);
+      // Two definitions (overlays, alternatives) may hold different keys: only judge a single one.
+      if (found.length !== 1 || !found[0].dataKeys) return [];
+      const keys = found[0].dataKeys;
+      return ref.keys
+        .filter((k) => !keys.has(k.key))
+        .map((k) => ({
+          path: k.path,
+          at: 'value' as const,
+          message: `key "${k.key}" not found in ${ref.kind} "${ref.name}" (${keys.size ? `keys: ${[...keys].sort().join(', ')}` : 'it has no keys'})`,
+        }));
+    });
+  },
+};

@@ -1,0 +1,63 @@
+import type { Report, ResourceContext, Rule } from './rule';
+import { referencesOf, type Reference } from '../workspace/references';
+import { missingSeverity, namespaceOf, searchedWhere, targets } from '../workspace/lookup';
+import type { Workspace } from '../workspace/workspace';
+
+/** Kinds of targets this rule owns; Ingress/HPA backends and StatefulSet services have rules of their own. */
+const OWNED = new Set(['ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ServiceAccount', 'IngressClass', 'Role', 'ClusterRole']);
+/** Objects every cluster has, or that controllers create: never reported. */
+const BUILT_IN_CLUSTER_ROLES = /^(cluster-admin|admin|edit|view|system:.*)$/;
+
+export const missingReference: Rule = {
+  meta: {
+    id: 'missing-reference',
+    severity: 'warning',
+    scope: 'workspace',
+    description: 'A Secret, ConfigMap, PVC, ServiceAccount, IngressClass, TLS secret, imagePullSecret or Role that exists nowhere in the workspace.',
+    docs: [
+      'The API server accepts a Deployment that reads a Secret which does not exist; its pods then',
+      'fail with `CreateContainerConfigError`. This rule looks for every referenced object among the',
+      'manifests of the workspace (same namespace: `metadata.namespace`, else `default`).',
+      '',
+      '`optional: true` references are never reported. When only some files are open (no workspace',
+      'folder) a missing target is information, not a warning: it may live in a file not opened.',
+      'IngressClasses are usually installed with the controller, so they are only information;',
+      'TLS secrets of an Ingress annotated for cert-manager are created by it and are not reported.',
+      '',
+      '```yaml',
+      'envFrom:',
+      '  - secretRef:',
+      '      name: db-credentials   # Secret "db-credentials" not found in namespace "shop"',
+      '```',
+    ].join('\n'),
+  },
+  checkResource(ctx: ResourceContext): Report[] {
+    const workspace = ctx.workspace;
+    if (!workspace) return [];
+    const namespace = namespaceOf(ctx.resource);
+    const certManaged = Object.keys((ctx.resource.value.metadata as { annotations?: object } | undefined)?.annotations ?? {}).some((a) => a.startsWith('cert-manager.io/'));
+    return referencesOf(ctx.resource).flatMap((ref): Report[] => {
+      if (!OWNED.has(ref.kind) || ref.optional) return [];
+      if (ref.kind === 'ClusterRole' && BUILT_IN_CLUSTER_ROLES.test(ref.name)) return [];
+      if (certManaged && ref.kind === 'Secret' && ref.path[1] === 'tls') return [];
+      const targetNamespace = targetNamespaceOf(ref, namespace);
+      if (targets(workspace, ref.group, ref.kind, targetNamespace, ref.name).length > 0) return [];
+      return [report(ref, targetNamespace, workspace)];
+    });
+  },
+};
+
+function targetNamespaceOf(ref: Reference, namespace: string): string {
+  if (ref.kind === 'IngressClass' || ref.kind === 'ClusterRole') return '';
+  return ref.namespace ?? namespace;
+}
+
+function report(ref: Reference, namespace: string, workspace: Workspace): Report {
+  const severity = ref.kind === 'IngressClass' ? 'info' : missingSeverity(workspace, 'warning');
+  return {
+    path: ref.path,
+    at: 'value',
+    severity,
+    message: `${ref.kind} "${ref.name}" not found in ${searchedWhere(workspace, namespace)}`,
+  };
+}

@@ -1,0 +1,37 @@
+import type { Report, ResourceContext, Rule } from './rule';
+import { mapSelectorMatches, missingSeverity, namespaceOf, searchedWhere } from '../workspace/lookup';
+import { stringMap, valueAt } from '../workspace/pod-template';
+
+export const serviceNoPods: Rule = {
+  meta: {
+    id: 'service-no-pods',
+    severity: 'warning',
+    scope: 'workspace',
+    description: 'A Service whose selector matches no pod template in its namespace.',
+    docs: [
+      'A Service sends traffic to the pods its `selector` matches. When no Deployment, StatefulSet,',
+      'DaemonSet, Job, CronJob or Pod of the namespace carries those labels, the Service has no',
+      'endpoints and every request to it fails. Services without a selector (ExternalName, manual',
+      'Endpoints) are not checked.',
+      '',
+      '```yaml',
+      'kind: Service',
+      'spec:',
+      '  selector:',
+      '    app: shop-api    # no pod template in namespace "default" has labels app=shop-api',
+      '```',
+    ].join('\n'),
+  },
+  checkResource(ctx: ResourceContext): Report[] {
+    const { resource, workspace } = ctx;
+    if (!workspace || resource.kind !== 'Service' || resource.group !== '') return [];
+    if (valueAt(resource.value, ['spec', 'type']) === 'ExternalName') return [];
+    const selector = stringMap(valueAt(resource.value, ['spec', 'selector']));
+    if (Object.keys(selector).length === 0) return [];
+    const namespace = namespaceOf(resource);
+    const pods = workspace.index.podTemplatesIn(namespace);
+    if (pods.some((p) => mapSelectorMatches(selector, p.template!.labels))) return [];
+    const wanted = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+    return [{ path: ['spec', 'selector'], at: 'key', severity: missingSeverity(workspace, 'warning'), message: `selector ${wanted} matches no pod template in ${searchedWhere(workspace, namespace)}` }];
+  },
+};

@@ -1,0 +1,35 @@
+import type { Report, ResourceContext, Rule } from './rule';
+import { formatPath } from '../model/path';
+import { asArray, asObject, containersOf, podTemplateOf } from '../workspace/pod-template';
+
+export const volumeMount: Rule = {
+  meta: {
+    id: 'volume-mount',
+    severity: 'error',
+    scope: 'document',
+    description: 'A volumeMount naming no volume of the pod (API: `Not found`).',
+    docs: [
+      'Every `volumeMounts[].name` of a container must be the name of a volume in the pod\'s',
+      '`spec.volumes`; the API server rejects the object otherwise.',
+      '',
+      '```yaml',
+      'volumeMounts:',
+      '  - name: data        # spec.containers[0].volumeMounts[0].name: Not found: "data"',
+      '    mountPath: /data',
+      '```',
+    ].join('\n'),
+  },
+  checkResource(ctx: ResourceContext): Report[] {
+    const template = podTemplateOf(ctx.resource);
+    if (!template) return [];
+    const volumes = new Set(asArray(template.spec.volumes).map((v) => asObject(v)?.name).filter((n): n is string => typeof n === 'string'));
+    return containersOf(template).flatMap(({ container, path }) =>
+      asArray(container.volumeMounts).flatMap((m, i): Report[] => {
+        const name = asObject(m)?.name;
+        if (typeof name !== 'string' || volumes.has(name)) return [];
+        const at = [...path, 'volumeMounts', i, 'name'];
+        return [{ path: at, at: 'value', message: `${formatPath(at)}: Not found: ${JSON.stringify(name)}` }];
+      }),
+    );
+  },
+};

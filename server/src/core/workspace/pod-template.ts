@@ -1,0 +1,79 @@
+import type { FieldPath } from '../model/path';
+import type { Resource } from '../model/resource';
+
+type Obj = Record<string, unknown>;
+
+/** Where a kind keeps its pod template: the pod's metadata and spec paths. */
+const TEMPLATE_PATHS: Record<string, FieldPath> = {
+  Deployment: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  PodTemplate: ['template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+};
+
+export interface PodTemplate {
+  /** Path of the pod's `metadata` and `spec` below the resource ([] prefix for a Pod). */
+  metadataPath: FieldPath;
+  specPath: FieldPath;
+  labels: Record<string, string>;
+  spec: Obj;
+}
+
+export function asObject(value: unknown): Obj | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : undefined;
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function valueAt(root: unknown, path: FieldPath): unknown {
+  let node: unknown = root;
+  for (const seg of path) {
+    if (typeof seg === 'number') node = Array.isArray(node) ? node[seg] : undefined;
+    else node = asObject(node)?.[seg];
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+/** String-valued entries of a map (labels, selectors); other values are not labels. */
+export function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(asObject(value) ?? {})) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+  return out;
+}
+
+/** The pod template of a workload (or a Pod's own spec); undefined for other kinds. */
+export function podTemplateOf(resource: Resource): PodTemplate | undefined {
+  if (resource.kind === 'Pod') {
+    const spec = asObject(resource.value.spec);
+    return spec ? { metadataPath: ['metadata'], specPath: ['spec'], labels: stringMap(valueAt(resource.value, ['metadata', 'labels'])), spec } : undefined;
+  }
+  const base = TEMPLATE_PATHS[resource.kind];
+  if (!base) return undefined;
+  const spec = asObject(valueAt(resource.value, [...base, 'spec']));
+  if (!spec) return undefined;
+  return { metadataPath: [...base, 'metadata'], specPath: [...base, 'spec'], labels: stringMap(valueAt(resource.value, [...base, 'metadata', 'labels'])), spec };
+}
+
+export interface ContainerAt {
+  container: Obj;
+  path: FieldPath;
+}
+
+/** Containers, init containers and ephemeral containers of a pod spec, with their paths. */
+export function containersOf(template: PodTemplate): ContainerAt[] {
+  const out: ContainerAt[] = [];
+  for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
+    asArray(template.spec[field]).forEach((c, i) => {
+      const container = asObject(c);
+      if (container) out.push({ container, path: [...template.specPath, field, i] });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+import type { FieldPath } from '../model/path';
+import type { Resource } from '../model/resource';
+import { asArray, asObject, containersOf, podTemplateOf, valueAt } from './pod-template';
+
+/** One place where an object names another object. */
+export interface Reference {
+  /** The target's group and kind. */
+  group: string;
+  kind: string;
+  name: string;
+  /** Path of the name's value below the referring resource. */
+  path: FieldPath;
+  /** Keys the reference needs from a ConfigMap or Secret, with the path of each key's value. */
+  keys: { key: string; path: FieldPath }[];
+  /** `optional: true`: a missing target or key is fine. */
+  optional: boolean;
+  /** Target namespace when it differs from the referrer's (RoleBinding subjects). */
+  namespace?: string;
+}
+
+type Obj = Record<string, unknown>;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** Every reference a resource makes, in document order of kinds of references. */
+export function referencesOf(resource: Resource): Reference[] {
+  const out: Reference[] = [];
+  const template = podTemplateOf(resource);
+  if (template) podSpecReferences(template.spec, template.specPath, out);
+  const v = resource.value;
+  if (resource.kind === 'Ingress' && resource.group === 'networking.k8s.io') ingressReferences(v, out);
+  if (resource.kind === 'HorizontalPodAutoscaler') scaleTargetReference(v, out);
+  if (resource.kind === 'StatefulSet') add(out, '', 'Service', valueAt(v, ['spec', 'serviceName']), ['spec', 'serviceName']);
+  if ((resource.kind === 'RoleBinding' || resource.kind === 'ClusterRoleBinding') && resource.group === 'rbac.authorization.k8s.io') roleBindingReferences(v, out);
+  return out;
+}
+
+function add(out: Reference[], group: string, kind: string, name: unknown, path: FieldPath, extra: Partial<Reference> = {}): void {
+  const n = str(name);
+  if (n) out.push({ group, kind, name: n, path, keys: [], optional: false, ...extra });
+}
+
+function podSpecReferences(spec: Obj, specPath: FieldPath, out: Reference[]): void {
+  const sa = str(spec.serviceAccountName) ?? str(spec.serviceAccount);
+  // Every namespace has a `default` ServiceAccount; naming it is never a broken link.
+  if (sa && sa !== 'default') add(out, '', 'ServiceAccount', sa, [...specPath, spec.serviceAccountName !== undefined ? 'serviceAccountName' : 'serviceAccount']);
+  asArray(spec.imagePullSecrets).forEach((s, i) => add(out, '', 'Secret', asObject(s)?.name, [...specPath, 'imagePullSecrets', i, 'name']));
+  asArray(spec.volumes).forEach((vol, i) => volumeReferences(asObject(vol) ?? {}, [...specPath, 'volumes', i], out));
+  for (const { container, path } of containersOf({ spec, specPath, metadataPath: [], labels: {} })) {
+    asArray(container.env).forEach((e, i) => {
+      const from = asObject(asObject(e)?.valueFrom);
+      if (!from) return;
+      for (const [field, kind] of [['configMapKeyRef', 'ConfigMap'], ['secretKeyRef', 'Secret']] as const) {
+        const ref = asObject(from[field]);
+        if (!ref) continue;
+        const base = [...path, 'env', i, 'valueFrom', field];
+        const key = str(ref.key);
+        add(out, '', kind, ref.name, [...base, 'name'], { optional: ref.optional === true, keys: key ? [{ key, path: [...base, 'key'] }] : [] });
+      }
+    });
+    asArray(container.envFrom).forEach((e, i) => {
+      for (const [field, kind] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
+        const ref = asObject(asObject(e)?.[field]);
+        if (ref) add(out, '', kind, ref.name, [...path, 'envFrom', i, field, 'name'], { optional: ref.optional === true });
+      }
+    });
+  }
+}
+
+function itemKeys(source: Obj, base: FieldPath): { key: string; path: FieldPath }[] {
+  return asArray(source.items).flatMap((item, i) => {
+    const key = str(asObject(item)?.key);
+    return key ? [{ key, path: [...base, 'items', i, 'key'] }] : [];
+  });
+}
+
+function volumeReferences(volume: Obj, path: FieldPath, out: Reference[]): void {
+  const cm = asObject(volume.configMap);
+  if (cm) add(out, '', 'ConfigMap', cm.name, [...path, 'configMap', 'name'], { optional: cm.optional === true, keys: itemKeys(cm, [...path, 'configMap']) });
+  const secret = asObject(volume.secret);
+  if (secret) add(out, '', 'Secret', secret.secretName, [...path, 'secret', 'secretName'], { optional: secret.optional === true, keys: itemKeys(secret, [...path, 'secret']) });
+  const pvc = asObject(volume.persistentVolumeClaim);
+  if (pvc) add(out, '', 'PersistentVolumeClaim', pvc.claimName, [...path, 'persistentVolumeClaim', 'claimName']);
+  asArray(asObject(volume.projected)?.sources).forEach((s, i) => {
+    const source = asObject(s) ?? {};
+    const base = [...path, 'projected', 'sources', i];
+    for (const [field, kind] of [['configMap', 'ConfigMap'], ['secret', 'Secret']] as const) {
+      const ref = asObject(source[field]);
+      if (ref) add(out, '', kind, ref.name, [...base, field, 'name'], { optional: ref.optional === true, keys: itemKeys(ref, [...base, field]) });
+    }
+  });
+}
+
+function ingressReferences(v: Obj, out: Reference[]): void {
+  add(out, 'networking.k8s.io', 'IngressClass', valueAt(v, ['spec', 'ingressClassName']), ['spec', 'ingressClassName']);
+  add(out, '', 'Service', valueAt(v, ['spec', 'defaultBackend', 'service', 'name']), ['spec', 'defaultBackend', 'service', 'name']);
+  asArray(valueAt(v, ['spec', 'tls'])).forEach((t, i) => add(out, '', 'Secret', asObject(t)?.secretName, ['spec', 'tls', i, 'secretName']));
+  asArray(valueAt(v, ['spec', 'rules'])).forEach((r, i) => {
+    asArray(valueAt(r, ['http', 'paths'])).forEach((p, j) => {
+      add(out, '', 'Service', valueAt(p, ['backend', 'service', 'name']), ['spec', 'rules', i, 'http', 'paths', j, 'backend', 'service', 'name']);
+    });
+  });
+}
+
+function scaleTargetReference(v: Obj, out: Reference[]): void {
+  const target = asObject(valueAt(v, ['spec', 'scaleTargetRef']));
+  if (!target || typeof target.apiVersion !== 'string' || typeof target.kind !== 'string') return;
+  const slash = target.apiVersion.lastIndexOf('/');
+  add(out, slash < 0 ? '' : target.apiVersion.slice(0, slash), target.kind, target.name, ['spec', 'scaleTargetRef', 'name']);
+}
+
+function roleBindingReferences(v: Obj, out: Reference[]): void {
+  const roleRef = asObject(v.roleRef);
+  if (roleRef && (roleRef.kind === 'Role' || roleRef.kind === 'ClusterRole')) add(out, 'rbac.authorization.k8s.io', roleRef.kind, roleRef.name, ['roleRef', 'name']);
+  asArray(v.subjects).forEach((s, i) => {
+    const subject = asObject(s);
+    if (subject?.kind !== 'ServiceAccount' || subject.name === 'default') return;
+    add(out, '', 'ServiceAccount', subject.name, ['subjects', i, 'name'], { namespace: str(subject.namespace) });
+  });
+}

@@ -1,0 +1,78 @@
+import { parseFile, type ParsedFile } from '../model/parse';
+import { resourcesOfFile } from '../model/resource';
+import { ResourceIndex } from './index';
+import { indexObject, type IndexedObject } from './indexed-object';
+
+export interface WorkspaceFile {
+  uri: string;
+  version: number;
+  parsed: ParsedFile;
+  objects: readonly IndexedObject[];
+}
+
+/** Tells whether a kind is namespaced (from the schema catalog); undefined when unknown. */
+export type NamespacedLookup = (group: string, kind: string) => boolean | undefined;
+
+/**
+ * An immutable snapshot of every manifest the host knows: open documents (unsaved text wins) and
+ * files on disk. `withFile` returns a new snapshot; the index is built lazily once per snapshot.
+ * `complete` says the snapshot holds a whole folder (CLI run, scanned workspace): only then can a
+ * missing target be reported as missing rather than "not found in the open files".
+ */
+export class Workspace {
+  private cachedIndex: ResourceIndex | undefined;
+
+  private constructor(
+    private readonly files: ReadonlyMap<string, WorkspaceFile>,
+    private readonly namespaced: NamespacedLookup,
+    readonly complete: boolean,
+  ) {}
+
+  static empty(namespaced: NamespacedLookup = () => undefined, complete = false): Workspace {
+    return new Workspace(new Map(), namespaced, complete);
+  }
+
+  /**
+   * The snapshot with this file's new text. The previous parse of the file is reused for unchanged
+   * documents (see parseFile), so older snapshots must not read this file's nodes afterwards.
+   */
+  withFile(uri: string, text: string, version = 0): Workspace {
+    const old = this.files.get(uri);
+    if (old && old.parsed.text === text) return old.version === version ? this : this.replace(uri, { ...old, version });
+    const parsed = parseFile(text, old?.parsed);
+    const objects = resourcesOfFile(parsed)
+      .map((r) => indexObject(uri, r, this.namespaced(r.group, r.kind)))
+      .filter((o): o is IndexedObject => o !== undefined);
+    return this.replace(uri, { uri, version, parsed, objects });
+  }
+
+  withoutFile(uri: string): Workspace {
+    if (!this.files.has(uri)) return this;
+    const files = new Map(this.files);
+    files.delete(uri);
+    return new Workspace(files, this.namespaced, this.complete);
+  }
+
+  withComplete(complete: boolean): Workspace {
+    return complete === this.complete ? this : new Workspace(this.files, this.namespaced, complete);
+  }
+
+  file(uri: string): WorkspaceFile | undefined {
+    return this.files.get(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  get index(): ResourceIndex {
+    this.cachedIndex ??= new ResourceIndex([...this.files.values()].flatMap((f) => f.objects));
+    return this.cachedIndex;
+  }
+
+  private replace(uri: string, file: WorkspaceFile): Workspace {
+    const files = new Map(this.files);
+    files.set(uri, file);
+    return new Workspace(files, this.namespaced, this.complete);
+  }
+}

@@ -10,7 +10,8 @@ export const volumeMount: Rule = {
     description: 'A volumeMount naming no volume of the pod (API: `Not found`).',
     docs: [
       'Every `volumeMounts[].name` of a container must be the name of a volume in the pod\'s',
-      '`spec.volumes`; the API server rejects the object otherwise.',
+      '`spec.volumes` (or, for a StatefulSet, of a `volumeClaimTemplates` entry); the API server',
+      'rejects the object otherwise.',
       '',
       '```yaml',
       'volumeMounts:',
@@ -22,7 +23,9 @@ export const volumeMount: Rule = {
   checkResource(ctx: ResourceContext): Report[] {
     const template = podTemplateOf(ctx.resource);
     if (!template) return [];
-    const volumes = new Set(asArray(template.spec.volumes).map((v) => asObject(v)?.name).filter((n): n is string => typeof n === 'string'));
+    // A StatefulSet's volumeClaimTemplates are volumes of its pods too.
+    const claims = ctx.resource.kind === 'StatefulSet' ? asArray(asObject(ctx.resource.value.spec)?.volumeClaimTemplates).map((c) => asObject(asObject(c)?.metadata)?.name) : [];
+    const volumes = new Set([...asArray(template.spec.volumes).map((v) => asObject(v)?.name), ...claims].filter((n): n is string => typeof n === 'string'));
     return containersOf(template).flatMap(({ container, path }) =>
       asArray(container.volumeMounts).flatMap((m, i): Report[] => {
         const name = asObject(m)?.name;

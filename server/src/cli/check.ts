@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Config } from '../core/config';
+import { diagnoseWorkspaceFile } from '../core/features/diagnostics';
+import type { Finding } from '../core/findings';
+import { LineIndex } from '../core/model/line-index';
+import type { SchemaCatalog } from '../core/schema/catalog';
+import { Workspace } from '../core/workspace/workspace';
+import { FindingsCache } from '../core/features/findings-cache';
+
+/** Files larger than this are not analysed (a generated dump, not a manifest someone edits). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface FileResult {
+  /** Relative to the working directory, forward slashes. */
+  filePath: string;
+  lines: LineIndex;
+  findings: Finding[];
+}
+
+interface Loaded {
+  path: string;
+  text?: string;
+  problem?: string;
+}
+
+function load(path: string): Loaded {
+  const bytes = readFileSync(path);
+  if (bytes.length > MAX_FILE_BYTES) return { path, problem: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not analysed` };
+  if (bytes.includes(0)) return { path, problem: 'file contains NUL bytes (binary?); not analysed' };
+  try {
+    return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return { path, problem: 'file is not valid UTF-8; not analysed' };
+  }
+}
+
+/** Checks the files as one workspace: references resolve across all of them. */
+export function checkFiles(paths: readonly string[], catalog: SchemaCatalog, config: Config, cwd: string): FileResult[] {
+  const loaded = paths.map(load);
+  const namespaced = (group: string, kind: string) => catalog.entriesForKind(kind).find((e) => e.group === group)?.namespaced;
+  let workspace = Workspace.empty(namespaced, true);
+  for (const f of loaded) if (f.text !== undefined) workspace = workspace.withFile(uriOf(f.path), f.text);
+  const cache = new FindingsCache();
+  return loaded.map((f) => {
+    const filePath = relative(cwd, f.path).split('\\').join('/') || f.path;
+    if (f.text === undefined) {
+      return { filePath, lines: new LineIndex(''), findings: [{ ruleId: 'yaml-syntax', severity: 'info', message: f.problem ?? 'not analysed', start: 0, end: 0 }] };
+    }
+    const uri = uriOf(f.path);
+    const findings = diagnoseWorkspaceFile(workspace, uri, { catalog, config, cache });
+    return { filePath, lines: workspace.file(uri)!.parsed.lines, findings };
+  });
+}
+
+function uriOf(path: string): string {
+  return pathToFileURL(path).href;
+}

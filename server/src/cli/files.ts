@@ -1,0 +1,41 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+const YAML_FILE = /\.ya?ml$/i;
+
+/** A Helm chart's templates/ folder (Chart.yaml beside it) holds Go templates, not manifests. */
+function isHelmTemplates(dir: string): boolean {
+  return basename(dir) === 'templates' && existsSync(join(dirname(dir), 'Chart.yaml'));
+}
+
+/**
+ * Every YAML file under the given paths, sorted, without duplicates. A path given explicitly as a
+ * file is always taken; walked files are filtered by the ignore globs (relative to `root`).
+ */
+export function collectFiles(paths: readonly string[], ignore: readonly string[], root: string): string[] {
+  const ignored = ignore.length ? picomatch(ignore as string[], { dot: true }) : () => false;
+  const out = new Set<string>();
+  const walk = (dir: string): void => {
+    if (isHelmTemplates(dir)) return;
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      let stat;
+      try {
+        stat = statSync(full);
+      } catch {
+        continue;
+      }
+      if (stat.isDirectory()) {
+        if (!SKIPPED_DIRS.has(name)) walk(full);
+      } else if (YAML_FILE.test(name) && !ignored(relative(root, full).split('\\').join('/'))) out.add(resolve(full));
+    }
+  };
+  for (const p of paths) {
+    const stat = statSync(p); // a missing path throws: the CLI reports it as bad usage
+    if (stat.isDirectory()) walk(p);
+    else out.add(resolve(p));
+  }
+  return [...out].sort();
+}

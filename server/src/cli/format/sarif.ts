@@ -1,0 +1,49 @@
+import type { Rule } from '../../core/rules/rule';
+import type { FileResult } from '../check';
+import { locate } from './positions';
+
+const LEVELS = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
+
+/** SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. */
+export function formatSarif(results: readonly FileResult[], rules: readonly Rule[], version: string): string {
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'kubesight',
+            version,
+            informationUri: 'https://github.com/kubesight/kubesight',
+            rules: rules.map((r) => ({
+              id: r.meta.id,
+              shortDescription: { text: r.meta.description },
+              fullDescription: { text: r.meta.docs },
+              defaultConfiguration: { level: LEVELS[r.meta.severity] },
+            })),
+          },
+        },
+        results: results.flatMap((r) =>
+          r.findings.map((f) => {
+            const at = locate(r.lines, f);
+            return {
+              ruleId: f.ruleId,
+              level: LEVELS[f.severity],
+              message: { text: f.message },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: r.filePath },
+                    region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn },
+                  },
+                },
+              ],
+            };
+          }),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2);
+}

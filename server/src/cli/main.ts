@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { DEFAULT_CONFIG, mergeConfig, type Config } from '../core/config';
+import { ALL_RULES } from '../core/rules';
+import { bundledCatalog } from '../io/schema-source';
+import { parseArgs, USAGE, UsageError, type CheckArgs } from './args';
+import { checkFiles } from './check';
+import { findConfigFile, loadConfigFile } from './config-file';
+import { collectFiles } from './files';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatStylish } from './format/stylish';
+
+declare const KUBESIGHT_VERSION: string | undefined;
+const VERSION = typeof KUBESIGHT_VERSION === 'string' ? KUBESIGHT_VERSION : '0.0.0-dev';
+
+/** Runs the CLI and returns its exit status: 0 clean, 1 errors found, 2 usage or internal failure. */
+export function run(argv: readonly string[], cwd: string, out: (s: string) => void, err: (s: string) => void, isTty: boolean): number {
+  let args;
+  try {
+    args = parseArgs(argv, new Set(ALL_RULES.map((r) => r.meta.id)));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    err(`kubesight: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.command === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  if (args.command === 'version') {
+    out(VERSION);
+    return 0;
+  }
+  return check(args, cwd, out, err, isTty);
+}
+
+function check(args: CheckArgs, cwd: string, out: (s: string) => void, err: (s: string) => void, isTty: boolean): number {
+  let config: Config;
+  let files: string[];
+  try {
+    config = effectiveConfig(args, cwd);
+    files = collectFiles(args.paths.map((p) => resolve(cwd, p)), config.ignore, cwd);
+  } catch (e) {
+    err(`kubesight: ${(e as Error).message}`);
+    return 2;
+  }
+  if (args.against) err(`kubesight: --against ${args.against}: immutable-field checks are not available in this version; ignored`);
+  const results = checkFiles(files, bundledCatalog(), config, cwd);
+  if (args.format === 'json') out(formatJson(results));
+  else if (args.format === 'sarif') out(formatSarif(results, ALL_RULES, VERSION));
+  else out(formatStylish(results, isTty && !process.env.NO_COLOR));
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** Defaults < .kubesight.yaml (given or nearest) < command-line flags. */
+function effectiveConfig(args: CheckArgs, cwd: string): Config {
+  const file = args.config ? resolve(cwd, args.config) : findConfigFile(resolve(cwd, args.paths[0] ?? '.'));
+  const fromFile = file ? loadConfigFile(file, DEFAULT_CONFIG) : DEFAULT_CONFIG;
+  return mergeConfig(fromFile, { rules: args.rules, kubernetesVersion: args.kubeVersion });
+}
+
+if (require.main === module) {
+  let code: number;
+  try {
+    code = run(process.argv.slice(2), process.cwd(), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`), Boolean(process.stdout.isTTY));
+  } catch (e) {
+    process.stderr.write(`kubesight: internal error: ${(e as Error).stack ?? e}\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+}

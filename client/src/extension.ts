@@ -1,0 +1,39 @@
+// VS Code entry: starts the language server and wires settings, file events and commands. Nothing else.
+import * as path from 'node:path';
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const output = window.createOutputChannel('Kubesight', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    synchronize: {
+      configurationSection: 'kubesight',
+      fileEvents: [workspace.createFileSystemWatcher('**/*.{yaml,yml}'), workspace.createFileSystemWatcher('**/.kubesight.yaml')],
+    },
+    outputChannel: output,
+  };
+  client = new LanguageClient('kubesight', 'Kubesight', serverOptions, clientOptions);
+  context.subscriptions.push(
+    output,
+    commands.registerCommand('kubesight.restartServer', async () => {
+      await client?.restart();
+      output.appendLine('Kubesight language server restarted.');
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,58 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONFIG, mergeConfig, type Config } from '../core/config';
+import { findConfigFile, loadConfigFile } from '../io/config-file';
+
+/** The `kubesight` section of the editor settings (product.md §4). */
+export interface EditorSettings {
+  validate?: { enable?: boolean };
+  rules?: Record<string, unknown>;
+  kubernetesVersion?: string;
+  files?: { exclude?: string[] };
+}
+
+/**
+ * Effective config of a file: defaults < nearest .kubesight.yaml < editor settings. Config files
+ * are read once per folder and forgotten when one changes (`invalidate`).
+ */
+export class ConfigResolver {
+  private settings: EditorSettings = {};
+  private readonly byDir = new Map<string, Config>();
+
+  setSettings(settings: EditorSettings | null | undefined): void {
+    this.settings = settings ?? {};
+  }
+
+  get validationEnabled(): boolean {
+    return this.settings.validate?.enable !== false;
+  }
+
+  get excludeGlobs(): string[] {
+    return this.settings.files?.exclude ?? [];
+  }
+
+  invalidate(): void {
+    this.byDir.clear();
+  }
+
+  forUri(uri: string): Config {
+    const fromFile = this.fileConfig(uri);
+    return mergeConfig(fromFile, { rules: this.settings.rules, kubernetesVersion: this.settings.kubernetesVersion });
+  }
+
+  private fileConfig(uri: string): Config {
+    if (!uri.startsWith('file:')) return DEFAULT_CONFIG;
+    const dir = dirname(fileURLToPath(uri));
+    let config = this.byDir.get(dir);
+    if (!config) {
+      const path = findConfigFile(dir);
+      try {
+        config = path ? loadConfigFile(path) : DEFAULT_CONFIG;
+      } catch {
+        config = DEFAULT_CONFIG; // a broken .kubesight.yaml must not stop the editor features
+      }
+      this.byDir.set(dir, config);
+    }
+    return config;
+  }
+}

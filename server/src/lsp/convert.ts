@@ -1,0 +1,54 @@
+// The only place where core results become LSP types (offsets → UTF-16 positions, severities, edits).
+import { CodeActionKind, CompletionItemKind, DiagnosticSeverity, InsertTextFormat, MarkupKind, SymbolKind, type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover, type Range, type TextEdit } from 'vscode-languageserver';
+import type { CompletionEntry } from '../core/features/completion';
+import type { HoverResult } from '../core/features/hover';
+import type { DocumentSymbolEntry } from '../core/features/symbols';
+import type { Finding, Fix } from '../core/findings';
+import type { LineIndex } from '../core/model/line-index';
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+
+export function toRange(lines: LineIndex, start: number, end: number): Range {
+  return { start: lines.positionAt(start), end: lines.positionAt(Math.max(start, end)) };
+}
+
+export function toDiagnostic(lines: LineIndex, f: Finding): Diagnostic {
+  return { range: toRange(lines, f.start, f.end), severity: SEVERITY[f.severity], code: f.ruleId, source: 'kubesight', message: f.message };
+}
+
+export function toTextEdits(lines: LineIndex, fix: Fix): TextEdit[] {
+  return fix.edits.map((e) => ({ range: toRange(lines, e.start, e.end), newText: e.newText }));
+}
+
+export function toCodeAction(lines: LineIndex, uri: string, fix: Fix, diagnostic: Diagnostic | undefined): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    isPreferred: fix.preferred,
+    diagnostics: diagnostic ? [diagnostic] : undefined,
+    edit: { changes: { [uri]: toTextEdits(lines, fix) } },
+  };
+}
+
+const ITEM_KIND = { property: CompletionItemKind.Property, value: CompletionItemKind.Value, kind: CompletionItemKind.Class } as const;
+
+export function toCompletionItem(lines: LineIndex, e: CompletionEntry): CompletionItem {
+  return {
+    label: e.label,
+    kind: ITEM_KIND[e.kind],
+    detail: e.detail,
+    documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
+    sortText: e.sortText,
+    filterText: e.label,
+    insertTextFormat: e.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range: toRange(lines, e.start, e.end), newText: e.insertText },
+  };
+}
+
+export function toHover(lines: LineIndex, h: HoverResult): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: h.contents }, range: toRange(lines, h.start, h.end) };
+}
+
+export function toDocumentSymbol(lines: LineIndex, s: DocumentSymbolEntry): DocumentSymbol {
+  return { name: s.name, detail: s.detail, kind: SymbolKind.Class, range: toRange(lines, s.start, s.end), selectionRange: toRange(lines, s.selectionStart, s.selectionEnd) };
+}

@@ -1,0 +1,82 @@
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SchemaCatalog } from '../core/schema/catalog';
+import { Workspace } from '../core/workspace/workspace';
+import { collectFiles } from '../io/files';
+
+const MAX_SCANNED_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Open documents plus the manifests of the workspace folders, as one immutable Workspace snapshot
+ * that is swapped on every change. Unsaved text of an open document wins over the file on disk.
+ */
+export class DocumentStore {
+  readonly open = new TextDocuments(TextDocument);
+  private snapshot: Workspace;
+  private diskUris = new Set<string>();
+
+  constructor(catalog: SchemaCatalog) {
+    this.snapshot = Workspace.empty((group, kind) => catalog.entriesForKind(kind).find((e) => e.group === group)?.namespaced);
+  }
+
+  get workspace(): Workspace {
+    return this.snapshot;
+  }
+
+  /** Takes the newest text of an open document into the snapshot. */
+  update(uri: string): void {
+    const doc = this.open.get(uri);
+    if (doc) this.snapshot = this.snapshot.withFile(uri, doc.getText(), doc.version);
+  }
+
+  /** A closed document falls back to its file on disk (if it is part of a scanned folder). */
+  close(uri: string): void {
+    this.snapshot = this.diskUris.has(uri) ? this.fromDisk(this.snapshot, uri) : this.snapshot.withoutFile(uri);
+  }
+
+  /** Reads every manifest of the folders; afterwards missing targets are reported as missing. */
+  scanFolders(folders: string[], exclude: string[]): number {
+    let ws = this.snapshot;
+    for (const folder of folders) {
+      let files: string[] = [];
+      try {
+        files = collectFiles([fileURLToPath(folder)], exclude, fileURLToPath(folder));
+      } catch {
+        continue;
+      }
+      for (const path of files) {
+        const uri = pathToFileURL(path).href;
+        this.diskUris.add(uri);
+        if (!this.open.get(uri)) ws = this.fromDisk(ws, uri);
+      }
+    }
+    this.snapshot = ws.withComplete(folders.length > 0);
+    return this.diskUris.size;
+  }
+
+  /** A file changed, appeared or vanished on disk (file watcher). Open documents keep their text. */
+  diskChanged(uri: string, deleted: boolean): void {
+    if (this.open.get(uri)) return;
+    if (deleted) {
+      this.diskUris.delete(uri);
+      this.snapshot = this.snapshot.withoutFile(uri);
+    } else if (this.snapshot.complete) {
+      this.diskUris.add(uri);
+      this.snapshot = this.fromDisk(this.snapshot, uri);
+    }
+  }
+
+  private fromDisk(ws: Workspace, uri: string): Workspace {
+    try {
+      const path = fileURLToPath(uri);
+      if (statSync(path).size > MAX_SCANNED_FILE_BYTES) return ws.withoutFile(uri);
+      const bytes = readFileSync(path);
+      if (bytes.includes(0)) return ws.withoutFile(uri);
+      return ws.withFile(uri, bytes.toString('utf8'), -1);
+    } catch {
+      return ws.withoutFile(uri);
+    }
+  }
+}

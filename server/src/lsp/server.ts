@@ -1,0 +1,156 @@
+import { DidChangeConfigurationNotification, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { complete } from '../core/features/completion';
+import { diagnoseWorkspaceFile } from '../core/features/diagnostics';
+import { FindingsCache } from '../core/features/findings-cache';
+import { hover } from '../core/features/hover';
+import { documentSymbols } from '../core/features/symbols';
+import type { Finding } from '../core/findings';
+import type { SchemaCatalog } from '../core/schema/catalog';
+import { disableLineAction } from './actions';
+import { ConfigResolver, type EditorSettings } from './config';
+import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './convert';
+import { DocumentStore } from './documents';
+
+/** Wires the connection to the core. Each handler: snapshot → core → convert; failures are logged, never thrown. */
+export function startServer(connection: Connection, catalog: SchemaCatalog): void {
+  const store = new DocumentStore(catalog);
+  const config = new ConfigResolver();
+  const cache = new FindingsCache();
+  const published = new Map<string, Finding[]>();
+  const pending = new Set<string>();
+  let folders: string[] = [];
+  let canPullConfig = false;
+  let flushScheduled = false;
+
+  const safe = <T>(name: string, fallback: T, run: () => T): T => {
+    try {
+      return run();
+    } catch (e) {
+      connection.console.error(`kubesight: ${name} failed: ${(e as Error).stack ?? e}`);
+      return fallback;
+    }
+  };
+
+  /** Objects' identities and linkable data of a file: when they change, other open files are re-checked. */
+  const linkSummary = (uri: string) => JSON.stringify(store.workspace.file(uri)?.objects.map((o) => [o.kind, o.namespace, o.name, o.labels, o.template?.labels, o.containerPorts, [...(o.dataKeys ?? [])], o.servicePorts]) ?? []);
+
+  const publish = (uri: string) =>
+    safe('diagnostics', undefined, () => {
+      const doc = store.open.get(uri);
+      const file = store.workspace.file(uri);
+      if (!doc || !file) return;
+      const findings = config.validationEnabled ? diagnoseWorkspaceFile(store.workspace, uri, { catalog, config: config.forUri(uri), cache }) : [];
+      published.set(uri, findings);
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(file.parsed.lines, f)) });
+    });
+
+  // Changes are coalesced into the next turn of the event loop (no timer): a burst of edits is
+  // checked once, at its newest version.
+  const schedule = (uris: Iterable<string>) => {
+    for (const uri of uris) pending.add(uri);
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(() => {
+      flushScheduled = false;
+      const batch = [...pending];
+      pending.clear();
+      batch.forEach(publish);
+    });
+  };
+
+  const changed = (uri: string) => {
+    const before = linkSummary(uri);
+    store.update(uri);
+    const dependents = before !== linkSummary(uri) ? store.open.keys().filter((u) => u !== uri) : [];
+    schedule([uri, ...dependents]);
+  };
+
+  const refreshSettings = async () => {
+    if (!canPullConfig) return;
+    const settings = (await connection.workspace.getConfiguration('kubesight').catch(() => undefined)) as EditorSettings | undefined;
+    config.setSettings(settings);
+    config.invalidate();
+    schedule(store.open.keys());
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    canPullConfig = !!params.capabilities.workspace?.configuration;
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [' ', ':', '-'] },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'kubesight' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubesight' }).catch(() => undefined);
+    void refreshSettings().then(() => {
+      const count = safe('workspace scan', 0, () => store.scanFolders(folders, config.excludeGlobs));
+      connection.console.info(`kubesight: ${count} manifest files in the workspace`);
+      schedule(store.open.keys());
+    });
+  });
+
+  connection.onDidChangeConfiguration(() => void refreshSettings());
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      if (change.uri.endsWith('.kubesight.yaml')) config.invalidate();
+      else store.diskChanged(change.uri, change.type === 3);
+    }
+    schedule(store.open.keys());
+  });
+
+  store.open.onDidChangeContent((e) => changed(e.document.uri));
+  store.open.onDidClose((e) => {
+    store.close(e.document.uri);
+    published.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onCompletion((params) =>
+    safe('completion', [], () => {
+      const file = store.workspace.file(params.textDocument.uri)?.parsed;
+      if (!file) return [];
+      return complete(file, file.lines.offsetAt(params.position), catalog).map((e) => toCompletionItem(file.lines, e));
+    }),
+  );
+
+  connection.onHover((params) =>
+    safe('hover', null, () => {
+      const file = store.workspace.file(params.textDocument.uri)?.parsed;
+      const result = file ? hover(file, file.lines.offsetAt(params.position), catalog) : undefined;
+      return file && result ? toHover(file.lines, result) : null;
+    }),
+  );
+
+  connection.onDocumentSymbol((params) =>
+    safe('symbols', [], () => {
+      const file = store.workspace.file(params.textDocument.uri)?.parsed;
+      return file ? documentSymbols(file).map((s) => toDocumentSymbol(file.lines, s)) : [];
+    }),
+  );
+
+  connection.onCodeAction((params) =>
+    safe('code actions', [] as CodeAction[], () => {
+      const uri = params.textDocument.uri;
+      const file = store.workspace.file(uri)?.parsed;
+      if (!file) return [];
+      const start = file.lines.offsetAt(params.range.start);
+      const end = file.lines.offsetAt(params.range.end);
+      const findings = (published.get(uri) ?? []).filter((f) => f.start <= end && f.end >= start);
+      const fixes = findings.flatMap((f) => (f.fixes ?? []).map((fix) => toCodeAction(file.lines, uri, fix, toDiagnostic(file.lines, f))));
+      const ruleIds = [...new Set(findings.map((f) => f.ruleId))];
+      return [...fixes, ...ruleIds.map((id) => disableLineAction(file, uri, findings.find((f) => f.ruleId === id)!))];
+    }),
+  );
+
+  store.open.listen(connection);
+  connection.listen();
+}

@@ -51,6 +51,8 @@ function loadPrecompiled(validatorsDir: string, entry: KindEntry, schemaHash: st
   const path = join(validatorsDir, entry.file.replace(/\.json$/, '.js'));
   if (!existsSync(path)) return undefined;
   try {
+    // Generated code is plain CommonJS beside the bundle; it can only be loaded at run time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path) as { validate?: ValidateFunction; schemaHash?: string };
     return mod.schemaHash === schemaHash ? mod.validate : undefined;
   } catch {

@@ -1,22 +1,38 @@
 import type { Rule } from './rule';
+import { apiVersion } from './api-version';
 import { danglingBackend } from './dangling-backend';
+import { duplicateKeyValues } from './duplicate-key-values';
 import { duplicateResource } from './duplicate-resource';
+import { imageTag } from './image-tag';
 import { missingKey } from './missing-key';
 import { missingReference } from './missing-reference';
+import { nameFormat } from './name-format';
 import { portReference } from './port-reference';
+import { restartPolicy } from './restart-policy';
 import { schema } from './schema';
+import { secretData } from './secret-data';
+import { selectorMismatch } from './selector-mismatch';
 import { serviceNoPods } from './service-no-pods';
 import { statefulsetService } from './statefulset-service';
 import { volumeMount } from './volume-mount';
+import { workloadBestPractice } from './workload-best-practice';
 import { yamlSyntax } from './yaml-syntax';
 
 /** Every rule, in the order their findings are documented. A plain list: no registry, no side effects. */
 export const ALL_RULES: readonly Rule[] = [
+  // Single document (product.md §6, first table).
   yamlSyntax,
   schema,
-  // Single-document rules (product.md §6, first table) are listed above this line.
+  apiVersion,
+  nameFormat,
+  selectorMismatch,
+  restartPolicy,
+  secretData,
+  duplicateKeyValues,
+  imageTag,
+  workloadBestPractice,
   volumeMount,
-  // Workspace rules (product.md §6, second table).
+  // Across the workspace (product.md §6, second table).
   missingReference,
   missingKey,
   serviceNoPods,

@@ -115,3 +115,11 @@ test('the findings cache returns the same findings, moved with their document', 
   assert.deepEqual(b, fresh);
   assert.deepEqual(b.filter((f) => f.ruleId === 'schema' && f.severity === 'error').map((f) => f.start - prefix.length), a.map((f) => f.start));
 });
+
+test('an unclosed quote at the end of the file is reported on its own line', () => {
+  const text = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: "unclosed\n';
+  const [f] = diagnoseFile(parseFile(text), env);
+  assert.equal(f.ruleId, 'yaml-syntax');
+  assert.match(f.message, /Missing closing "quote/);
+  assert.equal(text.slice(f.start, f.end), 'd');
+});

@@ -89,8 +89,8 @@ function parseChunk(source: string, base: number): ParsedDocument[] {
       doc,
       start,
       end,
-      errors: doc.errors.map((e) => toProblem(e, 'error', base, source.length)),
-      warnings: doc.warnings.map((w) => toProblem(w, 'warning', base, source.length)),
+      errors: doc.errors.map((e) => toProblem(e, 'error', base, source)),
+      warnings: doc.warnings.map((w) => toProblem(w, 'warning', base, source)),
       source,
       chunkStart: base,
     };
@@ -115,9 +115,12 @@ function shiftNodes(doc: Document.Parsed, delta: number): void {
   });
 }
 
-function toProblem(e: { code: string; message: string; pos: [number, number] }, severity: 'error' | 'warning', base: number, length: number): YamlProblem {
-  const start = Math.min(e.pos[0], length) + base;
-  const end = Math.max(start, Math.min(e.pos[1], length) + base);
+function toProblem(e: { code: string; message: string; pos: [number, number] }, severity: 'error' | 'warning', base: number, source: string): YamlProblem {
+  // Errors found only at the end of input (an unclosed quote) point at the last character written,
+  // so they land on a visible line rather than after the file.
+  const lastVisible = Math.max(0, source.trimEnd().length - 1);
+  const start = Math.min(e.pos[0], lastVisible) + base;
+  const end = Math.max(start, Math.min(e.pos[1], source.trimEnd().length) + base);
   return { code: e.code, message: e.message.split('\n')[0], start, end, severity };
 }
 

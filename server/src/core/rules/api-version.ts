@@ -4,7 +4,7 @@ import { closest } from '../schema/validate';
 
 /** Removed apiVersions (k8s-rules.md §18): group/version → [release that removed it, kinds → replacement]. */
 const REMOVED: Record<string, [string, Record<string, string>]> = {
-  'extensions/v1beta1': ['1.16 (Ingress: 1.22)', { DaemonSet: 'apps/v1', Deployment: 'apps/v1', ReplicaSet: 'apps/v1', NetworkPolicy: 'networking.k8s.io/v1', Ingress: 'networking.k8s.io/v1', PodSecurityPolicy: 'policy/v1beta1' }],
+  'extensions/v1beta1': ['1.16', { DaemonSet: 'apps/v1', Deployment: 'apps/v1', ReplicaSet: 'apps/v1', NetworkPolicy: 'networking.k8s.io/v1', Ingress: 'networking.k8s.io/v1', PodSecurityPolicy: 'policy/v1beta1' }],
   'apps/v1beta1': ['1.16', { Deployment: 'apps/v1', StatefulSet: 'apps/v1', ReplicaSet: 'apps/v1' }],
   'apps/v1beta2': ['1.16', { Deployment: 'apps/v1', StatefulSet: 'apps/v1', ReplicaSet: 'apps/v1', DaemonSet: 'apps/v1' }],
   'networking.k8s.io/v1beta1': ['1.22', { Ingress: 'networking.k8s.io/v1', IngressClass: 'networking.k8s.io/v1' }],
@@ -24,6 +24,9 @@ const REMOVED: Record<string, [string, Record<string, string>]> = {
   'node.k8s.io/v1beta1': ['1.25', { RuntimeClass: 'node.k8s.io/v1' }],
   'flowcontrol.apiserver.k8s.io/v1beta3': ['1.32', { FlowSchema: 'flowcontrol.apiserver.k8s.io/v1', PriorityLevelConfiguration: 'flowcontrol.apiserver.k8s.io/v1' }],
 };
+
+/** Kinds removed in a later release than the rest of their group/version. */
+const REMOVED_LATER: Record<string, string> = { 'extensions/v1beta1/Ingress': '1.22', 'extensions/v1beta1/PodSecurityPolicy': '1.25' };
 
 /** Served but deprecated: warn with the replacement. */
 const DEPRECATED: Record<string, Record<string, string>> = {
@@ -61,7 +64,7 @@ export const apiVersion: Rule = {
     const served = known.map((e) => (e.group ? `${e.group}/${e.version}` : e.version));
     const replacement = removed?.[1][resource.kind] || preferred(served);
     const base = removed
-      ? `${resource.apiVersion} ${resource.kind} was removed in Kubernetes ${removed[0]}${replacement ? `; use ${replacement}` : ''}`
+      ? `${resource.apiVersion} ${resource.kind} was removed in Kubernetes ${REMOVED_LATER[`${resource.apiVersion}/${resource.kind}`] ?? removed[0]}${replacement ? `; use ${replacement}` : ''}`
       : `no matches for kind "${resource.kind}" in version "${resource.apiVersion}" (served: ${served.join(', ')})`;
     const suggestion = removed ? replacement : (served.find((s) => s.toLowerCase() === resource.apiVersion.toLowerCase()) ?? closest(resource.apiVersion, served) ?? preferred(served));
     const range = rangeOfPath(resource.node, ['apiVersion'], 'value');

@@ -1,0 +1,89 @@
+// Rule fixtures: YAML files with the expected findings written under the line they are about:
+//   image: nginx
+//   #      ^^^^^ warning image-tag -- has no tag
+// Carets mark the columns of the line above (markers excluded); a caret in column 1 also stands
+// for column 0, which the `#` of the marker occupies. `#> name.yaml` starts another file
+// of the same workspace. Compared findings: every finding of the fixture folder's rule, and every
+// error of any rule (an unexpected error always fails); in valid*.yaml everything but information.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CONFIG } from '../server/src/core/config';
+import { diagnoseWorkspaceFile } from '../server/src/core/features/diagnostics';
+import { Workspace } from '../server/src/core/workspace/workspace';
+import { bundledCatalog } from '../server/src/io/schema-source';
+
+const ROOT = 'test/fixtures/rules';
+const MARKER = /^\s*#(\s*)(\^+)\s+(error|warning|info|hint)\s+([a-z0-9-]+)(?:\s+--\s+(.*))?$/;
+const catalog = bundledCatalog();
+
+interface Expectation {
+  line: number;
+  start: number;
+  end: number;
+  severity: string;
+  rule: string;
+  message?: string;
+}
+
+function splitFiles(text: string): { name: string; text: string }[] {
+  const files: { name: string; lines: string[] }[] = [{ name: 'main.yaml', lines: [] }];
+  for (const line of text.replace(/\n$/, '').split('\n')) {
+    const m = /^#>\s*(\S+)/.exec(line);
+    if (m) files.push({ name: m[1], lines: [] });
+    else files[files.length - 1].lines.push(line);
+  }
+  return files.map((f) => ({ name: f.name, text: `${f.lines.join('\n')}\n` }));
+}
+
+function expectations(text: string): Expectation[] {
+  const lines = text.split('\n');
+  const out: Expectation[] = [];
+  let target = -1;
+  lines.forEach((line, i) => {
+    const m = MARKER.exec(line);
+    if (!m) {
+      target = i;
+      return;
+    }
+    const start = line.indexOf('^');
+    out.push({ line: target, start, end: start + m[2].length, severity: m[3], rule: m[4], message: m[5]?.trim() });
+  });
+  return out;
+}
+
+/** Same start and end; a marker in column 1 may stand for column 0 (same length). */
+function sameColumns(a: { start: number; end: number }, e: Expectation): boolean {
+  const shift = e.start === 1 && a.start === 0 ? 1 : 0;
+  return a.start + shift === e.start && (a.end === -1 || a.end + shift === e.end);
+}
+
+for (const rule of readdirSync(ROOT).sort()) {
+  for (const fixture of readdirSync(join(ROOT, rule)).sort()) {
+    test(`${rule}/${fixture}`, () => {
+      const files = splitFiles(readFileSync(join(ROOT, rule, fixture), 'utf8'));
+      let ws = Workspace.empty((g, k) => catalog.entriesForKind(k).find((e) => e.group === g)?.namespaced, true);
+      for (const f of files) ws = ws.withFile(f.name, f.text);
+      const valid = fixture.startsWith('valid');
+      for (const f of files) {
+        const expected = expectations(f.text);
+        const actual = diagnoseWorkspaceFile(ws, f.name, { catalog, config: DEFAULT_CONFIG })
+          .filter((d) => (valid ? d.severity !== 'info' : d.ruleId === rule || d.severity === 'error') || expected.some((e) => e.rule === d.ruleId))
+          .map((d) => {
+            const s = ws.file(f.name)!.parsed.lines.positionAt(d.start);
+            const e = ws.file(f.name)!.parsed.lines.positionAt(d.end);
+            return { line: s.line, start: s.character, end: e.line === s.line ? e.character : -1, severity: d.severity, rule: d.ruleId, message: d.message };
+          });
+        const describe = (x: { line: number; start: number; end: number; severity: string; rule: string }) => `${f.name}:${x.line + 1}:${x.start + 1}-${x.end + 1} ${x.severity} ${x.rule}`;
+        const unmatched = [...actual];
+        for (const e of expected) {
+          const i = unmatched.findIndex((a) => a.line === e.line && sameColumns(a, e) && a.severity === e.severity && a.rule === e.rule && (!e.message || a.message.includes(e.message)));
+          assert.ok(i >= 0, `expected ${describe(e)}${e.message ? ` "${e.message}"` : ''}; got:\n${actual.map((a) => `  ${describe(a)} ${a.message}`).join('\n')}`);
+          unmatched.splice(i, 1);
+        }
+        assert.deepEqual(unmatched.map((a) => `${describe(a)} ${a.message}`), [], 'unexpected findings');
+      }
+    });
+  }
+}

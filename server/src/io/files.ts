@@ -29,7 +29,7 @@ export function collectFiles(paths: readonly string[], ignore: readonly string[]
       }
       if (stat.isDirectory()) {
         if (!SKIPPED_DIRS.has(name)) walk(full);
-      } else if (YAML_FILE.test(name) && !ignored(relative(root, full).split('\\').join('/'))) out.add(resolve(full));
+      } else if (YAML_FILE.test(name) && name !== '.kubesight.yaml' && !ignored(relative(root, full).split('\\').join('/'))) out.add(resolve(full));
     }
   };
   for (const p of paths) {

@@ -1,0 +1,135 @@
+// The CLI contract of product.md §3, exercised on the built dist/cli.js (npm ci builds it).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const CLI = resolve('dist/cli.js');
+const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+
+const deployment = (selector: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: ${selector}
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27.3
+          resources:
+            requests: {cpu: 100m, memory: 64Mi}
+          readinessProbe:
+            tcpSocket: {port: 80}
+`;
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kubesight-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+test('valid manifests: exit 0, JSON array with every file and no messages', () => {
+  const dir = workspace({ 'web.yaml': deployment('web') });
+  const r = run(['check', '.', '--format', 'json'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), [{ filePath: 'web.yaml', messages: [] }]);
+});
+
+test('an error: exit 1, JSON message with the exact keys and 1-based exclusive positions', () => {
+  const dir = workspace({ 'web.yaml': deployment('api') });
+  const r = run(['check', 'web.yaml', '--format', 'json'], dir);
+  assert.equal(r.status, 1);
+  const [file] = JSON.parse(r.stdout);
+  const selector = file.messages.find((m: { ruleId: string }) => m.ruleId === 'selector-mismatch');
+  assert.deepEqual(Object.keys(selector).sort(), ['column', 'endColumn', 'endLine', 'line', 'message', 'ruleId', 'severity']);
+  assert.deepEqual([selector.severity, selector.line, selector.column, selector.endLine, selector.endColumn], ['error', 12, 14, 12, 17]);
+});
+
+test('SARIF 2.1.0 with rules and results', () => {
+  const dir = workspace({ 'web.yaml': deployment('api') });
+  const r = run(['check', '.', '--format', 'sarif'], dir);
+  const sarif = JSON.parse(r.stdout);
+  assert.equal(sarif.version, '2.1.0');
+  const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'selector-mismatch');
+  assert.equal(result.level, 'error');
+  assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'web.yaml');
+  assert.equal(result.locations[0].physicalLocation.region.startLine, 12);
+  assert.ok(sarif.runs[0].tool.driver.rules.some((x: { id: string }) => x.id === 'selector-mismatch'));
+});
+
+test('stylish output: findings per file and a summary line', () => {
+  const dir = workspace({ 'web.yaml': deployment('api') });
+  const r = run(['check', '.'], dir);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /^web\.yaml$/m);
+  assert.match(r.stdout, /12:14 +error +spec\.template\.metadata\.labels: Invalid value/);
+  assert.match(r.stdout, /✖ 1 problem \(1 error, 0 warnings, 0 info\) in 1 file/);
+  assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when not a TTY');
+});
+
+test('bad usage exits 2: unknown format, option, rule or severity, missing path', () => {
+  const dir = workspace({ 'web.yaml': deployment('web') });
+  for (const args of [['check', '--format', 'xml'], ['check', '--nope'], ['check', '--rule', 'no-such-rule=off'], ['check', '--rule', 'image-tag=loud'], ['check', 'missing.yaml'], ['lint']]) {
+    const r = run(args, dir);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}`);
+    assert.match(r.stderr, /kubesight: /);
+  }
+});
+
+test('--rule, .kubesight.yaml rules and ignore, --config', () => {
+  const dir = workspace({ 'web.yaml': deployment('api'), 'vendor/x.yaml': deployment('api') });
+  assert.equal(run(['check', '.', '--rule', 'selector-mismatch=off'], dir).status, 0);
+  const warned = run(['check', 'web.yaml', '--rule', 'selector-mismatch=warning', '--format', 'json'], dir);
+  assert.equal(warned.status, 0);
+  assert.equal(JSON.parse(warned.stdout)[0].messages[0].severity, 'warning');
+  writeFileSync(join(dir, '.kubesight.yaml'), 'rules:\n  selector-mismatch: info\nignore:\n  - "vendor/**"\n');
+  const configured = JSON.parse(run(['check', '.', '--format', 'json'], dir).stdout);
+  assert.deepEqual(configured.map((f: { filePath: string }) => f.filePath), ['web.yaml']);
+  assert.equal(configured[0].messages[0].severity, 'information');
+  writeFileSync(join(dir, 'strict.yaml'), 'rules:\n  selector-mismatch: error\n');
+  assert.equal(run(['check', 'web.yaml', '--config', 'strict.yaml'], dir).status, 1);
+});
+
+test('inline disable comments', () => {
+  const text = deployment('api').replace('        app: web', '        # kubesight-disable-next-line selector-mismatch\n        app: web');
+  assert.equal(run(['check', 'web.yaml'], workspace({ 'web.yaml': text })).status, 0);
+  assert.equal(run(['check', 'web.yaml'], workspace({ 'web.yaml': `# kubesight-disable-file selector-mismatch\n${deployment('api')}` })).status, 0);
+});
+
+test('walking skips node_modules, .git and Helm templates; non-Kubernetes YAML and junk give nothing', () => {
+  const dir = workspace({
+    'app/web.yaml': deployment('web'),
+    'node_modules/pkg/bad.yaml': deployment('api'),
+    '.git/bad.yaml': deployment('api'),
+    'chart/Chart.yaml': 'apiVersion: v2\nname: chart\nversion: 0.1.0\n',
+    'chart/templates/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n',
+    'chart/values.yaml': 'replicaCount: 1\nimage:\n  repository: nginx\n',
+    '.github/workflows/ci.yml': 'name: build\non:\n  push: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n',
+  });
+  writeFileSync(join(dir, 'junk.yaml'), Buffer.from([0, 1, 2, 255, 254, 10]));
+  const r = run(['check', '.', '--format', 'json'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  const files = JSON.parse(r.stdout) as { filePath: string; messages: { severity: string; message: string }[] }[];
+  assert.deepEqual(files.map((f) => f.filePath).sort(), ['.github/workflows/ci.yml', 'app/web.yaml', 'chart/Chart.yaml', 'chart/values.yaml', 'junk.yaml']);
+  const junk = files.find((f) => f.filePath === 'junk.yaml')!;
+  assert.deepEqual(junk.messages.map((m) => m.severity), ['information']);
+  assert.equal(files.filter((f) => f.filePath !== 'junk.yaml').flatMap((f) => f.messages).length, 0);
+});
+
+test('--help and --version exit 0', () => {
+  const dir = workspace({});
+  assert.match(run(['--help'], dir).stdout, /Usage: kubesight check/);
+  assert.equal(run(['--version'], dir).status, 0);
+});

@@ -21,6 +21,10 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
   let folders: string[] = [];
   let canPullConfig = false;
   let flushScheduled = false;
+  // Diagnostics wait for the first settings (rule overrides), so a file never flashes findings
+  // that the user's configuration turns off.
+  let settingsLoaded!: () => void;
+  const ready = new Promise<void>((resolve) => (settingsLoaded = resolve));
 
   const safe = <T>(name: string, fallback: T, run: () => T): T => {
     try {
@@ -50,12 +54,12 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
     for (const uri of uris) pending.add(uri);
     if (flushScheduled) return;
     flushScheduled = true;
-    setImmediate(() => {
+    void ready.then(() => setImmediate(() => {
       flushScheduled = false;
       const batch = [...pending];
       pending.clear();
       batch.forEach(publish);
-    });
+    }));
   };
 
   const changed = (uri: string) => {
@@ -75,6 +79,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfig = !!params.capabilities.workspace?.configuration;
+    if (!canPullConfig) settingsLoaded();
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     return {
@@ -91,7 +96,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
 
   connection.onInitialized(() => {
     if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubesight' }).catch(() => undefined);
-    void refreshSettings().then(() => {
+    void refreshSettings().finally(settingsLoaded).then(() => {
       const count = safe('workspace scan', 0, () => store.scanFolders(folders, config.excludeGlobs));
       connection.console.info(`kubesight: ${count} manifest files in the workspace`);
       schedule(store.open.keys());

@@ -18,13 +18,18 @@ const files = findTests('test').filter((f) => !filter || f.includes(filter)).sor
 // The spec reporter streams through; its closing counts are repeated as a plain
 // `N passed, N failed` line that any CI log reader understands.
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: ['ignore', 'pipe', 'inherit'] });
-let tail = '';
+const counts = { pass: 0, fail: 0, cancelled: 0 };
+let partial = '';
 child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
-  tail = (tail + chunk.toString()).slice(-4000);
+  const lines = (partial + chunk.toString()).split('\n');
+  partial = lines.pop() ?? '';
+  for (const line of lines) {
+    const m = /^ℹ (pass|fail|cancelled) (\d+)$/.exec(line.trim());
+    if (m) counts[m[1]] = Number(m[2]);
+  }
 });
 child.on('close', (code) => {
-  const count = (name) => Number(tail.match(new RegExp(`ℹ ${name} (\\d+)`))?.[1] ?? 0);
-  console.log(`${count('pass')} passed, ${count('fail') + count('cancelled')} failed`);
+  console.log(`${counts.pass} passed, ${counts.fail + counts.cancelled} failed`);
   process.exit(code ?? 1);
 });

@@ -60,7 +60,7 @@ export const apiVersion: Rule = {
     }
     const removed = REMOVED[resource.apiVersion]?.[1][resource.kind] !== undefined ? REMOVED[resource.apiVersion] : undefined;
     const known = catalog.entriesForKind(resource.kind);
-    if (known.length === 0 && !removed) return [];
+    if (known.length === 0 && !removed) return unknownKindInBuiltinGroup(ctx);
     const served = known.map((e) => (e.group ? `${e.group}/${e.version}` : e.version));
     const replacement = removed?.[1][resource.kind] || preferred(served);
     const base = removed
@@ -77,4 +77,25 @@ export const apiVersion: Rule = {
 function preferred(served: string[]): string {
   const rank = (v: string) => (/alpha/.test(v) ? 2 : /beta/.test(v) ? 1 : 0);
   return [...served].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/**
+ * No CRD can add a kind to a built-in group/version (`v1`, `apps/v1`, …), so an unknown kind there
+ * is certainly a mistake (`kind: configmap`), unlike an unknown kind of an unknown group.
+ */
+function unknownKindInBuiltinGroup(ctx: ResourceContext): Report[] {
+  const { resource, catalog } = ctx;
+  const siblings = catalog.allEntries().filter((e) => e.source === 'builtin' && e.group === resource.group && e.version === resource.version);
+  if (siblings.length === 0) return [];
+  const kinds = siblings.map((e) => e.kind);
+  const suggestion = kinds.find((k) => k.toLowerCase() === resource.kind.toLowerCase()) ?? closest(resource.kind, kinds);
+  const range = rangeOfPath(resource.node, ['kind'], 'value');
+  return [
+    {
+      path: ['kind'],
+      at: 'value',
+      message: `no matches for kind "${resource.kind}" in version "${resource.apiVersion}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+      fixes: range && suggestion ? [{ title: `Change to ${suggestion}`, preferred: true, edits: [{ start: range[0], end: range[1], newText: suggestion }] }] : undefined,
+    },
+  ];
 }

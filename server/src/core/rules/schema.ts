@@ -1,5 +1,10 @@
 import type { ResourceContext, Report, Rule } from './rule';
-import { validateAgainstSchema } from '../schema/validate';
+import { stripNullFields, validateAgainstSchema } from '../schema/validate';
+import { containerImageViolations, crdSchemaTypeViolations } from '../schema/api-checks';
+import { listMapDuplicates } from '../schema/list-maps';
+import { celViolations } from '../schema/cel';
+import type { SchemaNode } from '../schema/navigate';
+import { podTemplateOf } from '../workspace/pod-template';
 import { rangeOfPath } from '../model/path';
 import { portRangeViolations } from '../schema/ports';
 
@@ -14,7 +19,9 @@ export const schema: Rule = {
       'Each object is validated against the bundled OpenAPI schema of its apiVersion and kind, strictly,',
       'like `kubectl apply --validate=strict`: unknown fields are errors, as are wrong types, missing',
       'required fields and values outside an enum ("Possible enum values" in the API docs).',
-      'Port numbers outside 1–65535 are reported in the API server\'s words.',
+      'Beyond OpenAPI, the API server\'s own checks: port numbers outside 1–65535, containers without',
+      'an image; for custom resources, two items with the same key in a keyed list',
+      '(`x-kubernetes-list-map-keys`) and the CRD\'s CEL rules (`x-kubernetes-validations`).',
       'Kinds with no schema (CRDs whose definition is not in the workspace) get one information',
       'diagnostic, never errors. A field set to `null` counts as absent, as on the API server.',
       '',
@@ -31,6 +38,8 @@ export const schema: Rule = {
     if (!entry) {
       // A known kind under a wrong apiVersion is the api-version rule's finding.
       if (catalog.entriesForKind(resource.kind).length > 0) return [];
+      // So is an unknown kind in a built-in group/version (`kind: configmap` in v1).
+      if (catalog.allEntries().some((e) => e.source === 'builtin' && e.group === resource.group && e.version === resource.version)) return [];
       return [{ path: ['kind'], at: 'value', severity: 'info', message: `no schema for kind ${resource.kind} (apiVersion ${resource.apiVersion}); its fields are not checked` }];
     }
     const validate = catalog.validator(entry);
@@ -46,7 +55,16 @@ export const schema: Rule = {
       }
       return report;
     });
-    // Custom resources define their own meaning for fields named "port".
-    return entry.source === 'builtin' ? [...reports, ...portRangeViolations(resource.value)] : reports;
+    const root = catalog.schema(entry) as SchemaNode | undefined;
+    // Keyed-list uniqueness and CEL rules are enforced by the API server for custom resources only;
+    // for built-in kinds duplicates are warnings (duplicate-key-values), k8s-rules.md §17.
+    if (entry.source !== 'builtin') {
+      const value = stripNullFields(resource.value);
+      return root ? [...reports, ...listMapDuplicates(root, value), ...celViolations(root, value)] : reports;
+    }
+    // Checks the API server makes beyond OpenAPI; custom resources give "port" their own meaning.
+    const images = containerImageViolations(resource.value, podTemplateOf(resource)?.specPath);
+    const crdTypes = resource.kind === 'CustomResourceDefinition' ? crdSchemaTypeViolations(resource.value) : [];
+    return [...reports, ...portRangeViolations(resource.value), ...images, ...crdTypes];
   },
 };

@@ -56,7 +56,10 @@ export class SchemaCatalog {
     readonly customKinds: readonly KindEntry[],
   ) {
     for (const entry of [...source.index.kinds.map((k) => ({ ...k, source: 'builtin' as const })), ...customKinds]) {
-      this.byKey.set(keyOf(entry.group, entry.version, entry.kind), entry);
+      // A CRD cannot redefine a built-in kind: the built-in schema wins.
+      const key = keyOf(entry.group, entry.version, entry.kind);
+      if (this.byKey.get(key)?.source === 'builtin') continue;
+      this.byKey.set(key, entry);
       const list = this.byKind.get(entry.kind) ?? [];
       list.push(entry);
       this.byKind.set(entry.kind, list);

@@ -15,7 +15,7 @@ const kindIndex = {};
 const oneOf = [];
 for (const entry of index.kinds) {
   if (!entry.file || entry.subresource) continue;
-  const { $schema, $id, definitions: defs, ...root } = JSON.parse(fs.readFileSync(path.join(schemasDir, entry.file), 'utf8'));
+  const { $schema: _schema, $id: _id, definitions: defs, ...root } = JSON.parse(fs.readFileSync(path.join(schemasDir, entry.file), 'utf8'));
   Object.assign(definitions, defs ?? {});
   const apiVersion = entry.group ? `${entry.group}/${entry.version}` : entry.version;
   const name = `kubesight.${entry.group || 'core'}.${entry.version}.${entry.kind}`;

@@ -98,3 +98,14 @@ test('StatefulSet service must exist and be headless; duplicates in a file are e
   assert.deepEqual(check({ 'c.yaml': twice }, 'c.yaml').map((f) => [f.rule, f.severity]), [['duplicate-resource', 'error']]);
   assert.deepEqual(check({ 'c.yaml': settings, 'd.yaml': settings }, 'c.yaml').map((f) => [f.rule, f.severity]), [['duplicate-resource', 'info']]);
 });
+
+test('missing-key offers to add the key to the Secret in its own file, at its indentation', () => {
+  const files = { 'a.yaml': deployment(volumes), 'b.yaml': secret('pass'), 'c.yaml': settings };
+  let ws = Workspace.empty(undefined, true);
+  for (const [u, text] of Object.entries(files)) ws = ws.withFile(u, text);
+  const finding = diagnoseWorkspaceFile(ws, 'a.yaml', { catalog, config: DEFAULT_CONFIG }).find((f) => f.ruleId === 'missing-key')!;
+  const edit = finding.fixes![0].edits[0];
+  assert.equal(edit.uri, 'b.yaml');
+  const patched = files['b.yaml'].slice(0, edit.start) + edit.newText + files['b.yaml'].slice(edit.end);
+  assert.equal(patched, 'apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: shop}\nstringData:\n  pass: s3cret\n  password: ""\n');
+});

@@ -5,6 +5,8 @@ export interface TextEdit {
   start: number;
   end: number;
   newText: string;
+  /** Another file of the workspace; absent means the finding's own file. */
+  uri?: string;
 }
 
 export interface Fix {

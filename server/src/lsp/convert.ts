@@ -16,21 +16,28 @@ export function toDiagnostic(lines: LineIndex, f: Finding): Diagnostic {
   return { range: toRange(lines, f.start, f.end), severity: SEVERITY[f.severity], code: f.ruleId, source: 'kubesight', message: f.message };
 }
 
-export function toTextEdits(lines: LineIndex, fix: Fix): TextEdit[] {
-  return fix.edits.map((e) => ({ range: toRange(lines, e.start, e.end), newText: e.newText }));
+/** A fix's edits grouped by file; an edit in a file the snapshot does not hold is dropped. */
+export function toChanges(linesOf: (uri: string) => LineIndex | undefined, uri: string, fix: Fix): Record<string, TextEdit[]> {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const e of fix.edits) {
+    const target = e.uri ?? uri;
+    const lines = linesOf(target);
+    if (lines) (changes[target] ??= []).push({ range: toRange(lines, e.start, e.end), newText: e.newText });
+  }
+  return changes;
 }
 
-export function toCodeAction(lines: LineIndex, uri: string, fix: Fix, diagnostic: Diagnostic | undefined): CodeAction {
+export function toCodeAction(linesOf: (uri: string) => LineIndex | undefined, uri: string, fix: Fix, diagnostic: Diagnostic | undefined): CodeAction {
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     isPreferred: fix.preferred,
     diagnostics: diagnostic ? [diagnostic] : undefined,
-    edit: { changes: { [uri]: toTextEdits(lines, fix) } },
+    edit: { changes: toChanges(linesOf, uri, fix) },
   };
 }
 
-const ITEM_KIND = { property: CompletionItemKind.Property, value: CompletionItemKind.Value, kind: CompletionItemKind.Class } as const;
+const ITEM_KIND = { property: CompletionItemKind.Property, value: CompletionItemKind.Value, kind: CompletionItemKind.Class, reference: CompletionItemKind.Reference } as const;
 
 export function toCompletionItem(lines: LineIndex, e: CompletionEntry): CompletionItem {
   return {

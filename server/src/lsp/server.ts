@@ -10,6 +10,7 @@ import { disableLineAction } from './actions';
 import { ConfigResolver, type EditorSettings } from './config';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './convert';
 import { DocumentStore } from './documents';
+import { registerNavigation } from './navigation';
 
 /** Wires the connection to the core. Each handler: snapshot → core → convert; failures are logged, never thrown. */
 export function startServer(connection: Connection, catalog: SchemaCatalog): void {
@@ -89,6 +90,9 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
         hoverProvider: true,
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'kubesight' },
     };
@@ -123,7 +127,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
     safe('completion', [], () => {
       const file = store.workspace.file(params.textDocument.uri)?.parsed;
       if (!file) return [];
-      return complete(file, file.lines.offsetAt(params.position), catalog).map((e) => toCompletionItem(file.lines, e));
+      return complete(file, file.lines.offsetAt(params.position), catalog, store.workspace).map((e) => toCompletionItem(file.lines, e));
     }),
   );
 
@@ -150,11 +154,14 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
       const start = file.lines.offsetAt(params.range.start);
       const end = file.lines.offsetAt(params.range.end);
       const findings = (published.get(uri) ?? []).filter((f) => f.start <= end && f.end >= start);
-      const fixes = findings.flatMap((f) => (f.fixes ?? []).map((fix) => toCodeAction(file.lines, uri, fix, toDiagnostic(file.lines, f))));
+      const linesOf = (u: string) => store.workspace.file(u)?.parsed.lines;
+      const fixes = findings.flatMap((f) => (f.fixes ?? []).map((fix) => toCodeAction(linesOf, uri, fix, toDiagnostic(file.lines, f))));
       const ruleIds = [...new Set(findings.map((f) => f.ruleId))];
       return [...fixes, ...ruleIds.map((id) => disableLineAction(file, uri, findings.find((f) => f.ruleId === id)!))];
     }),
   );
+
+  registerNavigation(connection, () => store.workspace, safe);
 
   store.open.listen(connection);
   connection.listen();

@@ -5,10 +5,12 @@ import type { SchemaCatalog } from '../schema/catalog';
 import { enumValues, properties, schemaAt, typeLabel, valueShape, type FieldSchema, type SchemaNode } from '../schema/navigate';
 import { cursorAt, type Cursor } from './cursor';
 import { documentKind, schemaOfDocument } from './schema-context';
+import { referenceProposals } from './reference-completion';
+import type { Workspace } from '../workspace/workspace';
 
 export interface CompletionEntry {
   label: string;
-  kind: 'property' | 'value' | 'kind';
+  kind: 'property' | 'value' | 'kind' | 'reference';
   detail?: string;
   documentation?: string;
   /** Text to insert; a snippet (with $1 placeholders) when `snippet` is true. */
@@ -20,10 +22,15 @@ export interface CompletionEntry {
   end: number;
 }
 
-/** Completion at an offset: schema keys, enum and boolean values, apiVersion/kind pairs. */
-export function complete(file: ParsedFile, offset: number, catalog: SchemaCatalog): CompletionEntry[] {
+/**
+ * Completion at an offset: schema keys, enum and boolean values, apiVersion/kind pairs, and with a
+ * workspace the names of referenced objects (ConfigMaps, Secrets, PVCs, …) and their keys.
+ */
+export function complete(file: ParsedFile, offset: number, catalog: SchemaCatalog, workspace?: Workspace): CompletionEntry[] {
   if (file.skipped) return [];
   const cursor = cursorAt(file, offset);
+  const references = referenceProposals(cursor, workspace);
+  if (references) return references.map((r, i) => ({ ...entry(cursor, offset, r.label, 'reference', r.label, false, String(i).padStart(4, '0')), detail: r.detail }));
   const { apiVersion, kind } = documentKind(cursor.document);
   if (cursor.position === 'key' && cursor.path.length === 0 && (!apiVersion || !kind)) return kindPairs(cursor, catalog, offset);
   if (cursor.position === 'value' && cursor.path.length === 1 && cursor.key === 'kind') return kindValues(cursor, catalog, offset, apiVersion);

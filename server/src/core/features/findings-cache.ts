@@ -45,6 +45,6 @@ function keyOf(document: ParsedDocument): string {
 }
 
 function shift(f: Finding, delta: number): Finding {
-  const fixes = f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
+  const fixes = f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => (e.uri ? e : { ...e, start: e.start + delta, end: e.end + delta })) }));
   return { ...f, start: f.start + delta, end: f.end + delta, ...(fixes ? { fixes } : {}) };
 }

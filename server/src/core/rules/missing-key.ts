@@ -1,6 +1,10 @@
 import type { Report, ResourceContext, Rule } from './rule';
 import { referencesOf } from '../workspace/references';
 import { namespaceOf, targets } from '../workspace/lookup';
+import { isMap, type Node } from 'yaml';
+import { locate } from '../model/path';
+import type { Fix } from '../findings';
+import type { IndexedObject } from '../workspace/indexed-object';
 
 export const missingKey: Rule = {
   meta: {
@@ -38,7 +42,24 @@ export const missingKey: Rule = {
           path: k.path,
           at: 'value' as const,
           message: `key "${k.key}" not found in ${ref.kind} "${ref.name}" (${keys.size ? `keys: ${[...keys].sort().join(', ')}` : 'it has no keys'})`,
+          fixes: addKeyFix(found[0], k.key),
         }));
     });
   },
 };
+
+/** "Add key x to Secret y": a new entry at the end of the target's data (or stringData) block. */
+function addKeyFix(target: IndexedObject, key: string): Fix[] | undefined {
+  const field = target.kind === 'Secret' && target.resource.value.stringData ? 'stringData' : 'data';
+  const map = locate(target.resource.node, [field]).node;
+  if (!isMap(map) || map.flow || map.items.length === 0) return undefined;
+  const last = map.items[map.items.length - 1];
+  const firstKey = map.items[0].key as Node | null;
+  const end = (last.value as Node | null)?.range?.[1] ?? (last.key as Node | null)?.range?.[1];
+  const keyStart = firstKey?.range?.[0];
+  if (end === undefined || keyStart === undefined) return undefined;
+  const text = target.resource.document.source;
+  const column = keyStart - target.resource.document.chunkStart - Math.max(0, text.lastIndexOf('\n', keyStart - target.resource.document.chunkStart - 1) + 1);
+  const quoted = /^[\w.-]+$/.test(key) ? key : JSON.stringify(key);
+  return [{ title: `Add key "${key}" to ${target.kind} "${target.name}"`, edits: [{ uri: target.uri, start: end, end, newText: `\n${' '.repeat(column)}${quoted}: ""` }] }];
+}

@@ -2,6 +2,7 @@ import type { Report, ResourceContext, Rule } from './rule';
 import { referencesOf, type Reference } from '../workspace/references';
 import { missingSeverity, namespaceOf, searchedWhere, targets } from '../workspace/lookup';
 import type { Workspace } from '../workspace/workspace';
+import type { Fix } from '../findings';
 
 /** Kinds of targets this rule owns; Ingress/HPA backends and StatefulSet services have rules of their own. */
 const OWNED = new Set(['ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ServiceAccount', 'IngressClass', 'Role', 'ClusterRole']);
@@ -42,7 +43,7 @@ export const missingReference: Rule = {
       if (certManaged && ref.kind === 'Secret' && ref.path[1] === 'tls') return [];
       const targetNamespace = targetNamespaceOf(ref, namespace);
       if (targets(workspace, ref.group, ref.kind, targetNamespace, ref.name).length > 0) return [];
-      return [report(ref, targetNamespace, workspace)];
+      return [{ ...report(ref, targetNamespace, workspace), fixes: createFix(ctx, ref, targetNamespace) }];
     });
   },
 };
@@ -60,4 +61,16 @@ function report(ref: Reference, namespace: string, workspace: Workspace): Report
     severity,
     message: `${ref.kind} "${ref.name}" not found in ${searchedWhere(workspace, namespace)}`,
   };
+}
+
+/** "Create ConfigMap x": a new document at the end of this file, with the keys the workload reads. */
+function createFix(ctx: ResourceContext, ref: Reference, namespace: string): Fix[] | undefined {
+  if (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret') return undefined;
+  const keys = [...new Set(referencesOf(ctx.resource).filter((r) => r.kind === ref.kind && r.name === ref.name).flatMap((r) => r.keys.map((k) => k.key)))];
+  const field = ref.kind === 'Secret' ? 'stringData' : 'data';
+  const body = keys.length ? `${field}:\n${keys.map((k) => `  ${/^[\w.-]+$/.test(k) ? k : JSON.stringify(k)}: ""`).join('\n')}\n` : `${field}: {}\n`;
+  const ns = ctx.resource.namespace ? `  namespace: ${namespace}\n` : '';
+  const text = ctx.file.text;
+  const doc = `${text.endsWith('\n') || text === '' ? '' : '\n'}---\napiVersion: v1\nkind: ${ref.kind}\nmetadata:\n  name: ${ref.name}\n${ns}${ref.kind === 'Secret' ? 'type: Opaque\n' : ''}${body}`;
+  return [{ title: `Create ${ref.kind} "${ref.name}" in this file`, edits: [{ start: text.length, end: text.length, newText: doc }] }];
 }

@@ -1,0 +1,58 @@
+import type { Connection, Location, WorkspaceEdit } from 'vscode-languageserver';
+import { definitionAt, referencesAt, renameAt, renameRangeAt, type Location as CoreLocation } from '../core/features/navigation';
+import type { Workspace } from '../core/workspace/workspace';
+import { toRange } from './convert';
+
+type Safe = <T>(name: string, fallback: T, run: () => T) => T;
+
+/** Definition, references and rename over the workspace snapshot. */
+export function registerNavigation(connection: Connection, workspace: () => Workspace, safe: Safe): void {
+  const toLocation = (ws: Workspace, l: CoreLocation): Location | undefined => {
+    const lines = ws.file(l.uri)?.parsed.lines;
+    return lines ? { uri: l.uri, range: toRange(lines, l.start, l.end) } : undefined;
+  };
+  const offsetOf = (ws: Workspace, uri: string, position: { line: number; character: number }) => ws.file(uri)?.parsed.lines.offsetAt(position);
+
+  connection.onDefinition((params) =>
+    safe('definition', [] as Location[], () => {
+      const ws = workspace();
+      const offset = offsetOf(ws, params.textDocument.uri, params.position);
+      if (offset === undefined) return [];
+      return definitionAt(ws, params.textDocument.uri, offset).map((l) => toLocation(ws, l)).filter((l): l is Location => !!l);
+    }),
+  );
+
+  connection.onReferences((params) =>
+    safe('references', [] as Location[], () => {
+      const ws = workspace();
+      const offset = offsetOf(ws, params.textDocument.uri, params.position);
+      if (offset === undefined) return [];
+      return referencesAt(ws, params.textDocument.uri, offset, params.context.includeDeclaration).map((l) => toLocation(ws, l)).filter((l): l is Location => !!l);
+    }),
+  );
+
+  connection.onPrepareRename((params) =>
+    safe('prepare rename', null, () => {
+      const ws = workspace();
+      const offset = offsetOf(ws, params.textDocument.uri, params.position);
+      const range = offset === undefined ? undefined : renameRangeAt(ws, params.textDocument.uri, offset);
+      const lines = ws.file(params.textDocument.uri)?.parsed.lines;
+      return range && lines ? toRange(lines, range.start, range.end) : null;
+    }),
+  );
+
+  connection.onRenameRequest((params) =>
+    safe('rename', null as WorkspaceEdit | null, () => {
+      const ws = workspace();
+      const offset = offsetOf(ws, params.textDocument.uri, params.position);
+      const edits = offset === undefined ? undefined : renameAt(ws, params.textDocument.uri, offset, params.newName);
+      if (!edits) return null;
+      const changes: WorkspaceEdit['changes'] = {};
+      for (const [uri, list] of edits) {
+        const lines = ws.file(uri)?.parsed.lines;
+        if (lines) changes[uri] = list.map((e) => ({ range: toRange(lines, e.start, e.end), newText: e.newText }));
+      }
+      return { changes };
+    }),
+  );
+}

@@ -1,0 +1,110 @@
+// Cross-file features over stdio: a workspace folder with a Deployment and its ConfigMap/Secret.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspClient } from './client';
+
+const dir = mkdtempSync(join(tmpdir(), 'kubesight-ws-'));
+const config = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  LOG_LEVEL: info
+  CACHE_URL: redis://cache
+`;
+const app = `apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+spec:
+  containers:
+    - name: app
+      image: shop/app:1.0.0
+      env:
+        - name: LEVEL
+          valueFrom:
+            configMapKeyRef:
+              name: settings
+              key: LOG_LEVEL
+      envFrom:
+        - secretRef:
+            name: credentials
+`;
+writeFileSync(join(dir, 'config.yaml'), config);
+writeFileSync(join(dir, 'app.yaml'), app);
+const configUri = pathToFileURL(join(dir, 'config.yaml')).href;
+const appUri = pathToFileURL(join(dir, 'app.yaml')).href;
+const at = (line: number, character: number) => ({ line, character });
+
+let client: LspClient;
+let appDiagnostics: { code: string; message: string; severity: number }[];
+before(async () => {
+  client = new LspClient({ rules: { 'workload-best-practice': 'off' } });
+  await client.initialize(pathToFileURL(dir).href);
+  const published = client.diagnostics(appUri);
+  client.notify('textDocument/didOpen', { textDocument: { uri: appUri, languageId: 'yaml', version: 1, text: app } });
+  appDiagnostics = (await published).diagnostics;
+});
+after(() => client.close());
+
+test('references resolve across the workspace folder; the missing Secret is a warning', () => {
+  assert.deepEqual(appDiagnostics.map((d) => [d.code, d.severity]), [['missing-reference', 2]]);
+  assert.match(appDiagnostics[0].message, /^Secret "credentials" not found in namespace "default" of the workspace \(2 files\)$/);
+});
+
+test('go to definition jumps from a reference to the ConfigMap in the other file', async () => {
+  const locations = await client.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: appUri }, position: at(12, 22) });
+  assert.deepEqual(locations.map((l) => [l.uri, l.range.start.line]), [[configUri, 3]]);
+});
+
+test('find references lists every use of the ConfigMap', async () => {
+  const locations = await client.request<{ uri: string; range: { start: { line: number; character: number } } }[]>('textDocument/references', {
+    textDocument: { uri: configUri },
+    position: at(3, 9),
+    context: { includeDeclaration: false },
+  });
+  assert.deepEqual(locations.map((l) => [l.uri, l.range.start.line, l.range.start.character]), [[appUri, 12, 20]]);
+});
+
+test('rename updates the object name and every reference', async () => {
+  const edit = await client.request<{ changes: Record<string, { newText: string; range: { start: { line: number } } }[]> }>('textDocument/rename', {
+    textDocument: { uri: appUri },
+    position: at(12, 22),
+    newName: 'app-settings',
+  });
+  assert.deepEqual(Object.keys(edit.changes).sort(), [appUri, configUri].sort());
+  assert.deepEqual(edit.changes[configUri].map((e) => [e.range.start.line, e.newText]), [[3, 'app-settings']]);
+  assert.deepEqual(edit.changes[appUri].map((e) => [e.range.start.line, e.newText]), [[12, 'app-settings']]);
+});
+
+test('completion proposes ConfigMap names from other files and the keys of the chosen one', async () => {
+  const edited = client.diagnostics(appUri, 2);
+  const text = app.replace('              name: settings\n              key: LOG_LEVEL', '              name: \n              key: LOG_LEVEL');
+  client.notify('textDocument/didChange', { textDocument: { uri: appUri, version: 2 }, contentChanges: [{ text }] });
+  await edited;
+  const names = await client.request<{ label: string }[]>('textDocument/completion', { textDocument: { uri: appUri }, position: at(12, 20) });
+  assert.deepEqual(names.map((i) => i.label), ['settings']);
+  const edited3 = client.diagnostics(appUri, 3);
+  client.notify('textDocument/didChange', { textDocument: { uri: appUri, version: 3 }, contentChanges: [{ text: app.replace('key: LOG_LEVEL', 'key: ') }] });
+  await edited3;
+  const keys = await client.request<{ label: string }[]>('textDocument/completion', { textDocument: { uri: appUri }, position: at(13, 19) });
+  assert.deepEqual(keys.map((i) => i.label), ['CACHE_URL', 'LOG_LEVEL']);
+});
+
+test('quick fix creates the missing Secret in the same file', async () => {
+  const edited = client.diagnostics(appUri, 4);
+  client.notify('textDocument/didChange', { textDocument: { uri: appUri, version: 4 }, contentChanges: [{ text: app }] });
+  await edited;
+  const actions = await client.request<{ title: string; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+    textDocument: { uri: appUri },
+    range: { start: at(16, 20), end: at(16, 20) },
+    context: { diagnostics: [] },
+  });
+  const create = actions.find((a) => a.title === 'Create Secret "credentials" in this file');
+  assert.ok(create, actions.map((a) => a.title).join(', '));
+  assert.equal(create.edit.changes[appUri][0].newText, '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: credentials\ntype: Opaque\nstringData: {}\n');
+});

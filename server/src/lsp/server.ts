@@ -6,6 +6,7 @@ import { hover } from '../core/features/hover';
 import { documentSymbols } from '../core/features/symbols';
 import type { Finding } from '../core/findings';
 import type { SchemaCatalog } from '../core/schema/catalog';
+import type { IndexedObject } from '../core/workspace/indexed-object';
 import { disableLineAction } from './actions';
 import { ConfigResolver, type EditorSettings } from './config';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './convert';
@@ -36,8 +37,16 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
     }
   };
 
-  /** Objects' identities and linkable data of a file: when they change, other open files are re-checked. */
-  const linkSummary = (uri: string) => JSON.stringify(store.workspace.file(uri)?.objects.map((o) => [o.kind, o.namespace, o.name, o.labels, o.template?.labels, o.containerPorts, [...(o.dataKeys ?? [])], o.servicePorts]) ?? []);
+  /**
+   * Whether an edit changed what other files can link to: identities, labels, ports or keys of the
+   * objects of documents that were re-parsed (reused documents are unchanged by construction).
+   */
+  const linksChanged = (before: readonly IndexedObject[], after: readonly IndexedObject[]) => {
+    const oldDocs = new Set(before.map((o) => o.resource.document.doc));
+    const newDocs = new Set(after.map((o) => o.resource.document.doc));
+    const summary = (list: readonly IndexedObject[]) => JSON.stringify(list.map((o) => [o.kind, o.namespace, o.name, o.labels, o.template?.labels, o.containerPorts, [...(o.dataKeys ?? [])], o.servicePorts]));
+    return summary(before.filter((o) => !newDocs.has(o.resource.document.doc))) !== summary(after.filter((o) => !oldDocs.has(o.resource.document.doc)));
+  };
 
   const publish = (uri: string) =>
     safe('diagnostics', undefined, () => {
@@ -64,9 +73,10 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
   };
 
   const changed = (uri: string) => {
-    const before = linkSummary(uri);
+    const before = store.workspace.file(uri)?.objects ?? [];
     store.update(uri);
-    const dependents = before !== linkSummary(uri) ? store.open.keys().filter((u) => u !== uri) : [];
+    const after = store.workspace.file(uri)?.objects ?? [];
+    const dependents = linksChanged(before, after) ? store.open.keys().filter((u) => u !== uri) : [];
     schedule([uri, ...dependents]);
   };
 

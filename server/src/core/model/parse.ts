@@ -23,6 +23,11 @@ export interface ParsedDocument {
   source: string;
   /** File offset of that chunk; the document's node ranges are absolute (chunk offsets + this). */
   chunkStart: number;
+  /**
+   * The document's plain JS value, converted once: shared by the moved copies of a reused
+   * document, so an edit converts only the documents it changed.
+   */
+  value: { computed: boolean; value?: unknown };
 }
 
 export interface ParsedFile {
@@ -93,6 +98,7 @@ function parseChunk(source: string, base: number): ParsedDocument[] {
       warnings: doc.warnings.map((w) => toProblem(w, 'warning', base, source)),
       source,
       chunkStart: base,
+      value: { computed: false },
     };
   });
 }
@@ -132,11 +138,15 @@ export function helmTemplateReason(text: string): string | undefined {
   return text.includes('{{') ? 'Go template markers ({{ }})' : undefined;
 }
 
-/** Plain JS of a document; undefined when the document cannot be converted (e.g. an alias bomb). */
-export function documentValue(doc: Document.Parsed): unknown {
-  try {
-    return doc.toJS({ maxAliasCount: 1000 });
-  } catch {
-    return undefined;
+/** Plain JS of a document (converted once); undefined when it cannot be converted (e.g. an alias bomb). */
+export function documentValue(document: ParsedDocument): unknown {
+  if (!document.value.computed) {
+    try {
+      document.value.value = document.doc.toJS({ maxAliasCount: 1000 });
+    } catch {
+      document.value.value = undefined;
+    }
+    document.value.computed = true;
   }
+  return document.value.value;
 }

@@ -34,7 +34,7 @@ export function isKubernetesObject(value: unknown): value is Record<string, unkn
 export function resourcesOfDocument(document: ParsedDocument): Resource[] {
   const root = document.doc.contents as Node | null;
   if (!isMap(root)) return [];
-  const value = documentValue(document.doc);
+  const value = documentValue(document);
   if (!isKubernetesObject(value)) return [];
   const top = makeResource(document, root, [], value);
   if (!value.kind.endsWith('List') || !Array.isArray(value.items)) return [top];

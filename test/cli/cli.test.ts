@@ -133,3 +133,40 @@ test('--help and --version exit 0', () => {
   assert.match(run(['--help'], dir).stdout, /Usage: kubesight check/);
   assert.equal(run(['--version'], dir).status, 0);
 });
+
+test('a CRD in the checked files validates its custom resources, CEL rules included', () => {
+  const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {plural: widgets, singular: widget, kind: Widget}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                size:
+                  type: integer
+                  x-kubernetes-validations:
+                    - rule: self > 0
+                      message: size must be positive
+`;
+  const widget = (spec: string) => `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n${spec}`;
+  const ok = run(['check', '.', '--format', 'json'], workspace({ 'crd.yaml': crd, 'w.yaml': widget('  size: 3\n') }));
+  assert.equal(ok.status, 0, ok.stdout);
+  const bad = run(['check', '.', '--format', 'json'], workspace({ 'crd.yaml': crd, 'w.yaml': widget('  size: -1\n  colour: red\n') }));
+  assert.equal(bad.status, 1);
+  const messages = JSON.parse(bad.stdout).flatMap((f: { messages: { message: string }[] }) => f.messages.map((m) => m.message)).sort();
+  assert.deepEqual(messages, ['spec.size: Invalid value: -1: size must be positive', 'unknown field "spec.colour"']);
+  const alone = run(['check', 'w.yaml', '--format', 'json'], workspace({ 'w.yaml': widget('  size: -1\n') }));
+  assert.equal(alone.status, 0, 'without its CRD a custom resource is information only');
+});

@@ -8,6 +8,7 @@ import { LineIndex } from '../core/model/line-index';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import { Workspace } from '../core/workspace/workspace';
 import { FindingsCache } from '../core/features/findings-cache';
+import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
 
 /** Files larger than this are not analysed (a generated dump, not a manifest someone edits). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -43,13 +44,14 @@ export function checkFiles(paths: readonly string[], catalog: SchemaCatalog, con
   let workspace = Workspace.empty(namespaced, true);
   for (const f of loaded) if (f.text !== undefined) workspace = workspace.withFile(uriOf(f.path), f.text);
   const cache = new FindingsCache();
+  const withCrds = new WorkspaceCatalog(catalog).for(workspace);
   return loaded.map((f) => {
     const filePath = relative(cwd, f.path).split('\\').join('/') || f.path;
     if (f.text === undefined) {
       return { filePath, lines: new LineIndex(''), findings: [{ ruleId: 'yaml-syntax', severity: 'info', message: f.problem ?? 'not analysed', start: 0, end: 0 }] };
     }
     const uri = uriOf(f.path);
-    const findings = diagnoseWorkspaceFile(workspace, uri, { catalog, config, cache });
+    const findings = diagnoseWorkspaceFile(workspace, uri, { catalog: withCrds, config, cache });
     return { filePath, lines: workspace.file(uri)!.parsed.lines, findings };
   });
 }

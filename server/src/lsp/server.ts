@@ -11,6 +11,7 @@ import { disableLineAction } from './actions';
 import { ConfigResolver, type EditorSettings } from './config';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './convert';
 import { DocumentStore } from './documents';
+import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
 import { registerNavigation } from './navigation';
 
 /** Wires the connection to the core. Each handler: snapshot → core → convert; failures are logged, never thrown. */
@@ -18,6 +19,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
   const store = new DocumentStore(catalog);
   const config = new ConfigResolver();
   const cache = new FindingsCache();
+  const catalogs = new WorkspaceCatalog(catalog);
   const published = new Map<string, Finding[]>();
   const pending = new Set<string>();
   let folders: string[] = [];
@@ -53,7 +55,8 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
       const doc = store.open.get(uri);
       const file = store.workspace.file(uri);
       if (!doc || !file) return;
-      const findings = config.validationEnabled ? diagnoseWorkspaceFile(store.workspace, uri, { catalog, config: config.forUri(uri), cache }) : [];
+      const ws = store.workspace;
+      const findings = config.validationEnabled ? diagnoseWorkspaceFile(ws, uri, { catalog: catalogs.for(ws), config: config.forUri(uri), cache }) : [];
       published.set(uri, findings);
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(file.parsed.lines, f)) });
     });
@@ -137,14 +140,14 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
     safe('completion', [], () => {
       const file = store.workspace.file(params.textDocument.uri)?.parsed;
       if (!file) return [];
-      return complete(file, file.lines.offsetAt(params.position), catalog, store.workspace).map((e) => toCompletionItem(file.lines, e));
+      return complete(file, file.lines.offsetAt(params.position), catalogs.for(store.workspace), store.workspace).map((e) => toCompletionItem(file.lines, e));
     }),
   );
 
   connection.onHover((params) =>
     safe('hover', null, () => {
       const file = store.workspace.file(params.textDocument.uri)?.parsed;
-      const result = file ? hover(file, file.lines.offsetAt(params.position), catalog) : undefined;
+      const result = file ? hover(file, file.lines.offsetAt(params.position), catalogs.for(store.workspace)) : undefined;
       return file && result ? toHover(file.lines, result) : null;
     }),
   );

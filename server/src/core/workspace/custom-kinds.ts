@@ -1,0 +1,26 @@
+import { customKindsOf } from '../schema/crd';
+import type { SchemaCatalog } from '../schema/catalog';
+import type { Workspace } from './workspace';
+
+/**
+ * The catalog that also knows the custom resources defined by the workspace's CRDs. Rebuilt only
+ * when the CRDs' text changes, so built-in validators (and the findings cache) survive edits.
+ */
+export class WorkspaceCatalog {
+  private key = '';
+  private current: SchemaCatalog;
+
+  constructor(private readonly base: SchemaCatalog) {
+    this.current = base;
+  }
+
+  for(workspace: Workspace): SchemaCatalog {
+    const crds = workspace.index.ofKind('apiextensions.k8s.io', 'CustomResourceDefinition', '');
+    const key = crds.map((o) => `${o.uri}\u0000${o.resource.document.source}`).join('\u0001');
+    if (key !== this.key) {
+      this.key = key;
+      this.current = crds.length ? this.base.withCustomKinds(customKindsOf(crds.map((o) => o.resource), 'workspace')) : this.base;
+    }
+    return this.current;
+  }
+}

@@ -108,3 +108,10 @@ test('quick fix creates the missing Secret in the same file', async () => {
   assert.ok(create, actions.map((a) => a.title).join(', '));
   assert.equal(create.edit.changes[appUri][0].newText, '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: credentials\ntype: Opaque\nstringData: {}\n');
 });
+
+test('hover on a reference shows the target, its file, and ConfigMap values (Secret values never)', async () => {
+  const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: appUri }, position: at(12, 22) });
+  assert.match(hover.contents.value, /\*\*ConfigMap settings\*\* \(namespace default\)/);
+  assert.match(hover.contents.value, /Defined in `config.yaml` line 1/);
+  assert.match(hover.contents.value, /- `LOG_LEVEL`: `info`/);
+});

@@ -3,6 +3,7 @@ import { complete } from '../core/features/completion';
 import { diagnoseWorkspaceFile } from '../core/features/diagnostics';
 import { FindingsCache } from '../core/features/findings-cache';
 import { hover } from '../core/features/hover';
+import { referenceHover } from '../core/features/reference-hover';
 import { documentSymbols } from '../core/features/symbols';
 import type { Finding } from '../core/findings';
 import type { SchemaCatalog } from '../core/schema/catalog';
@@ -147,7 +148,8 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
   connection.onHover((params) =>
     safe('hover', null, () => {
       const file = store.workspace.file(params.textDocument.uri)?.parsed;
-      const result = file ? hover(file, file.lines.offsetAt(params.position), catalogs.for(store.workspace)) : undefined;
+      const offset = file?.lines.offsetAt(params.position) ?? 0;
+      const result = file ? (referenceHover(store.workspace, params.textDocument.uri, offset) ?? hover(file, offset, catalogs.for(store.workspace))) : undefined;
       return file && result ? toHover(file.lines, result) : null;
     }),
   );

@@ -12,6 +12,7 @@ import { customKindsOf } from '../core/schema/crd';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import { Workspace } from '../core/workspace/workspace';
 import { bundledCatalog } from '../io/schema-source';
+import { printKubeLinter } from './conformance-kube-linter';
 
 interface Expected {
   file: string;
@@ -59,8 +60,12 @@ export function kubectlValidateVerdicts(dir: string, catalog: SchemaCatalog): Ve
 
 function main(): number {
   const dir = process.argv[2];
+  if (dir && existsSync(join(dir, 'checks.json')) && existsSync(join(dir, 'fixtures'))) {
+    printKubeLinter(dir, bundledCatalog());
+    return 0;
+  }
   if (!dir || !existsSync(join(dir, 'expected.json')) || !existsSync(join(dir, 'manifests'))) {
-    process.stderr.write('usage: npm run conformance -- <kubectl-validate conformance folder>\n');
+    process.stderr.write('usage: npm run conformance -- <conformance folder: kubectl-validate or kube-linter>\n');
     return 2;
   }
   const verdicts = kubectlValidateVerdicts(dir, bundledCatalog());

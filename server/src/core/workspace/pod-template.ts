@@ -56,9 +56,11 @@ export function podTemplateOf(resource: Resource): PodTemplate | undefined {
   }
   const base = TEMPLATE_PATHS[resource.kind];
   if (!base) return undefined;
-  const spec = asObject(valueAt(resource.value, [...base, 'spec']));
-  if (!spec) return undefined;
-  return { metadataPath: [...base, 'metadata'], specPath: [...base, 'spec'], labels: stringMap(valueAt(resource.value, [...base, 'metadata', 'labels'])), spec };
+  // A template being written may have labels before it has a spec: it still selects pods.
+  const template = asObject(valueAt(resource.value, base));
+  if (!template) return undefined;
+  const spec = asObject(template.spec) ?? {};
+  return { metadataPath: [...base, 'metadata'], specPath: [...base, 'spec'], labels: stringMap(valueAt(template, ['metadata', 'labels'])), spec };
 }
 
 export interface ContainerAt {

@@ -62,26 +62,38 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(file.parsed.lines, f)) });
     });
 
-  // Changes are coalesced into the next turn of the event loop (no timer): a burst of edits is
-  // checked once, at its newest version.
-  const schedule = (uris: Iterable<string>) => {
+  // Edited documents are published in the next turn of the event loop (no timer; a burst of edits
+  // is checked once, at its newest version). Their dependents (other open files whose links may
+  // have changed) follow in small slices, so the edited file's diagnostics and new requests never
+  // wait behind a whole workspace.
+  const dependents = new Set<string>();
+  const DEPENDENT_SLICE = 16;
+  const schedule = (uris: Iterable<string>, later: Iterable<string> = []) => {
     for (const uri of uris) pending.add(uri);
+    for (const uri of later) if (!pending.has(uri)) dependents.add(uri);
     if (flushScheduled) return;
     flushScheduled = true;
-    void ready.then(() => setImmediate(() => {
-      flushScheduled = false;
-      const batch = [...pending];
-      pending.clear();
-      batch.forEach(publish);
-    }));
+    void ready.then(() => setImmediate(flush));
+  };
+  const flush = () => {
+    flushScheduled = false;
+    const batch = pending.size > 0 ? [...pending] : [...dependents].slice(0, DEPENDENT_SLICE);
+    for (const uri of batch) {
+      pending.delete(uri);
+      dependents.delete(uri);
+    }
+    batch.forEach(publish);
+    if (pending.size > 0 || dependents.size > 0) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
   };
 
   const changed = (uri: string) => {
     const before = store.workspace.file(uri)?.objects ?? [];
     store.update(uri);
     const after = store.workspace.file(uri)?.objects ?? [];
-    const dependents = linksChanged(before, after) ? store.open.keys().filter((u) => u !== uri) : [];
-    schedule([uri, ...dependents]);
+    schedule([uri], linksChanged(before, after) ? store.open.keys().filter((u) => u !== uri) : []);
   };
 
   const refreshSettings = async () => {

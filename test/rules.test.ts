@@ -5,6 +5,8 @@
 // for column 0, which the `#` of the marker occupies. `#> name.yaml` starts another file
 // of the same workspace. Compared findings: every finding of the fixture folder's rule, and every
 // error of any rule (an unexpected error always fails); in valid*.yaml everything but information.
+// A `#> @baseline` section is not part of the workspace: it is the objects' earlier version (a
+// git ref) for the immutable-field rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,6 +15,9 @@ import { DEFAULT_CONFIG } from '../server/src/core/config';
 import { diagnoseWorkspaceFile } from '../server/src/core/features/diagnostics';
 import { Workspace } from '../server/src/core/workspace/workspace';
 import { bundledCatalog } from '../server/src/io/schema-source';
+import { baselineFromResources } from '../server/src/core/immutable/baseline';
+import { parseFile } from '../server/src/core/model/parse';
+import { resourcesOfFile } from '../server/src/core/model/resource';
 
 const ROOT = 'test/fixtures/rules';
 const MARKER = /^\s*#(\s*)(\^+)\s+(error|warning|info|hint)\s+([a-z0-9-]+)(?:\s+--\s+(.*))?$/;
@@ -62,13 +67,16 @@ function sameColumns(a: { start: number; end: number }, e: Expectation): boolean
 for (const rule of readdirSync(ROOT).sort()) {
   for (const fixture of readdirSync(join(ROOT, rule)).sort()) {
     test(`${rule}/${fixture}`, () => {
-      const files = splitFiles(readFileSync(join(ROOT, rule, fixture), 'utf8'));
+      const all = splitFiles(readFileSync(join(ROOT, rule, fixture), 'utf8'));
+      const files = all.filter((f) => f.name !== '@baseline');
+      const baselineText = all.find((f) => f.name === '@baseline')?.text;
+      const baseline = baselineText ? baselineFromResources('git HEAD', resourcesOfFile(parseFile(baselineText))) : undefined;
       let ws = Workspace.empty((g, k) => catalog.entriesForKind(k).find((e) => e.group === g)?.namespaced, true);
       for (const f of files) ws = ws.withFile(f.name, f.text);
       const valid = fixture.startsWith('valid');
       for (const f of files) {
         const expected = expectations(f.text);
-        const actual = diagnoseWorkspaceFile(ws, f.name, { catalog, config: DEFAULT_CONFIG })
+        const actual = diagnoseWorkspaceFile(ws, f.name, { catalog, config: DEFAULT_CONFIG, baseline })
           .filter((d) => (valid ? d.severity !== 'info' : d.ruleId === rule || d.severity === 'error') || expected.some((e) => e.rule === d.ruleId))
           .map((d) => {
             const s = ws.file(f.name)!.parsed.lines.positionAt(d.start);

@@ -9,6 +9,7 @@ import type { SchemaCatalog } from '../core/schema/catalog';
 import { Workspace } from '../core/workspace/workspace';
 import { FindingsCache } from '../core/features/findings-cache';
 import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
+import type { Baseline } from '../core/immutable/baseline';
 
 /** Files larger than this are not analysed (a generated dump, not a manifest someone edits). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -38,7 +39,7 @@ function load(path: string): Loaded {
 }
 
 /** Checks the files as one workspace: references resolve across all of them. */
-export function checkFiles(paths: readonly string[], catalog: SchemaCatalog, config: Config, cwd: string): FileResult[] {
+export function checkFiles(paths: readonly string[], catalog: SchemaCatalog, config: Config, cwd: string, baseline?: Baseline): FileResult[] {
   const loaded = paths.map(load);
   const namespaced = (group: string, kind: string) => catalog.entriesForKind(kind).find((e) => e.group === group)?.namespaced;
   let workspace = Workspace.empty(namespaced, true);
@@ -51,7 +52,7 @@ export function checkFiles(paths: readonly string[], catalog: SchemaCatalog, con
       return { filePath, lines: new LineIndex(''), findings: [{ ruleId: 'yaml-syntax', severity: 'info', message: f.problem ?? 'not analysed', start: 0, end: 0 }] };
     }
     const uri = uriOf(f.path);
-    const findings = diagnoseWorkspaceFile(workspace, uri, { catalog: withCrds, config, cache });
+    const findings = diagnoseWorkspaceFile(workspace, uri, { catalog: withCrds, config, cache, baseline });
     return { filePath, lines: workspace.file(uri)!.parsed.lines, findings };
   });
 }

@@ -4,6 +4,7 @@ import { ALL_RULES } from '../core/rules';
 import { bundledCatalog } from '../io/schema-source';
 import { parseArgs, USAGE, UsageError, type CheckArgs } from './args';
 import { checkFiles } from './check';
+import { gitBaselineSync } from '../io/git-baseline';
 import { findConfigFile, loadConfigFile } from '../io/config-file';
 import { collectFiles } from '../io/files';
 import { formatJson } from './format/json';
@@ -44,8 +45,12 @@ function check(args: CheckArgs, cwd: string, out: (s: string) => void, err: (s: 
     err(`kubesight: ${(e as Error).message}`);
     return 2;
   }
-  if (args.against) err(`kubesight: --against ${args.against}: immutable-field checks are not available in this version; ignored`);
-  const results = checkFiles(files, bundledCatalog(), config, cwd);
+  const baseline = args.against ? gitBaselineSync(cwd, args.against) : undefined;
+  if (args.against && !baseline) {
+    err(`kubesight: --against ${args.against}: not a git revision of a repository containing ${cwd}`);
+    return 2;
+  }
+  const results = checkFiles(files, bundledCatalog(), config, cwd, baseline);
   if (args.format === 'json') out(formatJson(results));
   else if (args.format === 'sarif') out(formatSarif(results, ALL_RULES, VERSION));
   else out(formatStylish(results, isTty && !process.env.NO_COLOR));

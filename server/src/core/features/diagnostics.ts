@@ -9,6 +9,7 @@ import type { SchemaCatalog } from '../schema/catalog';
 import { applySuppressions } from './suppressions';
 import type { FindingsCache } from './findings-cache';
 import type { Workspace } from '../workspace/workspace';
+import type { Baseline } from '../immutable/baseline';
 
 export interface DiagnosticsEnv {
   catalog: SchemaCatalog;
@@ -20,6 +21,8 @@ export interface DiagnosticsEnv {
   /** The workspace the file belongs to; workspace rules run only with one. */
   workspace?: Workspace;
   uri?: string;
+  /** Earlier versions of the objects, for immutable-field. */
+  baseline?: Baseline;
 }
 
 /** Diagnoses one file of a workspace snapshot; [] when the snapshot does not hold it. */
@@ -41,8 +44,8 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   // Document-scoped findings depend on the document's text only and may come from the cache;
   // workspace-scoped ones depend on other files and are computed every time.
   const documentRules = rules.filter((r) => r.checkResource && !isWorkspaceScoped(r));
-  const workspaceRules = env.workspace ? rules.filter((r) => r.checkResource && isWorkspaceScoped(r)) : [];
-  const base = { ...fileCtx, uri: env.uri ?? '', workspace: env.workspace };
+  const workspaceRules = env.workspace || env.baseline ? rules.filter((r) => r.checkResource && isWorkspaceScoped(r)) : [];
+  const base = { ...fileCtx, uri: env.uri ?? '', workspace: env.workspace, baseline: env.baseline };
   for (const document of file.documents) {
     if (document.errors.length > 0) continue;
     const resources = resourcesOfDocument(document);
@@ -60,7 +63,7 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
 }
 
 function isWorkspaceScoped(rule: Rule): boolean {
-  return rule.meta.scope === 'workspace' || rule.meta.scope === 'stack';
+  return rule.meta.scope !== 'document' && rule.meta.scope !== 'file';
 }
 
 function runRules(rules: readonly Rule[], resources: Resource[], base: Omit<ResourceContext, 'resource'>, config: Config): Finding[] {

@@ -4,6 +4,7 @@ import { danglingBackend } from './dangling-backend';
 import { duplicateKeyValues } from './duplicate-key-values';
 import { duplicateResource } from './duplicate-resource';
 import { imageTag } from './image-tag';
+import { immutableField } from './immutable-field';
 import { missingKey } from './missing-key';
 import { missingReference } from './missing-reference';
 import { nameFormat } from './name-format';
@@ -40,4 +41,6 @@ export const ALL_RULES: readonly Rule[] = [
   danglingBackend,
   statefulsetService,
   duplicateResource,
+  // Against an earlier version (git ref).
+  immutableField,
 ];

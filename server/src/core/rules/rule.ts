@@ -4,6 +4,7 @@ import type { FieldPath } from '../model/path';
 import type { Resource } from '../model/resource';
 import type { SchemaCatalog } from '../schema/catalog';
 import type { Workspace } from '../workspace/workspace';
+import type { Baseline } from '../immutable/baseline';
 
 /** What docs/rules.md is generated from; one per rule file. */
 export interface RuleMeta {
@@ -14,7 +15,7 @@ export interface RuleMeta {
   description: string;
   /** Markdown: what the rule catches, why it matters, and an example. */
   docs: string;
-  scope: 'file' | 'document' | 'workspace' | 'stack';
+  scope: 'file' | 'document' | 'workspace' | 'stack' | 'baseline';
   fixable?: boolean;
 }
 
@@ -44,6 +45,8 @@ export interface ResourceContext {
    * workspace is given, and their findings are never cached by document text.
    */
   workspace?: Workspace;
+  /** Earlier versions of the objects (git ref or cluster), for the immutable-field rule. */
+  baseline?: Baseline;
 }
 
 export interface FileContext {

@@ -1,0 +1,137 @@
+// What the API server refuses to change on update (k8s-rules.md §1, §4–10, RBAC), one entry per
+// kind. Each check compares the defaulted old and new objects and reports in the server's words.
+import { formatPath, type FieldPath } from '../model/path';
+import { render } from '../schema/validate';
+import { equivalent, firstDifference, podSpec, podTemplate, quantityValue } from './defaults';
+
+type Obj = Record<string, unknown>;
+export interface Change {
+  /** Where to mark the change in the new object (the first differing key). */
+  path: FieldPath;
+  message: string;
+}
+type Check = (oldObj: Obj, newObj: Obj) => Change[];
+
+const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const at = (o: unknown, path: FieldPath): unknown => path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), o);
+
+/** `<path>: Invalid value: <new>: field is immutable`, marked at the first difference. */
+function immutable(path: FieldPath, oldObj: Obj, newObj: Obj, normalize: (v: unknown) => unknown = (v) => v): Change[] {
+  const before = normalize(at(oldObj, path));
+  const after = normalize(at(newObj, path));
+  if (equivalent(before, after)) return [];
+  const where = firstDifference(before, after, [...path]) ?? [...path];
+  return [{ path: where, message: `${formatPath(path)}: Invalid value: ${render(at(newObj, path))}: field is immutable` }];
+}
+
+const selector: Check = (o, n) => immutable(['spec', 'selector'], o, n);
+
+const STATEFULSET_MUTABLE = new Set(['replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds']);
+const STATEFULSET_DEFAULTS: Obj = { podManagementPolicy: 'OrderedReady' };
+const statefulSet: Check = (o, n) => {
+  const before = { ...STATEFULSET_DEFAULTS, ...obj(o.spec) };
+  const after = { ...STATEFULSET_DEFAULTS, ...obj(n.spec) };
+  const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !STATEFULSET_MUTABLE.has(k) && !equivalent(before[k], after[k]));
+  if (changed.length === 0) return [];
+  const where = firstDifference(before[changed[0]], after[changed[0]], ['spec', changed[0]]) ?? ['spec', changed[0]];
+  return [{ path: where, message: "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden" }];
+};
+
+/** A suspended Job (that never started) may change its pods' scheduling directives (§6). */
+function schedulingOnly(template: unknown): unknown {
+  const t = obj(template);
+  const spec = { ...obj(t.spec) };
+  for (const k of ['nodeSelector', 'affinity', 'tolerations', 'schedulingGates']) delete spec[k];
+  return { spec: podSpec(spec) };
+}
+
+const job: Check = (o, n) => {
+  const out: Change[] = [];
+  for (const field of ['completionMode', 'podFailurePolicy', 'backoffLimitPerIndex', 'managedBy', 'successPolicy']) out.push(...immutable(['spec', field], o, n));
+  const suspended = at(o, ['spec', 'suspend']) === true;
+  out.push(...immutable(['spec', 'template'], o, n, suspended ? schedulingOnly : podTemplate));
+  const indexed = at(n, ['spec', 'completionMode']) === 'Indexed';
+  const completions = immutable(['spec', 'completions'], o, n);
+  if (completions.length && !(indexed && at(n, ['spec', 'completions']) === at(n, ['spec', 'parallelism']))) {
+    out.push(indexed ? { path: ['spec', 'completions'], message: `spec.completions: Invalid value: ${render(at(n, ['spec', 'completions']))}: can only be modified in tandem with spec.parallelism` } : completions[0]);
+  }
+  return out;
+};
+
+const service: Check = (o, n) => {
+  const before = at(o, ['spec', 'clusterIP']);
+  const after = at(n, ['spec', 'clusterIP']);
+  // An unset or empty clusterIP keeps the allocated one; only two different explicit values clash.
+  if (typeof before !== 'string' || typeof after !== 'string' || before === '' || after === '' || before === after) return [];
+  return [{ path: ['spec', 'clusterIP'], message: `spec.clusterIP: Invalid value: ${render(after)}: field is immutable` }];
+};
+
+function immutableData(kind: 'ConfigMap' | 'Secret'): Check {
+  return (o, n) => {
+    const out: Change[] = [];
+    if (kind === 'Secret') out.push(...immutable(['type'], { type: o.type ?? 'Opaque' }, { type: n.type ?? 'Opaque' }).map((c) => ({ ...c, path: n.type === undefined ? [] : c.path })));
+    if (o.immutable !== true) return out;
+    if (n.immutable !== true) out.push({ path: n.immutable === undefined ? ['metadata', 'name'] : ['immutable'], message: 'immutable: Forbidden: field is immutable when `immutable` is set' });
+    const data = (x: Obj) => (kind === 'Secret' ? { ...obj(x.data), ...obj(x.stringData) } : { data: x.data ?? {}, binaryData: x.binaryData ?? {} });
+    if (!equivalent(data(o), data(n))) out.push({ path: [n.data !== undefined || kind === 'ConfigMap' ? 'data' : 'stringData'], message: 'data: Forbidden: field is immutable when `immutable` is set' });
+    return out;
+  };
+}
+
+const pvc: Check = (o, n) => {
+  const strip = (x: Obj) => {
+    const spec: Obj = { volumeMode: 'Filesystem', ...obj(x.spec) };
+    delete spec.resources;
+    delete spec.volumeAttributesClassName;
+    return spec;
+  };
+  const out: Change[] = [];
+  if (!equivalent(strip(o), strip(n))) {
+    const where = firstDifference(strip(o), strip(n), ['spec']) ?? ['spec'];
+    out.push({ path: where, message: 'spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims' });
+  }
+  const before = quantityValue(at(o, ['spec', 'resources', 'requests', 'storage']));
+  const after = quantityValue(at(n, ['spec', 'resources', 'requests', 'storage']));
+  if (before !== undefined && after !== undefined && after < before) {
+    out.push({ path: ['spec', 'resources', 'requests', 'storage'], message: 'spec.resources.requests.storage: Forbidden: field can not be less than previous value' });
+  }
+  return out;
+};
+
+const roleRef: Check = (o, n) => (equivalent(o.roleRef, n.roleRef) ? [] : [{ path: firstDifference(o.roleRef, n.roleRef, ['roleRef']) ?? ['roleRef'], message: `roleRef: Invalid value: ${render(n.roleRef)}: cannot change roleRef` }]);
+
+const POD_MUTABLE = new Set(['activeDeadlineSeconds', 'tolerations', 'terminationGracePeriodSeconds']);
+const pod: Check = (o, n) => {
+  const withoutMutable = (x: Obj) => {
+    const spec = podSpec(obj(x.spec)) as Obj;
+    const copy: Obj = Object.fromEntries(Object.entries(spec).filter(([k]) => !POD_MUTABLE.has(k)));
+    for (const f of ['containers', 'initContainers']) if (Array.isArray(copy[f])) copy[f] = (copy[f] as unknown[]).map((c) => ({ ...obj(c), image: undefined }));
+    return copy;
+  };
+  const before = withoutMutable(o);
+  const after = withoutMutable(n);
+  if (equivalent(before, after)) return [];
+  return [{ path: firstDifference(before, after, ['spec']) ?? ['spec'], message: 'spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)' }];
+};
+
+/** group/kind → the checks of an update. */
+export const IMMUTABLE_CHECKS: Record<string, Check> = {
+  'apps/Deployment': selector,
+  'apps/ReplicaSet': selector,
+  'apps/DaemonSet': selector,
+  'apps/StatefulSet': statefulSet,
+  'batch/Job': job,
+  '/Service': service,
+  '/ConfigMap': immutableData('ConfigMap'),
+  '/Secret': immutableData('Secret'),
+  '/PersistentVolumeClaim': pvc,
+  '/Pod': pod,
+  'rbac.authorization.k8s.io/RoleBinding': roleRef,
+  'rbac.authorization.k8s.io/ClusterRoleBinding': roleRef,
+  'networking.k8s.io/IngressClass': (o, n) => immutable(['spec', 'controller'], o, n),
+};
+
+export function immutableChanges(group: string, kind: string, oldObj: Obj, newObj: Obj): Change[] {
+  const check = IMMUTABLE_CHECKS[`${group}/${kind}`];
+  return check ? check(oldObj, newObj) : [];
+}

@@ -1,0 +1,41 @@
+import type { Report, ResourceContext, Rule } from './rule';
+import { immutableChanges } from '../immutable/checks';
+import { effectiveNamespace } from '../workspace/indexed-object';
+
+export const immutableField: Rule = {
+  meta: {
+    id: 'immutable-field',
+    severity: 'error',
+    scope: 'baseline',
+    description: 'A change to a field the API server will not update (Job template, workload selectors, StatefulSet spec, PVC spec, immutable ConfigMaps/Secrets, roleRef, …), against a git ref.',
+    docs: [
+      'Re-applying an edited Job fails with `spec.template: Invalid value: ...: field is immutable`;',
+      'the same trap exists for workload selectors, most of a StatefulSet\'s spec, PVC specs (storage',
+      'may only grow), Service `clusterIP`, ConfigMaps and Secrets with `immutable: true`, Secret',
+      '`type`, RoleBinding `roleRef`, a Pod\'s spec beyond images. The object is compared with its',
+      'version at a git ref (`kubesight.immutable.against`, default `HEAD`; CLI `--against <ref>`),',
+      'matched by group, kind, namespace and name. Defaults written out, reordered maps and equal',
+      'quantities (`1Gi` = `1024Mi`) are not changes. New or renamed objects have no baseline.',
+      '',
+      '```yaml',
+      'kind: Job',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - image: shop/migrate:1.5.0   # spec.template: Invalid value: ...: field is immutable',
+      '```',
+    ].join('\n'),
+  },
+  checkResource(ctx: ResourceContext): Report[] {
+    const { resource, baseline } = ctx;
+    if (!baseline || !resource.name) return [];
+    const before = baseline.find(resource.group, resource.kind, effectiveNamespace(resource), resource.name);
+    if (!before) return [];
+    return immutableChanges(resource.group, resource.kind, before, resource.value).map((c) => ({
+      path: c.path,
+      at: 'key',
+      message: `${c.message} (compared with ${baseline.label})`,
+    }));
+  },
+};

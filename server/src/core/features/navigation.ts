@@ -1,5 +1,5 @@
 import { rangeOfPath } from '../model/path';
-import { resourcesOfFile, type Resource } from '../model/resource';
+import { resourcesAt, resourcesOfFile, type Resource } from '../model/resource';
 import type { IndexedObject } from '../workspace/indexed-object';
 import { namespaceOf } from '../workspace/lookup';
 import { referencesOf, type Reference } from '../workspace/references';
@@ -22,7 +22,7 @@ interface Target {
 function targetAt(workspace: Workspace, uri: string, offset: number): Target | undefined {
   const file = workspace.file(uri);
   if (!file) return undefined;
-  for (const resource of resourcesOfFile(file.parsed)) {
+  for (const resource of resourcesAt(file.parsed, offset)) {
     for (const ref of referencesOf(resource)) {
       const range = rangeOfPath(resource.node, ref.path, 'value');
       if (range && offset >= range[0] && offset <= range[1]) return { group: ref.group, kind: ref.kind, namespace: refNamespace(ref, resource), name: ref.name };

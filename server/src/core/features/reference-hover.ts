@@ -1,5 +1,5 @@
 import { rangeOfPath } from '../model/path';
-import { resourcesOfFile } from '../model/resource';
+import { resourcesAt } from '../model/resource';
 import { namespaceOf } from '../workspace/lookup';
 import { asObject } from '../workspace/pod-template';
 import { referencesOf } from '../workspace/references';
@@ -13,7 +13,7 @@ import type { HoverResult } from './hover';
 export function referenceHover(workspace: Workspace, uri: string, offset: number): HoverResult | undefined {
   const file = workspace.file(uri);
   if (!file) return undefined;
-  for (const resource of resourcesOfFile(file.parsed)) {
+  for (const resource of resourcesAt(file.parsed, offset)) {
     for (const ref of referencesOf(resource)) {
       const range = rangeOfPath(resource.node, ref.path, 'value');
       if (!range || offset < range[0] || offset > range[1]) continue;

@@ -72,3 +72,9 @@ function makeResource(document: ParsedDocument, node: YAMLMap, basePath: FieldPa
 export function sameResource(a: Resource, b: Resource): boolean {
   return a.document.doc === b.document.doc && a.basePath.join('/') === b.basePath.join('/');
 }
+
+/** Objects of the document under an offset (hover and navigation need no others). */
+export function resourcesAt(file: ParsedFile, offset: number): Resource[] {
+  const document = file.documents.find((d) => offset >= d.start && offset <= d.end);
+  return document ? resourcesOfDocument(document) : [];
+}

@@ -79,6 +79,16 @@ export class LspClient {
     );
   }
 
+  /** Resolves with the first publishDiagnostics for `uri` that satisfies `accept`. */
+  diagnosticsWhere(uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    return new Promise((resolvePromise) =>
+      this.waiters.push({
+        match: (m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === uri && accept((m.params as { diagnostics: Diagnostic[] }).diagnostics),
+        resolve: (m) => resolvePromise((m.params as { diagnostics: Diagnostic[] }).diagnostics),
+      }),
+    );
+  }
+
   async initialize(rootUri: string | null = null): Promise<unknown> {
     const result = await this.request('initialize', { processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null, capabilities: { workspace: { configuration: true } } });
     this.notify('initialized', {});

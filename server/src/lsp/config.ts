@@ -9,6 +9,7 @@ export interface EditorSettings {
   rules?: Record<string, unknown>;
   kubernetesVersion?: string;
   files?: { exclude?: string[] };
+  immutable?: { against?: string };
 }
 
 /**
@@ -25,6 +26,12 @@ export class ConfigResolver {
 
   get validationEnabled(): boolean {
     return this.settings.validate?.enable !== false;
+  }
+
+  /** The git ref immutable-field compares with; '' turns the check off. */
+  get immutableAgainst(): string {
+    const ref = this.settings.immutable?.against;
+    return typeof ref === 'string' ? ref.trim() : 'HEAD';
   }
 
   get excludeGlobs(): string[] {

@@ -12,6 +12,9 @@ import { disableLineAction } from './actions';
 import { ConfigResolver, type EditorSettings } from './config';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './convert';
 import { DocumentStore } from './documents';
+import { fileURLToPath } from 'node:url';
+import { gitBaseline } from '../io/git-baseline';
+import type { Baseline } from '../core/immutable/baseline';
 import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
 import { registerNavigation } from './navigation';
 
@@ -24,6 +27,25 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
   const published = new Map<string, Finding[]>();
   const pending = new Set<string>();
   let folders: string[] = [];
+  // The objects at the configured git ref (immutable-field); reloaded after saves (a commit moves HEAD).
+  let baseline: Baseline | undefined;
+  let baselineLoading = false;
+  const reloadBaseline = () => {
+    const ref = config.immutableAgainst;
+    const folder = folders.find((f) => f.startsWith('file:'));
+    if (!ref || !folder || baselineLoading) {
+      if (!ref) baseline = undefined;
+      return;
+    }
+    baselineLoading = true;
+    void gitBaseline(fileURLToPath(folder), ref)
+      .then((loaded) => {
+        baseline = loaded;
+        schedule(store.open.keys());
+      })
+      .catch(() => undefined)
+      .finally(() => (baselineLoading = false));
+  };
   let canPullConfig = false;
   let flushScheduled = false;
   // Diagnostics wait for the first settings (rule overrides), so a file never flashes findings
@@ -57,7 +79,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
       const file = store.workspace.file(uri);
       if (!doc || !file) return;
       const ws = store.workspace;
-      const findings = config.validationEnabled ? diagnoseWorkspaceFile(ws, uri, { catalog: catalogs.for(ws), config: config.forUri(uri), cache }) : [];
+      const findings = config.validationEnabled ? diagnoseWorkspaceFile(ws, uri, { catalog: catalogs.for(ws), config: config.forUri(uri), cache, baseline }) : [];
       published.set(uri, findings);
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(file.parsed.lines, f)) });
     });
@@ -111,7 +133,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: [' ', ':', '-'] },
         hoverProvider: true,
         documentSymbolProvider: true,
@@ -130,10 +152,12 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
       const count = safe('workspace scan', 0, () => store.scanFolders(folders, config.excludeGlobs));
       connection.console.info(`kubesight: ${count} manifest files in the workspace`);
       schedule(store.open.keys());
+      reloadBaseline();
     });
   });
 
-  connection.onDidChangeConfiguration(() => void refreshSettings());
+  connection.onDidChangeConfiguration(() => void refreshSettings().then(reloadBaseline));
+  store.open.onDidSave(() => reloadBaseline());
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
       if (change.uri.endsWith('.kubesight.yaml')) config.invalidate();

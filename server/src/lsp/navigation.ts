@@ -1,4 +1,5 @@
-import type { Connection, Location, WorkspaceEdit } from 'vscode-languageserver';
+import { SymbolKind, type Connection, type Location, type SymbolInformation, type WorkspaceEdit } from 'vscode-languageserver';
+import { workspaceSymbols } from '../core/features/symbols';
 import { definitionAt, referencesAt, renameAt, renameRangeAt, type Location as CoreLocation } from '../core/features/navigation';
 import type { Workspace } from '../core/workspace/workspace';
 import { toRange } from './convert';
@@ -28,6 +29,16 @@ export function registerNavigation(connection: Connection, workspace: () => Work
       const offset = offsetOf(ws, params.textDocument.uri, params.position);
       if (offset === undefined) return [];
       return referencesAt(ws, params.textDocument.uri, offset, params.context.includeDeclaration).map((l) => toLocation(ws, l)).filter((l): l is Location => !!l);
+    }),
+  );
+
+  connection.onWorkspaceSymbol((params) =>
+    safe('workspace symbols', [] as SymbolInformation[], () => {
+      const ws = workspace();
+      return workspaceSymbols(ws, params.query).flatMap((s) => {
+        const lines = ws.file(s.uri)?.parsed.lines;
+        return lines ? [{ name: s.name, kind: SymbolKind.Class, containerName: s.detail || undefined, location: { uri: s.uri, range: toRange(lines, s.start, s.end) } }] : [];
+      });
     }),
   );
 

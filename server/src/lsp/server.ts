@@ -141,6 +141,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
       },
       serverInfo: { name: 'kubesight' },
     };

@@ -27,6 +27,8 @@ export function referenceProposals(cursor: Cursor, workspace: Workspace | undefi
     const objects = workspace.index.ofKind(target.group, target.kind, clusterScoped ? '' : namespace);
     return [...new Map(objects.map((o) => [o.name, o])).values()].map((o) => ({ label: o.name, detail: `${o.kind} in ${fileName(o.uri)}` }));
   }
+  const linked = linkProposals(cursor, workspace, namespace);
+  if (linked) return linked;
   const keyRef = keyReference(cursor.path);
   if (keyRef) {
     const root = cursor.document?.doc.contents as Node | null | undefined;
@@ -41,4 +43,34 @@ export function referenceProposals(cursor: Cursor, workspace: Workspace | undefi
 
 function fileName(uri: string): string {
   return uri.slice(uri.lastIndexOf('/') + 1);
+}
+
+/**
+ * Values that link objects without naming them: selector label values (from the pod templates of
+ * the namespace), a Service's named targetPort (container port names), an Ingress backend's port
+ * name (the Service's port names).
+ */
+function linkProposals(cursor: Cursor, workspace: Workspace, namespace: string): ReferenceProposal[] | undefined {
+  const path = cursor.path;
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  const pods = () => workspace.index.podTemplatesIn(namespace);
+  const isSelector = (parent === 'matchLabels' || (parent === 'selector' && path.length === 3 && path[0] === 'spec')) && typeof last === 'string';
+  if (isSelector) {
+    const values = new Set(pods().map((o) => o.template!.labels[last]).filter((v): v is string => v !== undefined));
+    return [...values].sort().map((v) => ({ label: v, detail: `label ${last} of pod templates in ${namespace}` }));
+  }
+  if (last === 'targetPort' && path[0] === 'spec' && path[1] === 'ports') {
+    const names = new Set(pods().flatMap((o) => o.containerPorts.map((p) => p.name)).filter((n): n is string => !!n));
+    return [...names].sort().map((n) => ({ label: n, detail: 'container port name' }));
+  }
+  if (last === 'name' && parent === 'port' && path[path.length - 3] === 'service') {
+    const root = cursor.document?.doc.contents as Node | null | undefined;
+    const serviceName = locate(root ?? null, [...path.slice(0, -2), 'name']).node;
+    const name = isScalar(serviceName) ? String(serviceName.value) : undefined;
+    const services = name ? workspace.index.find('', 'Service', namespace, name) : [];
+    const ports = services.flatMap((s) => (s.servicePorts ?? []).map((p) => p.name)).filter((n): n is string => !!n);
+    return [...new Set(ports)].map((n) => ({ label: n, detail: `port of Service ${name}` }));
+  }
+  return undefined;
 }

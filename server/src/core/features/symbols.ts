@@ -1,6 +1,7 @@
 import type { ParsedFile } from '../model/parse';
 import { rangeOfPath } from '../model/path';
 import { resourcesOfFile } from '../model/resource';
+import type { Workspace } from '../workspace/workspace';
 
 export interface DocumentSymbolEntry {
   /** `Kind name`, e.g. `Deployment web`. */
@@ -30,4 +31,26 @@ export function documentSymbols(file: ParsedFile): DocumentSymbolEntry[] {
       selectionEnd: selection[1],
     };
   });
+}
+
+export interface WorkspaceSymbolEntry {
+  name: string;
+  detail: string;
+  uri: string;
+  start: number;
+  end: number;
+}
+
+/** Every object of the workspace whose `Kind name` contains the query (case-insensitive). */
+export function workspaceSymbols(workspace: Workspace, query: string, limit = 500): WorkspaceSymbolEntry[] {
+  const q = query.toLowerCase();
+  const out: WorkspaceSymbolEntry[] = [];
+  for (const o of workspace.index.objects) {
+    const name = `${o.kind} ${o.name}`;
+    if (q && !name.toLowerCase().includes(q)) continue;
+    const range = rangeOfPath(o.resource.node, ['metadata', 'name'], 'value') ?? [o.resource.document.start, o.resource.document.start];
+    out.push({ name, detail: o.namespace, uri: o.uri, start: range[0], end: range[1] });
+    if (out.length >= limit) break;
+  }
+  return out;
 }

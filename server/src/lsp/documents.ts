@@ -37,12 +37,12 @@ export class DocumentStore {
   }
 
   /** Reads every manifest of the folders; afterwards missing targets are reported as missing. */
-  scanFolders(folders: string[], exclude: string[]): number {
+  scanFolders(folders: string[], excludeFor: (folder: string) => string[]): number {
     let ws = this.snapshot;
     for (const folder of folders) {
       let files: string[] = [];
       try {
-        files = collectFiles([fileURLToPath(folder)], exclude, fileURLToPath(folder));
+        files = collectFiles([fileURLToPath(folder)], excludeFor(folder), fileURLToPath(folder));
       } catch {
         continue;
       }

@@ -150,7 +150,9 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
   connection.onInitialized(() => {
     if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubesight' }).catch(() => undefined);
     void refreshSettings().finally(settingsLoaded).then(() => {
-      const count = safe('workspace scan', 0, () => store.scanFolders(folders, config.excludeGlobs));
+      // kubesight.files.exclude and the folder's .kubesight.yaml `ignore` both leave files out.
+      const excludeFor = (folder: string) => [...config.excludeGlobs, ...config.forUri(`${folder.replace(/\/$/, '')}/.kubesight.yaml`).ignore];
+      const count = safe('workspace scan', 0, () => store.scanFolders(folders, excludeFor));
       connection.console.info(`kubesight: ${count} manifest files in the workspace`);
       schedule(store.open.keys());
       reloadBaseline();

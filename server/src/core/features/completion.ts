@@ -30,7 +30,8 @@ export function complete(file: ParsedFile, offset: number, catalog: SchemaCatalo
   if (file.skipped) return [];
   const cursor = cursorAt(file, offset);
   const references = referenceProposals(cursor, workspace);
-  if (references) return references.map((r, i) => ({ ...entry(cursor, offset, r.label, 'reference', r.label, false, String(i).padStart(4, '0')), detail: r.detail }));
+  if (references && references.length > 0) return references.map((r, i) => ({ ...entry(cursor, offset, r.label, 'reference', r.insertText ?? r.label, false, String(i).padStart(4, '0')), detail: r.detail }));
+  if (references && cursor.position === 'value') return [];
   const { apiVersion, kind } = documentKind(cursor.document);
   if (cursor.position === 'key' && cursor.path.length === 0 && (!apiVersion || !kind)) return kindPairs(cursor, catalog, offset);
   if (cursor.position === 'value' && cursor.path.length === 1 && cursor.key === 'kind') return kindValues(cursor, catalog, offset, apiVersion);

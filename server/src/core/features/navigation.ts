@@ -4,6 +4,7 @@ import type { IndexedObject } from '../workspace/indexed-object';
 import { namespaceOf } from '../workspace/lookup';
 import { referencesOf, type Reference } from '../workspace/references';
 import type { Workspace } from '../workspace/workspace';
+import { labelLocations } from './label-rename';
 
 export interface Location {
   uri: string;
@@ -77,7 +78,8 @@ export function referencesAt(workspace: Workspace, uri: string, offset: number, 
 
 /** Rename an object: its `metadata.name` and every reference to it, across files. */
 export function renameAt(workspace: Workspace, uri: string, offset: number, newName: string): Map<string, { start: number; end: number; newText: string }[]> | undefined {
-  const locations = referencesAt(workspace, uri, offset, true);
+  const named = referencesAt(workspace, uri, offset, true);
+  const locations = named.length > 0 ? named : (labelLocations(workspace, uri, offset) ?? []);
   if (locations.length === 0) return undefined;
   const edits = new Map<string, { start: number; end: number; newText: string }[]>();
   for (const l of locations) {
@@ -90,6 +92,8 @@ export function renameAt(workspace: Workspace, uri: string, offset: number, newN
 
 /** The range of the name under the cursor, for `prepareRename`. */
 export function renameRangeAt(workspace: Workspace, uri: string, offset: number): { start: number; end: number } | undefined {
-  const own = referencesAt(workspace, uri, offset, true).find((l) => l.uri === uri && offset >= l.start && offset <= l.end);
+  const named = referencesAt(workspace, uri, offset, true);
+  const candidates = named.length > 0 ? named : (labelLocations(workspace, uri, offset) ?? []);
+  const own = candidates.find((l) => l.uri === uri && offset >= l.start && offset <= l.end);
   return own ? { start: own.start, end: own.end } : undefined;
 }

@@ -7,6 +7,8 @@ import { keyReference, referencedKind } from './reference-sites';
 export interface ReferenceProposal {
   label: string;
   detail: string;
+  /** Text to insert when it differs from the label (a key with its colon). */
+  insertText?: string;
 }
 
 /** The document's namespace as written (`default` when absent), read from the AST. */
@@ -19,7 +21,8 @@ export function documentNamespace(cursor: Cursor): string {
 
 /** Names of objects a reference field may point at, or keys of the ConfigMap/Secret it names. */
 export function referenceProposals(cursor: Cursor, workspace: Workspace | undefined): ReferenceProposal[] | undefined {
-  if (!workspace || cursor.position !== 'value') return undefined;
+  if (!workspace) return undefined;
+  if (cursor.position === 'key') return selectorKeyProposals(cursor, workspace);
   const namespace = documentNamespace(cursor);
   const target = referencedKind(cursor.path);
   if (target) {
@@ -73,4 +76,18 @@ function linkProposals(cursor: Cursor, workspace: Workspace, namespace: string):
     return [...new Set(ports)].map((n) => ({ label: n, detail: `port of Service ${name}` }));
   }
   return undefined;
+}
+
+/** Label keys for a selector being written: the keys the namespace's pod templates carry. */
+function selectorKeyProposals(cursor: Cursor, workspace: Workspace): ReferenceProposal[] | undefined {
+  const last = cursor.path[cursor.path.length - 1];
+  const isServiceSelector = cursor.path.length === 2 && cursor.path[0] === 'spec' && last === 'selector' && documentKindIs(cursor, 'Service');
+  if (last !== 'matchLabels' && !isServiceSelector) return undefined;
+  const keys = new Set(workspace.index.podTemplatesIn(documentNamespace(cursor)).flatMap((o) => Object.keys(o.template!.labels)));
+  return [...keys].sort().map((k) => ({ label: k, detail: 'label key of pod templates', insertText: `${k}: ` }));
+}
+
+function documentKindIs(cursor: Cursor, kind: string): boolean {
+  const root = cursor.document?.doc.contents as Node | null | undefined;
+  return isMap(root) && root.get('kind') === kind;
 }

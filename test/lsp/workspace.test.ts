@@ -115,3 +115,10 @@ test('hover on a reference shows the target, its file, and ConfigMap values (Sec
   assert.match(hover.contents.value, /Defined in `config.yaml` line 1/);
   assert.match(hover.contents.value, /- `LOG_LEVEL`: `info`/);
 });
+
+test('creating the missing Secret in another open file re-checks the file that uses it', async () => {
+  const secretUri = pathToFileURL(join(dir, 'credentials.yaml')).href;
+  const recheck = client.diagnosticsWhere(appUri, (d) => d.length === 0);
+  client.notify('textDocument/didOpen', { textDocument: { uri: secretUri, languageId: 'yaml', version: 1, text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: credentials\nstringData:\n  a: b\n' } });
+  assert.deepEqual(await recheck, []);
+});

@@ -37,13 +37,16 @@ spec:
   ports: [{port: 80}]
 `;
 
-function rename(file: string, needle: string, newName: string, nth = 0) {
+function rename(file: string, needle: string, newName: string, nth = 0): Record<string, { text: string; newText: string }[]> {
   const ws = Workspace.empty(undefined, true).withFile('d.yaml', deployment).withFile('s.yaml', service).withFile('o.yaml', other);
-  const text = { 'd.yaml': deployment, 's.yaml': service, 'o.yaml': other }[file]!;
+  const texts: Record<string, string> = { 'd.yaml': deployment, 's.yaml': service, 'o.yaml': other };
+  const text = texts[file];
   let offset = -1;
   for (let i = 0; i <= nth; i++) offset = text.indexOf(needle, offset + 1);
   const edits = renameAt(ws, file, offset + 1, newName);
-  return Object.fromEntries([...(edits ?? new Map())].map(([uri, list]) => [uri, list.map((e) => ({ text: ({ 'd.yaml': deployment, 's.yaml': service, 'o.yaml': other } as Record<string, string>)[uri].slice(e.start, e.end), newText: e.newText }))]));
+  const out: Record<string, { text: string; newText: string }[]> = {};
+  for (const [uri, list] of edits ?? new Map<string, { start: number; end: number; newText: string }[]>()) out[uri] = list.map((e) => ({ text: texts[uri].slice(e.start, e.end), newText: e.newText }));
+  return out;
 }
 
 test('renaming a label value renames it in labels and selectors of the namespace, not elsewhere', () => {
@@ -64,4 +67,16 @@ test('renaming an object renames its name and the references to it', () => {
   const edits = rename('d.yaml', 'web', 'shop', 0);
   assert.deepEqual(Object.keys(edits), ['d.yaml']);
   assert.deepEqual(edits['d.yaml'], [{ text: 'web', newText: 'shop' }]);
+});
+
+test('dependents: files that reference, select or duplicate what changed, and nothing else', async () => {
+  const { dependentFiles } = await import('../../server/src/core/workspace/dependents');
+  const secret = 'apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {a: b}\n';
+  const user = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: "x:1", envFrom: [{secretRef: {name: db}}]}]\n';
+  const ws = Workspace.empty(undefined, true).withFile('secret.yaml', secret).withFile('user.yaml', user).withFile('d.yaml', deployment).withFile('s.yaml', service).withFile('o.yaml', other);
+  const changedSecret = ws.file('secret.yaml')!.objects;
+  assert.deepEqual(dependentFiles(ws, changedSecret, ['user.yaml', 'd.yaml', 's.yaml', 'o.yaml']), ['user.yaml']);
+  const changedDeployment = ws.file('d.yaml')!.objects;
+  assert.deepEqual(dependentFiles(ws, changedDeployment, ['user.yaml', 's.yaml', 'o.yaml']), ['s.yaml']);
+  assert.deepEqual(dependentFiles(ws, [], ['user.yaml']), []);
 });

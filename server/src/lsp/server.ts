@@ -8,6 +8,7 @@ import { documentSymbols } from '../core/features/symbols';
 import type { Finding } from '../core/findings';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import type { IndexedObject } from '../core/workspace/indexed-object';
+import { dependentFiles } from '../core/workspace/dependents';
 import { disableLineAction } from './actions';
 import { ConfigResolver, type EditorSettings } from './config';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './convert';
@@ -63,14 +64,18 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
   };
 
   /**
-   * Whether an edit changed what other files can link to: identities, labels, ports or keys of the
-   * objects of documents that were re-parsed (reused documents are unchanged by construction).
+   * The objects an edit changed in ways other files can see (identities, labels, ports, keys), from
+   * the documents that were re-parsed (reused documents are unchanged by construction).
    */
-  const linksChanged = (before: readonly IndexedObject[], after: readonly IndexedObject[]) => {
+  const changedObjects = (before: readonly IndexedObject[], after: readonly IndexedObject[]) => {
     const oldDocs = new Set(before.map((o) => o.resource.document.doc));
     const newDocs = new Set(after.map((o) => o.resource.document.doc));
-    const summary = (list: readonly IndexedObject[]) => JSON.stringify(list.map((o) => [o.kind, o.namespace, o.name, o.labels, o.template?.labels, o.containerPorts, [...(o.dataKeys ?? [])], o.servicePorts]));
-    return summary(before.filter((o) => !newDocs.has(o.resource.document.doc))) !== summary(after.filter((o) => !oldDocs.has(o.resource.document.doc)));
+    const summary = (o: IndexedObject) => JSON.stringify([o.kind, o.namespace, o.name, o.labels, o.template?.labels, o.containerPorts, [...(o.dataKeys ?? [])], o.servicePorts]);
+    const removed = before.filter((o) => !newDocs.has(o.resource.document.doc));
+    const added = after.filter((o) => !oldDocs.has(o.resource.document.doc));
+    const addedKeys = new Set(added.map(summary));
+    const removedKeys = new Set(removed.map(summary));
+    return [...removed.filter((o) => !addedKeys.has(summary(o))), ...added.filter((o) => !removedKeys.has(summary(o)))];
   };
 
   const publish = (uri: string) =>
@@ -115,7 +120,8 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
     const before = store.workspace.file(uri)?.objects ?? [];
     store.update(uri);
     const after = store.workspace.file(uri)?.objects ?? [];
-    schedule([uri], linksChanged(before, after) ? store.open.keys().filter((u) => u !== uri) : []);
+    const changedLinks = changedObjects(before, after);
+    schedule([uri], dependentFiles(store.workspace, changedLinks, store.open.keys().filter((u) => u !== uri)));
   };
 
   const refreshSettings = async () => {

@@ -1,0 +1,31 @@
+import type { IndexedObject } from './indexed-object';
+import { namespaceOf } from './lookup';
+import { referencesOf } from './references';
+import type { Workspace } from './workspace';
+
+/** Kinds whose findings depend on the pod templates (labels, ports) of their namespace. */
+const SELECTING = new Set(['Service', 'PodDisruptionBudget', 'NetworkPolicy', 'Ingress']);
+
+/**
+ * The files among `candidates` whose workspace findings may change because `changed` objects
+ * appeared, vanished or changed: files that reference one of them, that select pods in a
+ * namespace whose pod templates changed, or that hold an object with the same identity.
+ */
+export function dependentFiles(workspace: Workspace, changed: readonly IndexedObject[], candidates: readonly string[]): string[] {
+  if (changed.length === 0) return [];
+  if (changed.some((o) => o.kind === 'CustomResourceDefinition')) return [...candidates];
+  const identities = new Set(changed.map((o) => `${o.group}/${o.kind}/${o.namespace}/${o.name}`));
+  const podNamespaces = new Set(changed.filter((o) => o.template).map((o) => o.namespace));
+  const serviceNamespaces = new Set(changed.filter((o) => o.kind === 'Service').map((o) => o.namespace));
+  return candidates.filter((uri) =>
+    (workspace.file(uri)?.objects ?? []).some((o) => {
+      if (identities.has(`${o.group}/${o.kind}/${o.namespace}/${o.name}`)) return true;
+      if (podNamespaces.has(o.namespace) && SELECTING.has(o.kind)) return true;
+      // A Service's port-reference findings read the pods; a pod's do not read Services, but
+      // an Ingress reads Service ports.
+      if (serviceNamespaces.has(o.namespace) && o.kind === 'Ingress') return true;
+      const namespace = namespaceOf(o.resource);
+      return referencesOf(o.resource).some((r) => identities.has(`${r.group}/${r.kind}/${r.kind === 'IngressClass' || r.kind === 'ClusterRole' ? '' : (r.namespace ?? namespace)}/${r.name}`));
+    }),
+  );
+}

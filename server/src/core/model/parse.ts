@@ -1,4 +1,4 @@
-import { parseAllDocuments, visit, type Document } from 'yaml';
+import { isCollection, isPair, parseAllDocuments, type Document } from 'yaml';
 import { splitChunks } from './chunks';
 import { LineIndex } from './line-index';
 
@@ -54,9 +54,11 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   const lines = new LineIndex(text);
   const skipped = helmTemplateReason(text);
   if (skipped) return { text, lines, documents: [], skipped };
+  const chunks = splitChunks(text);
+  if (!previous) return { text, lines, documents: parseWhole(text, chunks) };
   const reusable = groupBySource(previous);
   const documents: ParsedDocument[] = [];
-  for (const chunk of splitChunks(text)) {
+  for (const chunk of chunks) {
     const source = text.slice(chunk.start, chunk.end);
     const old = reusable.get(source)?.shift();
     const parsed = old ? old.map((d) => moveDocument(d, chunk.start)) : parseChunk(source, chunk.start);
@@ -103,6 +105,33 @@ function parseChunk(source: string, base: number): ParsedDocument[] {
   });
 }
 
+/**
+ * A first parse reads the whole stream at once (offsets come out absolute, nothing to move) and
+ * files each document under the chunk it starts in, so later edits can reuse it by chunk text.
+ */
+function parseWhole(text: string, chunks: { start: number; end: number }[]): ParsedDocument[] {
+  const docs = parseAllDocuments(text, PARSE_OPTIONS);
+  const list = (Array.isArray(docs) ? docs : []) as Document.Parsed[];
+  let c = 0;
+  return list.map((doc, index) => {
+    const [start, , end] = doc.range ?? [0, 0, text.length];
+    while (c + 1 < chunks.length && chunks[c + 1].start <= start) c++;
+    const chunk = chunks[c];
+    const source = text.slice(chunk.start, chunk.end);
+    return {
+      index,
+      doc,
+      start,
+      end,
+      errors: doc.errors.map((e) => toProblem(e, 'error', 0, text)),
+      warnings: doc.warnings.map((w) => toProblem(w, 'warning', 0, text)),
+      source,
+      chunkStart: chunk.start,
+      value: { computed: false },
+    };
+  });
+}
+
 function moveDocument(d: ParsedDocument, newBase: number): ParsedDocument {
   const delta = newBase - d.chunkStart;
   if (delta === 0) return d;
@@ -114,11 +143,20 @@ function moveDocument(d: ParsedDocument, newBase: number): ParsedDocument {
 function shiftNodes(doc: Document.Parsed, delta: number): void {
   if (delta === 0) return;
   if (doc.range) doc.range = [doc.range[0] + delta, doc.range[1] + delta, doc.range[2] + delta];
-  visit(doc, (_key, node) => {
-    const n = node as { range?: [number, number, number] | null } | null;
-    if (!n) return;
-    if (n.range) n.range = [n.range[0] + delta, n.range[1] + delta, n.range[2] + delta];
-  });
+  shiftNode(doc.contents, delta, 0);
+}
+
+/** A plain recursive walk: yaml's `visit` builds paths and checks visitor types per node, too slow here. */
+function shiftNode(node: unknown, delta: number, depth: number): void {
+  if (!node || typeof node !== 'object' || depth > 10_000) return;
+  const n = node as { range?: [number, number, number] | null; items?: unknown[]; key?: unknown; value?: unknown };
+  if (n.range) n.range = [n.range[0] + delta, n.range[1] + delta, n.range[2] + delta];
+  if (isPair(node)) {
+    shiftNode(n.key, delta, depth + 1);
+    shiftNode(n.value, delta, depth + 1);
+  } else if (isCollection(node)) {
+    for (const item of n.items ?? []) shiftNode(item, delta, depth + 1);
+  }
 }
 
 function toProblem(e: { code: string; message: string; pos: [number, number] }, severity: 'error' | 'warning', base: number, source: string): YamlProblem {

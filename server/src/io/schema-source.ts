@@ -33,15 +33,11 @@ function findValidatorsDir(): string | undefined {
 
 export function fileSchemaSource(dir: string = findSchemasDir(), validatorsDir = findValidatorsDir()): SchemaSource {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as SchemaIndex;
-  const hashes = new Map<string, string>();
+  const hashOf = (file: string) => createHash('sha256').update(readFileSync(join(dir, file))).digest('hex');
   return {
     index,
-    load(file) {
-      const text = readFileSync(join(dir, file), 'utf8');
-      hashes.set(file, createHash('sha256').update(text).digest('hex'));
-      return JSON.parse(text) as object;
-    },
-    precompiled: validatorsDir ? (entry) => loadPrecompiled(validatorsDir, entry, hashes.get(entry.file ?? '')) : undefined,
+    load: (file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as object,
+    precompiled: validatorsDir ? (entry) => (entry.file ? loadPrecompiled(validatorsDir, entry, hashOf(entry.file)) : undefined) : undefined,
   };
 }
 

@@ -29,13 +29,15 @@ export interface SchemaSource {
   load(file: string): object;
   /**
    * A validator generated ahead of time (ajv standalone code built from the same schemas), when the
-   * host has one: it skips compiling at run time. Undefined means "compile it here".
+   * host has one: it skips compiling, and parsing the schema, at run time. Undefined means
+   * "compile it here".
    */
   precompiled?(entry: KindEntry): ValidateFunction | undefined;
 }
 
 interface Compiled {
-  schema: object;
+  /** Parsed on demand: a precompiled validator does not need it, completion and hover do. */
+  schema?: object;
   validate: ValidateFunction;
 }
 
@@ -93,7 +95,17 @@ export class SchemaCatalog {
   }
 
   schema(entry: KindEntry): object | undefined {
-    return this.compile(entry)?.schema;
+    const compiled = this.compile(entry);
+    if (compiled && !compiled.schema) compiled.schema = this.loadSchema(entry);
+    return compiled?.schema;
+  }
+
+  private loadSchema(entry: KindEntry): object | undefined {
+    try {
+      return entry.schema ?? (entry.file ? this.source.load(entry.file) : undefined);
+    } catch {
+      return undefined;
+    }
   }
 
   validator(entry: KindEntry): ValidateFunction | undefined {
@@ -105,10 +117,10 @@ export class SchemaCatalog {
     const cached = this.compiled.get(key);
     if (cached) return cached;
     try {
-      const schema = entry.schema ?? (entry.file ? this.source.load(entry.file) : undefined);
-      if (!schema) return undefined;
       const ready = entry.source === 'builtin' ? this.source.precompiled?.(entry) : undefined;
-      const compiled = { schema, validate: ready ?? this.compileShared(schema) };
+      const schema = ready ? undefined : this.loadSchema(entry);
+      if (!ready && !schema) return undefined;
+      const compiled: Compiled = { schema, validate: ready ?? this.compileShared(schema!) };
       this.compiled.set(key, compiled);
       return compiled;
     } catch {

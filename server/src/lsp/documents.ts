@@ -36,23 +36,31 @@ export class DocumentStore {
     this.snapshot = this.diskUris.has(uri) ? this.fromDisk(this.snapshot, uri) : this.snapshot.withoutFile(uri);
   }
 
-  /** Reads every manifest of the folders; afterwards missing targets are reported as missing. */
-  scanFolders(folders: string[], excludeFor: (folder: string) => string[]): number {
-    let ws = this.snapshot;
+  /**
+   * Reads every manifest of the folders, a slice of files per event-loop turn so that requests and
+   * edits are served while a large repository is read (an open document is never read from disk).
+   * When done, missing targets are reported as missing rather than "not in the open files".
+   */
+  async scanFolders(folders: string[], excludeFor: (folder: string) => string[], sliceMs = 20): Promise<number> {
+    const uris: string[] = [];
     for (const folder of folders) {
-      let files: string[] = [];
       try {
-        files = collectFiles([fileURLToPath(folder)], excludeFor(folder), fileURLToPath(folder));
+        for (const path of collectFiles([fileURLToPath(folder)], excludeFor(folder), fileURLToPath(folder))) uris.push(pathToFileURL(path).href);
       } catch {
         continue;
       }
-      for (const path of files) {
-        const uri = pathToFileURL(path).href;
-        this.diskUris.add(uri);
-        if (!this.open.get(uri)) ws = this.fromDisk(ws, uri);
-      }
     }
-    this.snapshot = ws.withComplete(folders.length > 0);
+    for (const uri of uris) this.diskUris.add(uri);
+    let next = 0;
+    while (next < uris.length) {
+      const sliceEnd = performance.now() + sliceMs;
+      do {
+        const uri = uris[next++];
+        if (!this.open.get(uri) && this.diskUris.has(uri)) this.snapshot = this.fromDisk(this.snapshot, uri);
+      } while (next < uris.length && performance.now() < sliceEnd);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.snapshot = this.snapshot.withComplete(folders.length > 0);
     return this.diskUris.size;
   }
 

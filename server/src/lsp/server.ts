@@ -155,14 +155,20 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
 
   connection.onInitialized(() => {
     if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubesight' }).catch(() => undefined);
-    void refreshSettings().finally(settingsLoaded).then(() => {
-      // kubesight.files.exclude and the folder's .kubesight.yaml `ignore` both leave files out.
-      const excludeFor = (folder: string) => [...config.excludeGlobs, ...config.forUri(`${folder.replace(/\/$/, '')}/.kubesight.yaml`).ignore];
-      const count = safe('workspace scan', 0, () => store.scanFolders(folders, excludeFor));
-      connection.console.info(`kubesight: ${count} manifest files in the workspace`);
-      schedule(store.open.keys());
-      reloadBaseline();
-    });
+    void refreshSettings()
+      .finally(settingsLoaded)
+      .then(async () => {
+        // kubesight.files.exclude and the folder's .kubesight.yaml `ignore` both leave files out.
+        const excludeFor = (folder: string) => [...config.excludeGlobs, ...config.forUri(`${folder.replace(/\/$/, '')}/.kubesight.yaml`).ignore];
+        const count = await store.scanFolders(folders, excludeFor).catch((e: unknown) => {
+          connection.console.error(`kubesight: workspace scan failed: ${(e as Error).stack ?? e}`);
+          return 0;
+        });
+        connection.console.info(`kubesight: ${count} manifest files in the workspace`);
+        // Open files were checked against a partial workspace while it was read.
+        schedule(store.open.keys());
+        reloadBaseline();
+      });
   });
 
   connection.onDidChangeConfiguration(() => void refreshSettings().then(reloadBaseline));

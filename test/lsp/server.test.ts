@@ -123,3 +123,16 @@ test('broken input never kills the server', async () => {
   const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: junk } });
   assert.ok(Array.isArray(symbols));
 });
+
+test('a file over 5 MB gets one information diagnostic and no analysis', async () => {
+  const huge = 'untitled:huge.yaml';
+  const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n${'  k: "0123456789012345678901234567890123456789012345678901234567890123456789"\n'.repeat(80_000)}`;
+  const published = client.diagnostics(huge);
+  client.notify('textDocument/didOpen', { textDocument: { uri: huge, languageId: 'yaml', version: 1, text } });
+  const { diagnostics } = await published;
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].severity, 3);
+  assert.match(diagnostics[0].message, /larger than 5 MB; not analysed/);
+  const items = await client.request<unknown[]>('textDocument/completion', { textDocument: { uri: huge }, position: { line: 5, character: 2 } });
+  assert.deepEqual(items, []);
+});

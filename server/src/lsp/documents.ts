@@ -6,7 +6,7 @@ import type { SchemaCatalog } from '../core/schema/catalog';
 import { Workspace } from '../core/workspace/workspace';
 import { collectFiles } from '../io/files';
 
-const MAX_SCANNED_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_SCANNED_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
  * Open documents plus the manifests of the workspace folders, as one immutable Workspace snapshot
@@ -28,7 +28,14 @@ export class DocumentStore {
   /** Takes the newest text of an open document into the snapshot. */
   update(uri: string): void {
     const doc = this.open.get(uri);
-    if (doc) this.snapshot = this.snapshot.withFile(uri, doc.getText(), doc.version);
+    if (!doc) return;
+    // A generated dump of many megabytes is not a manifest someone edits: it is left out whole.
+    this.snapshot = doc.getText().length > MAX_SCANNED_FILE_BYTES ? this.snapshot.withoutFile(uri) : this.snapshot.withFile(uri, doc.getText(), doc.version);
+  }
+
+  /** Open documents too large to analyse (see `update`). */
+  isTooLarge(uri: string): boolean {
+    return (this.open.get(uri)?.getText().length ?? 0) > MAX_SCANNED_FILE_BYTES;
   }
 
   /** A closed document falls back to its file on disk (if it is part of a scanned folder). */

@@ -12,7 +12,7 @@ import { dependentFiles } from '../core/workspace/dependents';
 import { disableLineAction } from './actions';
 import { ConfigResolver, type EditorSettings } from './config';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './convert';
-import { DocumentStore } from './documents';
+import { DocumentStore, MAX_SCANNED_FILE_BYTES } from './documents';
 import { fileURLToPath } from 'node:url';
 import { gitBaseline } from '../io/git-baseline';
 import type { Baseline } from '../core/immutable/baseline';
@@ -81,6 +81,11 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
   const publish = (uri: string) =>
     safe('diagnostics', undefined, () => {
       const doc = store.open.get(uri);
+      if (doc && store.isTooLarge(uri)) {
+        const message = `kubesight: file larger than ${MAX_SCANNED_FILE_BYTES / 1024 / 1024} MB; not analysed`;
+        void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'kubesight', code: 'yaml-syntax', message }] });
+        return;
+      }
       const file = store.workspace.file(uri);
       if (!doc || !file) return;
       const ws = store.workspace;

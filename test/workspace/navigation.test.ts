@@ -80,3 +80,12 @@ test('dependents: files that reference, select or duplicate what changed, and no
   assert.deepEqual(dependentFiles(ws, changedDeployment, ['user.yaml', 's.yaml', 'o.yaml']), ['s.yaml']);
   assert.deepEqual(dependentFiles(ws, [], ['user.yaml']), []);
 });
+
+test('changedObjects: only objects of re-parsed documents whose linkable data changed', async () => {
+  const { changedObjects } = await import('../../server/src/core/workspace/dependents');
+  const a = Workspace.empty(undefined, true).withFile('d.yaml', deployment);
+  const same = a.withFile('d.yaml', deployment.replace('nginx:1.27.3', 'nginx:1.27.4'));
+  assert.deepEqual(changedObjects(a.file('d.yaml')!.objects, same.file('d.yaml')!.objects), []);
+  const relabelled = Workspace.empty(undefined, true).withFile('d.yaml', deployment).withFile('d.yaml', deployment.replace('tier: front', 'tier: back'));
+  assert.deepEqual(changedObjects(a.file('d.yaml')!.objects, relabelled.file('d.yaml')!.objects).map((o) => o.name), ['web', 'web']);
+});

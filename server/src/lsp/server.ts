@@ -7,8 +7,7 @@ import { referenceHover } from '../core/features/reference-hover';
 import { documentSymbols } from '../core/features/symbols';
 import type { Finding } from '../core/findings';
 import type { SchemaCatalog } from '../core/schema/catalog';
-import type { IndexedObject } from '../core/workspace/indexed-object';
-import { dependentFiles } from '../core/workspace/dependents';
+import { changedObjects, dependentFiles } from '../core/workspace/dependents';
 import { disableLineAction } from './actions';
 import { ConfigResolver, type EditorSettings } from './config';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './convert';
@@ -61,21 +60,6 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
       connection.console.error(`kubesight: ${name} failed: ${(e as Error).stack ?? e}`);
       return fallback;
     }
-  };
-
-  /**
-   * The objects an edit changed in ways other files can see (identities, labels, ports, keys), from
-   * the documents that were re-parsed (reused documents are unchanged by construction).
-   */
-  const changedObjects = (before: readonly IndexedObject[], after: readonly IndexedObject[]) => {
-    const oldDocs = new Set(before.map((o) => o.resource.document.doc));
-    const newDocs = new Set(after.map((o) => o.resource.document.doc));
-    const summary = (o: IndexedObject) => JSON.stringify([o.kind, o.namespace, o.name, o.labels, o.template?.labels, o.containerPorts, [...(o.dataKeys ?? [])], o.servicePorts]);
-    const removed = before.filter((o) => !newDocs.has(o.resource.document.doc));
-    const added = after.filter((o) => !oldDocs.has(o.resource.document.doc));
-    const addedKeys = new Set(added.map(summary));
-    const removedKeys = new Set(removed.map(summary));
-    return [...removed.filter((o) => !addedKeys.has(summary(o))), ...added.filter((o) => !removedKeys.has(summary(o)))];
   };
 
   const publish = (uri: string) =>

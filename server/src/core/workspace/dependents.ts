@@ -29,3 +29,18 @@ export function dependentFiles(workspace: Workspace, changed: readonly IndexedOb
     }),
   );
 }
+
+/**
+ * The objects an edit changed in ways other files can see (identities, labels, ports, keys), from
+ * the documents that were re-parsed (reused documents are unchanged by construction).
+ */
+export function changedObjects(before: readonly IndexedObject[], after: readonly IndexedObject[]): IndexedObject[] {
+  const oldDocs = new Set(before.map((o) => o.resource.document.doc));
+  const newDocs = new Set(after.map((o) => o.resource.document.doc));
+  const summary = (o: IndexedObject) => JSON.stringify([o.kind, o.namespace, o.name, o.labels, o.template?.labels, o.containerPorts, [...(o.dataKeys ?? [])], o.servicePorts]);
+  const removed = before.filter((o) => !newDocs.has(o.resource.document.doc));
+  const added = after.filter((o) => !oldDocs.has(o.resource.document.doc));
+  const addedKeys = new Set(added.map(summary));
+  const removedKeys = new Set(removed.map(summary));
+  return [...removed.filter((o) => !addedKeys.has(summary(o))), ...added.filter((o) => !removedKeys.has(summary(o)))];
+}

@@ -7,6 +7,7 @@ import { referenceHover } from '../core/features/reference-hover';
 import { documentSymbols } from '../core/features/symbols';
 import type { Finding } from '../core/findings';
 import type { SchemaCatalog } from '../core/schema/catalog';
+import type { Workspace } from '../core/workspace/workspace';
 import { changedObjects, dependentFiles } from '../core/workspace/dependents';
 import { disableLineAction } from './actions';
 import { ConfigResolver, type EditorSettings } from './config';
@@ -17,6 +18,18 @@ import { gitBaseline } from '../io/git-baseline';
 import type { Baseline } from '../core/immutable/baseline';
 import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
 import { registerNavigation } from './navigation';
+
+/** Loads the validator of every kind present in the workspace (each is loaded once, then cached). */
+function warmValidators(catalog: SchemaCatalog, workspace: Workspace): void {
+  const seen = new Set<string>();
+  for (const o of workspace.index.objects) {
+    const key = `${o.group}/${o.resource.version}/${o.kind}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const entry = catalog.entry(o.group, o.resource.version, o.kind);
+    if (entry) catalog.validator(entry);
+  }
+}
 
 /** Wires the connection to the core. Each handler: snapshot → core → convert; failures are logged, never thrown. */
 export function startServer(connection: Connection, catalog: SchemaCatalog): void {
@@ -154,6 +167,8 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
           return 0;
         });
         connection.console.info(`kubesight: ${count} manifest files in the workspace`);
+        // The scan has seen these kinds: load their validators now rather than on the first keystroke.
+        safe('validator warm-up', undefined, () => warmValidators(catalogs.for(store.workspace), store.workspace));
         // Open files were checked against a partial workspace while it was read.
         schedule(store.open.keys());
         reloadBaseline();

@@ -13,7 +13,8 @@ test('rule ids are kebab-case, unique, equal to their file names, with docs', ()
   assert.equal(new Set(ids).size, ids.length);
   for (const rule of ALL_RULES) {
     assert.match(rule.meta.id, /^[a-z]+(-[a-z0-9]+)*$/);
-    assert.ok(existsSync(`server/src/core/rules/${rule.meta.id}.ts`), `${rule.meta.id}.ts`);
+    const folder = rule.meta.scope === 'stack' ? 'server/src/core/rules/stacks' : 'server/src/core/rules';
+    assert.ok(existsSync(`${folder}/${rule.meta.id}.ts`), `${folder}/${rule.meta.id}.ts`);
     assert.ok(rule.meta.docs.length > 80 && rule.meta.description.length > 10, `${rule.meta.id} documents itself`);
   }
 });

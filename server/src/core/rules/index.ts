@@ -4,6 +4,9 @@ import { danglingBackend } from './dangling-backend';
 import { duplicateKeyValues } from './duplicate-key-values';
 import { duplicateResource } from './duplicate-resource';
 import { imageTag } from './image-tag';
+import { laravelAppDebug } from './stacks/laravel-app-debug';
+import { laravelSchedulerConcurrency } from './stacks/laravel-scheduler-concurrency';
+import { secretInConfigmap } from './stacks/secret-in-configmap';
 import { immutableField } from './immutable-field';
 import { missingKey } from './missing-key';
 import { missingReference } from './missing-reference';
@@ -43,4 +46,8 @@ export const ALL_RULES: readonly Rule[] = [
   duplicateResource,
   // Against an earlier version (git ref).
   immutableField,
+  // Application stacks (rules/stacks/).
+  secretInConfigmap,
+  laravelAppDebug,
+  laravelSchedulerConcurrency,
 ];

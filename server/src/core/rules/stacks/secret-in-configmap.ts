@@ -1,0 +1,36 @@
+import type { Report, ResourceContext, Rule } from '../rule';
+import { asObject } from '../../workspace/pod-template';
+import { plainEnv, SECRET_NAME } from './env';
+
+export const secretInConfigmap: Rule = {
+  meta: {
+    id: 'secret-in-configmap',
+    severity: 'warning',
+    scope: 'stack',
+    description: 'Credentials (PASSWORD, SECRET, TOKEN, APP_KEY, API_KEY, Directus KEY…) in a ConfigMap or a plain env value instead of a Secret.',
+    docs: [
+      'ConfigMaps and plain `env` values are readable by anyone who can read the namespace\'s',
+      'configuration, show up in `kubectl describe` and end up in logs and dashboards. Laravel\'s',
+      '`APP_KEY` and `DB_PASSWORD`, Directus\'s `KEY`, `SECRET`, `ADMIN_PASSWORD` and `DB_PASSWORD`,',
+      'and any `*_PASSWORD`/`*_TOKEN`/`*_API_KEY` belong in a Secret (`secretKeyRef`, `secretRef`).',
+      'Empty values and references to Secrets are fine.',
+      '',
+      '```yaml',
+      'kind: ConfigMap',
+      'data:',
+      '  DB_PASSWORD: hunter2   # a credential in a ConfigMap: move it to a Secret',
+      '```',
+    ].join('\n'),
+  },
+  checkResource(ctx: ResourceContext): Report[] {
+    const { resource } = ctx;
+    if (resource.kind === 'ConfigMap' && resource.group === '') {
+      return Object.entries(asObject(resource.value.data) ?? {})
+        .filter(([k, v]) => SECRET_NAME.test(k) && typeof v === 'string' && v.trim() !== '')
+        .map(([k]) => ({ path: ['data', k], at: 'key' as const, message: `"${k}" looks like a credential in ConfigMap "${resource.name}"; keep it in a Secret` }));
+    }
+    return plainEnv(resource)
+      .filter((e) => SECRET_NAME.test(e.name) && e.value.trim() !== '')
+      .map((e) => ({ path: e.path, at: 'value' as const, message: `env ${e.name} is a credential written in plain text; read it from a Secret (valueFrom.secretKeyRef)` }));
+  },
+};

@@ -8,7 +8,7 @@ import { diagnoseWorkspaceFile } from '../server/src/core/features/diagnostics';
 import { Workspace } from '../server/src/core/workspace/workspace';
 import { bundledCatalog } from '../server/src/io/schema-source';
 
-const snippets = JSON.parse(readFileSync('snippets/kubernetes.json', 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+const snippets = JSON.parse(readFileSync('snippets/kubernetes.json', 'utf8')) as Record<string, { prefix: string; description: string; body: string[] }>;
 const catalog = bundledCatalog();
 // A snippet stands alone: what it references may live elsewhere (an IngressClass, a Deployment).
 const config = mergeConfig(DEFAULT_CONFIG, { rules: { 'missing-reference': 'off', 'dangling-backend': 'off', 'service-no-pods': 'off' } });
@@ -18,17 +18,44 @@ export function expand(body: string[]): string {
   return `${body.join('\n').replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '')}\n`;
 }
 
+const problems = (ws: Workspace, uri: string, cfg = config): string[] =>
+  diagnoseWorkspaceFile(ws, uri, { catalog, config: cfg })
+    .filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map((f) => `${uri}: ${f.ruleId}: ${f.message}`);
+
 test('snippets are contributed by package.json', () => {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
   assert.deepEqual(pkg.contributes.snippets, [{ language: 'yaml', path: './snippets/kubernetes.json' }]);
   assert.ok(Object.keys(snippets).length >= 10);
 });
 
+test('every snippet has a unique k8s- prefix and a unique description', () => {
+  const all = Object.values(snippets);
+  for (const s of all) assert.match(s.prefix, /^k8s-[a-z0-9-]+$/, `prefix ${s.prefix}`);
+  const dup = (values: string[]) => values.filter((v, i) => values.indexOf(v) !== i);
+  assert.deepEqual(dup(all.map((s) => s.prefix)), [], 'duplicate prefixes');
+  assert.deepEqual(dup(all.map((s) => s.description)), [], 'duplicate descriptions');
+  for (const s of all) assert.ok(s.description.trim() !== '', `${s.prefix} has no description`);
+});
+
 for (const [name, snippet] of Object.entries(snippets)) {
   test(`snippet "${snippet.prefix}" expands to a manifest with no errors or warnings`, () => {
     const text = expand(snippet.body);
     const ws = Workspace.empty(undefined, true).withFile('s.yaml', text);
-    const findings = diagnoseWorkspaceFile(ws, 's.yaml', { catalog, config }).filter((f) => f.severity === 'error' || f.severity === 'warning');
-    assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message}`), [], `${name}:\n${text}`);
+    assert.deepEqual(problems(ws, 's.yaml'), [], `${name}:\n${text}`);
   });
 }
+
+// Stacks are self-contained: expanded together as one complete workspace (one file each), every
+// Secret, ConfigMap, PVC, Service and pod they reference is among them. Only the IngressClass comes
+// from the cluster, and a missing IngressClass is information, so the default rules apply unchanged.
+test('all stack snippets together form a workspace with no errors or warnings', () => {
+  const stacks = Object.values(snippets).filter((s) => s.prefix.startsWith('k8s-stack-'));
+  assert.ok(stacks.length >= 4, 'expected the Directus (MariaDB, Postgres), Laravel and MongoDB stacks');
+  let ws = Workspace.empty(undefined, true);
+  for (const s of stacks) ws = ws.withFile(`${s.prefix}.yaml`, expand(s.body));
+  assert.deepEqual(stacks.flatMap((s) => problems(ws, `${s.prefix}.yaml`, DEFAULT_CONFIG)), []);
+  // Default names differ between stacks, so none shadows another's objects.
+  const ids = ws.uris().flatMap((uri) => ws.file(uri)!.objects.map((o) => `${o.resource.kind}/${o.resource.name}`));
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+});

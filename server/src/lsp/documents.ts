@@ -4,6 +4,7 @@ import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import { Workspace } from '../core/workspace/workspace';
+import type { ClusterIndexParams } from '../core/workspace/cluster-index';
 import { collectFiles } from '../io/files';
 
 export const MAX_SCANNED_FILE_BYTES = 5 * 1024 * 1024;
@@ -31,6 +32,11 @@ export class DocumentStore {
     if (!doc) return;
     // A generated dump of many megabytes is not a manifest someone edits: it is left out whole.
     this.snapshot = doc.getText().length > MAX_SCANNED_FILE_BYTES ? this.snapshot.withoutFile(uri) : this.snapshot.withFile(uri, doc.getText(), doc.version);
+  }
+
+  /** The connected cluster's index (`null`: disconnected); it stays in every later snapshot. */
+  setCluster(params: ClusterIndexParams | null): void {
+    this.snapshot = this.snapshot.withCluster(params);
   }
 
   /** Open documents too large to analyse (see `update`). */

@@ -8,6 +8,7 @@ import { documentSymbols } from '../core/features/symbols';
 import type { Finding } from '../core/findings';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import type { Workspace } from '../core/workspace/workspace';
+import { CLUSTER_INDEX_NOTIFICATION, type ClusterIndexParams } from '../core/workspace/cluster-index';
 import { changedObjects, dependentFiles } from '../core/workspace/dependents';
 import { disableLineAction } from './actions';
 import { ConfigResolver, type EditorSettings } from './config';
@@ -184,6 +185,17 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
     }
     schedule(store.open.keys());
   });
+
+  // The client's index of the connected cluster's active namespace (null: disconnected): targets
+  // that exist there are not missing, and every open file is checked again.
+  connection.onNotification(CLUSTER_INDEX_NOTIFICATION, (params: unknown) =>
+    safe('cluster index', undefined, () => {
+      const index = params && typeof params === 'object' ? (params as ClusterIndexParams) : null;
+      store.setCluster(index);
+      connection.console.info(index ? `kubesight: cluster index of context "${index.context}": ${Array.isArray(index.objects) ? index.objects.length : 0} objects` : 'kubesight: cluster index cleared');
+      schedule(store.open.keys());
+    }),
+  );
 
   store.open.onDidChangeContent((e) => changed(e.document.uri));
   store.open.onDidClose((e) => {

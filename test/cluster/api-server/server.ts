@@ -16,6 +16,7 @@ import { ObjectStore, type Obj } from './store';
 import { table } from './tables';
 
 export interface RecordedRequest { method: string; path: string; query: URLSearchParams; contentType: string; body: string; authorization: string }
+export interface KubeconfigContext { name: string; namespace?: string; token?: string; server?: string; exec?: { command: string; args: string[] } }
 export interface Fault { status?: 401 | 403 | 500; delayMs?: number; match?: RegExp }
 type Target = { type: ResourceType; namespace?: string; name?: string; sub?: string };
 type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';
@@ -50,12 +51,20 @@ export class KubeApiTestServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** A kubeconfig (YAML) with one context per entry, all pointing at this server. */
-  kubeconfig(contexts: { name: string; namespace?: string; token?: string; server?: string }[] = [{ name: 'test', namespace: 'demo' }], current = contexts[0]?.name): string {
+  /** A kubeconfig (YAML) with one context per entry, all pointing at this server unless told. */
+  kubeconfig(contexts: KubeconfigContext[] = [{ name: 'test', namespace: 'demo' }], current = contexts[0]?.name): string {
     const lines = ['apiVersion: v1', 'kind: Config', `current-context: ${current}`, 'clusters:'];
-    for (const c of contexts) lines.push(`- name: ${c.name}`, '  cluster:', `    server: ${c.server ?? this.url}`);
+    for (const c of contexts) {
+      const server = c.server ?? this.url;
+      lines.push(`- name: ${c.name}`, '  cluster:', `    server: ${server}`, ...(server.startsWith('http:') ? ['    insecure-skip-tls-verify: true'] : []));
+    }
     lines.push('users:');
-    for (const c of contexts) lines.push(`- name: ${c.name}`, '  user:', ...(c.token ? [`    token: ${c.token}`] : ['    {}']));
+    for (const c of contexts) {
+      lines.push(`- name: ${c.name}`, '  user:');
+      if (c.token) lines.push(`    token: ${c.token}`);
+      else if (c.exec) lines.push('    exec:', '      apiVersion: client.authentication.k8s.io/v1', `      command: ${JSON.stringify(c.exec.command)}`, `      args: ${JSON.stringify(c.exec.args)}`, '      interactiveMode: Never');
+      else lines.push('    {}');
+    }
     lines.push('contexts:');
     for (const c of contexts) lines.push(`- name: ${c.name}`, '  context:', `    cluster: ${c.name}`, `    user: ${c.name}`, ...(c.namespace ? [`    namespace: ${c.namespace}`] : []));
     return `${lines.join('\n')}\n`;

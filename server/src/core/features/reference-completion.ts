@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { locate } from '../model/path';
 import type { Workspace } from '../workspace/workspace';
+import type { ClusterObject } from '../workspace/cluster-index';
 import type { Cursor } from './cursor';
 import { keyReference, referencedKind } from './reference-sites';
 
@@ -13,10 +14,25 @@ export interface ReferenceProposal {
 
 /** The document's namespace as written (`default` when absent), read from the AST. */
 export function documentNamespace(cursor: Cursor): string {
+  return writtenNamespace(cursor) ?? 'default';
+}
+
+function writtenNamespace(cursor: Cursor): string | undefined {
   const root = cursor.document?.doc.contents as Node | null | undefined;
   const metadata = isMap(root) ? root.get('metadata', true) : undefined;
   const ns = isMap(metadata) ? metadata.get('namespace') : undefined;
-  return typeof ns === 'string' && ns !== '' ? ns : 'default';
+  return typeof ns === 'string' && ns !== '' ? ns : undefined;
+}
+
+/**
+ * Objects of a kind in the connected cluster where this document's references resolve (the
+ * written namespace, else the index namespace), with the "from the cluster" wording for details.
+ */
+function clusterObjects(cursor: Cursor, workspace: Workspace, group: string, kind: string, clusterScoped: boolean): { objects: readonly ClusterObject[]; where: string } {
+  const cluster = workspace.cluster;
+  if (!cluster) return { objects: [], where: '' };
+  const namespace = clusterScoped ? '' : cluster.namespaceFor(writtenNamespace(cursor));
+  return { objects: cluster.ofKind(group, kind, namespace), where: cluster.describe(namespace) };
 }
 
 /** Names of objects a reference field may point at, or keys of the ConfigMap/Secret it names. */
@@ -28,7 +44,10 @@ export function referenceProposals(cursor: Cursor, workspace: Workspace | undefi
   if (target) {
     const clusterScoped = target.kind === 'IngressClass';
     const objects = workspace.index.ofKind(target.group, target.kind, clusterScoped ? '' : namespace);
-    return [...new Map(objects.map((o) => [o.name, o])).values()].map((o) => ({ label: o.name, detail: `${o.kind} in ${fileName(o.uri)}` }));
+    const proposals = new Map(objects.map((o) => [o.name, { label: o.name, detail: `${o.kind} in ${fileName(o.uri)}` }]));
+    const cluster = clusterObjects(cursor, workspace, target.group, target.kind, clusterScoped);
+    for (const o of cluster.objects) if (!proposals.has(o.name)) proposals.set(o.name, { label: o.name, detail: `${o.kind} in ${cluster.where}` });
+    return [...proposals.values()];
   }
   const linked = linkProposals(cursor, workspace, namespace);
   if (linked) return linked;
@@ -38,8 +57,10 @@ export function referenceProposals(cursor: Cursor, workspace: Workspace | undefi
     const nameNode = locate(root ?? null, keyRef.namePath).node;
     const name = isScalar(nameNode) ? String(nameNode.value) : undefined;
     const objects = name ? workspace.index.find('', keyRef.kind, namespace, name) : [];
-    const keys = new Set(objects.flatMap((o) => [...(o.dataKeys ?? [])]));
-    return [...keys].sort().map((k) => ({ label: k, detail: `key of ${keyRef.kind} ${name}` }));
+    const keys = new Map(objects.flatMap((o) => [...(o.dataKeys ?? [])]).map((k) => [k, `key of ${keyRef.kind} ${name}`]));
+    const cluster = clusterObjects(cursor, workspace, '', keyRef.kind, false);
+    for (const o of cluster.objects) if (o.name === name) for (const k of o.keys ?? []) if (!keys.has(k)) keys.set(k, `key of ${keyRef.kind} ${name} in ${cluster.where}`);
+    return [...keys.keys()].sort().map((k) => ({ label: k, detail: keys.get(k)! }));
   }
   return undefined;
 }

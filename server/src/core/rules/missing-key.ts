@@ -1,6 +1,6 @@
 import type { Report, ResourceContext, Rule } from './rule';
 import { referencesOf } from '../workspace/references';
-import { namespaceOf, targets } from '../workspace/lookup';
+import { clusterLookup, namespaceOf, targets } from '../workspace/lookup';
 import { isMap, type Node } from 'yaml';
 import { locate } from '../model/path';
 import type { Fix } from '../findings';
@@ -18,6 +18,9 @@ export const missingKey: Rule = {
       '`stringData`. References marked `optional: true` are never reported; a target that does not',
       'exist is `missing-reference`\'s finding, not this rule\'s.',
       '',
+      'When the editor is connected to a cluster, a key that the cluster\'s object of that name has is',
+      'fine; a target that exists only in the cluster is checked against the cluster\'s keys.',
+      '',
       '```yaml',
       'valueFrom:',
       '  secretKeyRef:',
@@ -33,20 +36,32 @@ export const missingKey: Rule = {
     return referencesOf(ctx.resource).flatMap((ref): Report[] => {
       if (ref.optional || ref.keys.length === 0 || (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret')) return [];
       const found = targets(workspace, '', ref.kind, namespace, ref.name);
+      const cluster = clusterLookup(workspace, ctx.resource, ref, false);
+      const clusterKeys = cluster?.object?.keys;
       // Two definitions (overlays, alternatives) may hold different keys: only judge a single one.
-      if (found.length !== 1 || !found[0].dataKeys) return [];
-      const keys = found[0].dataKeys;
+      if (found.length === 1 && found[0].dataKeys) {
+        const keys = found[0].dataKeys;
+        return ref.keys
+          .filter((k) => !keys.has(k.key) && !clusterKeys?.has(k.key))
+          .map((k) => ({
+            path: k.path,
+            at: 'value' as const,
+            message: `key "${k.key}" not found in ${ref.kind} "${ref.name}" (${listKeys(keys)})`,
+            fixes: addKeyFix(found[0], k.key),
+          }));
+      }
+      // Only in the cluster: judged against the keys the cluster reported.
+      if (found.length > 0 || !cluster || !clusterKeys) return [];
       return ref.keys
-        .filter((k) => !keys.has(k.key))
-        .map((k) => ({
-          path: k.path,
-          at: 'value' as const,
-          message: `key "${k.key}" not found in ${ref.kind} "${ref.name}" (${keys.size ? `keys: ${[...keys].sort().join(', ')}` : 'it has no keys'})`,
-          fixes: addKeyFix(found[0], k.key),
-        }));
+        .filter((k) => !clusterKeys.has(k.key))
+        .map((k) => ({ path: k.path, at: 'value' as const, message: `key "${k.key}" not found in ${ref.kind} "${ref.name}" of ${cluster.where} (${listKeys(clusterKeys)})` }));
     });
   },
 };
+
+function listKeys(keys: ReadonlySet<string>): string {
+  return keys.size ? `keys: ${[...keys].sort().join(', ')}` : 'it has no keys';
+}
 
 /** "Add key x to Secret y": a new entry at the end of the target's data (or stringData) block. */
 function addKeyFix(target: IndexedObject, key: string): Fix[] | undefined {

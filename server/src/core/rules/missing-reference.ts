@@ -1,6 +1,6 @@
 import type { Report, ResourceContext, Rule } from './rule';
 import { referencesOf, type Reference } from '../workspace/references';
-import { missingSeverity, namespaceOf, searchedWhere, targets } from '../workspace/lookup';
+import { clusterLookup, missingSeverity, namespaceOf, searchedWhere, targets, type ClusterLookup } from '../workspace/lookup';
 import type { Workspace } from '../workspace/workspace';
 import type { Fix } from '../findings';
 
@@ -14,7 +14,7 @@ export const missingReference: Rule = {
     id: 'missing-reference',
     severity: 'warning',
     scope: 'workspace',
-    description: 'A Secret, ConfigMap, PVC, ServiceAccount, IngressClass, TLS secret, imagePullSecret or Role that exists nowhere in the workspace.',
+    description: 'A Secret, ConfigMap, PVC, ServiceAccount, IngressClass, TLS secret, imagePullSecret or Role that exists nowhere in the workspace (nor in the connected cluster).',
     docs: [
       'The API server accepts a Deployment that reads a Secret which does not exist; its pods then',
       'fail with `CreateContainerConfigError`. This rule looks for every referenced object among the',
@@ -24,6 +24,12 @@ export const missingReference: Rule = {
       'folder) a missing target is information, not a warning: it may live in a file not opened.',
       'IngressClasses are usually installed with the controller, so they are only information;',
       'TLS secrets of an Ingress annotated for cert-manager are created by it and are not reported.',
+      '',
+      'When the editor is connected to a cluster, the objects of its active namespace count too: a',
+      'target that exists only in the cluster is not reported (a manifest without `metadata.namespace`',
+      'is looked up there in the active namespace, where `kubectl apply` would put it). A target that',
+      'is in neither the workspace nor the cluster is then an error: applying the manifest would',
+      'produce a pod that cannot start. While only some files are open it stays information.',
       '',
       '```yaml',
       'envFrom:',
@@ -43,23 +49,29 @@ export const missingReference: Rule = {
       if (certManaged && ref.kind === 'Secret' && ref.path[1] === 'tls') return [];
       const targetNamespace = targetNamespaceOf(ref, namespace);
       if (targets(workspace, ref.group, ref.kind, targetNamespace, ref.name).length > 0) return [];
-      return [{ ...report(ref, targetNamespace, workspace), fixes: createFix(ctx, ref, targetNamespace) }];
+      const cluster = clusterLookup(workspace, ctx.resource, ref, isClusterScoped(ref));
+      if (cluster?.object) return [];
+      return [{ ...report(ref, targetNamespace, workspace, cluster), fixes: createFix(ctx, ref, targetNamespace) }];
     });
   },
 };
 
-function targetNamespaceOf(ref: Reference, namespace: string): string {
-  if (ref.kind === 'IngressClass' || ref.kind === 'ClusterRole') return '';
-  return ref.namespace ?? namespace;
+function isClusterScoped(ref: Reference): boolean {
+  return ref.kind === 'IngressClass' || ref.kind === 'ClusterRole';
 }
 
-function report(ref: Reference, namespace: string, workspace: Workspace): Report {
-  const severity = ref.kind === 'IngressClass' ? 'info' : missingSeverity(workspace, 'warning');
+function targetNamespaceOf(ref: Reference, namespace: string): string {
+  return isClusterScoped(ref) ? '' : (ref.namespace ?? namespace);
+}
+
+/** Missing from the workspace, and from the cluster when one is connected (then an error). */
+function report(ref: Reference, namespace: string, workspace: Workspace, cluster: ClusterLookup | undefined): Report {
+  const severity = ref.kind === 'IngressClass' ? 'info' : missingSeverity(workspace, cluster ? 'error' : 'warning');
   return {
     path: ref.path,
     at: 'value',
     severity,
-    message: `${ref.kind} "${ref.name}" not found in ${searchedWhere(workspace, namespace)}`,
+    message: `${ref.kind} "${ref.name}" not found in ${searchedWhere(workspace, namespace)}${cluster ? ` or in ${cluster.where}` : ''}`,
   };
 }
 

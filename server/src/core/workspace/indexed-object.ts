@@ -40,9 +40,13 @@ const CLUSTER_SCOPED = new Set([
   'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'FlowSchema', 'PriorityLevelConfiguration',
 ]);
 
+/** Whether a kind is namespaced: the catalog's answer when known, else the table above. */
+export function isNamespacedKind(kind: string, namespaced?: boolean): boolean {
+  return namespaced ?? !CLUSTER_SCOPED.has(kind);
+}
+
 export function effectiveNamespace(resource: Resource, namespaced?: boolean): string {
-  const isNamespaced = namespaced ?? !CLUSTER_SCOPED.has(resource.kind);
-  if (!isNamespaced) return '';
+  if (!isNamespacedKind(resource.kind, namespaced)) return '';
   return resource.namespace && resource.namespace !== '' ? resource.namespace : 'default';
 }
 

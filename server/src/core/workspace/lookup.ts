@@ -3,6 +3,7 @@ import type { Severity } from '../findings';
 import type { IndexedObject } from './indexed-object';
 import { effectiveNamespace } from './indexed-object';
 import type { Workspace } from './workspace';
+import type { ClusterObject } from './cluster-index';
 
 /** Namespace in which a resource's namespaced references resolve. */
 export function namespaceOf(resource: Resource): string {
@@ -26,6 +27,26 @@ export function missingSeverity(workspace: Workspace, normal: Severity): Severit
 
 export function targets(workspace: Workspace, group: string, kind: string, namespace: string, name: string): readonly IndexedObject[] {
   return workspace.index.find(group, kind, namespace, name);
+}
+
+/** A target looked up in the cluster index: the object if it exists, and where it was looked for. */
+export interface ClusterLookup {
+  object: ClusterObject | undefined;
+  /** `the cluster (context "x", namespace "y")`, for messages. */
+  where: string;
+}
+
+/**
+ * Looks a target up in the cluster index. Namespaced targets resolve in the namespace written in
+ * the reference or the referring manifest, else in the index namespace. Undefined when there is no
+ * index or it does not cover that namespace (the cluster can then tell nothing).
+ */
+export function clusterLookup(workspace: Workspace, resource: Resource, target: { group: string; kind: string; name: string; namespace?: string }, clusterScoped: boolean): ClusterLookup | undefined {
+  const cluster = workspace.cluster;
+  if (!cluster) return undefined;
+  const namespace = clusterScoped ? '' : cluster.namespaceFor(target.namespace ?? resource.namespace);
+  if (!cluster.covers(namespace)) return undefined;
+  return { object: cluster.find(target.group, target.kind, namespace, target.name), where: cluster.describe(namespace) };
 }
 
 /** Label selector semantics (matchLabels + matchExpressions), as the API server applies them. */

@@ -1,7 +1,8 @@
 import { parseFile, type ParsedFile } from '../model/parse';
 import { resourcesOfFile } from '../model/resource';
 import { ResourceIndex } from './index';
-import { indexObject, type IndexedObject } from './indexed-object';
+import { indexObject, isNamespacedKind, type IndexedObject } from './indexed-object';
+import { ClusterIndex, type ClusterIndexParams } from './cluster-index';
 
 export interface WorkspaceFile {
   uri: string;
@@ -17,7 +18,8 @@ export type NamespacedLookup = (group: string, kind: string) => boolean | undefi
  * An immutable snapshot of every manifest the host knows: open documents (unsaved text wins) and
  * files on disk. `withFile` returns a new snapshot; the index is built lazily once per snapshot.
  * `complete` says the snapshot holds a whole folder (CLI run, scanned workspace): only then can a
- * missing target be reported as missing rather than "not found in the open files".
+ * missing target be reported as missing rather than "not found in the open files". `cluster` is
+ * the index of the connected cluster's active namespace (set by `withCluster`), if any.
  */
 export class Workspace {
   private cachedIndex: ResourceIndex | undefined;
@@ -26,10 +28,18 @@ export class Workspace {
     private readonly files: ReadonlyMap<string, WorkspaceFile>,
     private readonly namespaced: NamespacedLookup,
     readonly complete: boolean,
+    readonly cluster?: ClusterIndex,
   ) {}
 
   static empty(namespaced: NamespacedLookup = () => undefined, complete = false): Workspace {
     return new Workspace(new Map(), namespaced, complete);
+  }
+
+  /** The snapshot with the connected cluster's index (`null`: disconnected, no index). */
+  withCluster(params: ClusterIndexParams | null): Workspace {
+    if (!params && !this.cluster) return this;
+    const cluster = params ? ClusterIndex.from(params, (group, kind) => isNamespacedKind(kind, this.namespaced(group, kind))) : undefined;
+    return new Workspace(this.files, this.namespaced, this.complete, cluster);
   }
 
   /**
@@ -50,11 +60,11 @@ export class Workspace {
     if (!this.files.has(uri)) return this;
     const files = new Map(this.files);
     files.delete(uri);
-    return new Workspace(files, this.namespaced, this.complete);
+    return new Workspace(files, this.namespaced, this.complete, this.cluster);
   }
 
   withComplete(complete: boolean): Workspace {
-    return complete === this.complete ? this : new Workspace(this.files, this.namespaced, complete);
+    return complete === this.complete ? this : new Workspace(this.files, this.namespaced, complete, this.cluster);
   }
 
   file(uri: string): WorkspaceFile | undefined {
@@ -73,6 +83,6 @@ export class Workspace {
   private replace(uri: string, file: WorkspaceFile): Workspace {
     const files = new Map(this.files);
     files.set(uri, file);
-    return new Workspace(files, this.namespaced, this.complete);
+    return new Workspace(files, this.namespaced, this.complete, this.cluster);
   }
 }

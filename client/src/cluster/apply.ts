@@ -1,0 +1,124 @@
+// Apply the current file, safely: a server-side-apply dry run of every object first, a plan
+// (create / update with the changed fields / unchanged / invalid / forbidden / immutable), the
+// diff of live ↔ result limited to the fields the file sets, one confirmation, then the real
+// server-side apply with field manager `kubesight`. No write is reachable without the plan.
+import { stringify } from 'yaml';
+import { ClusterError, type ClusterConnection } from './connection';
+import { Discovery } from './discovery';
+import { resourcePath, type KindInfo } from './kinds';
+import { isSecret, MASK } from './masking';
+import { changedPaths, project } from './projection';
+import type { Confirm, WritePolicy } from './safety';
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const FIELD_MANAGER = 'kubesight';
+export type Outcome = 'create' | 'update' | 'unchanged' | 'invalid' | 'forbidden' | 'immutable' | 'unknown-kind';
+
+export interface PlannedObject {
+  /** `deployment.apps/web` */
+  label: string;
+  namespace?: string;
+  name: string;
+  kind?: KindInfo;
+  manifest: Obj;
+  outcome: Outcome;
+  changedFields: string[];
+  message?: string;
+  /** Live and would-be objects, cut to the fields the file sets, as YAML (secret values masked). */
+  liveYaml: string;
+  resultYaml: string;
+}
+
+export interface ApplyPlan {
+  context: string;
+  objects: PlannedObject[];
+}
+
+// Namespaces and CRDs first, then what workloads mount, then the workloads, then the rest.
+const ORDER = ['Namespace', 'CustomResourceDefinition', 'ServiceAccount', 'Secret', 'ConfigMap', 'PersistentVolumeClaim', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'Service'];
+const rank = (kind: string) => (ORDER.includes(kind) ? ORDER.indexOf(kind) : ORDER.length);
+
+export function labelOf(kind: KindInfo | undefined, manifest: Obj): string {
+  const k = String(manifest.kind ?? '').toLowerCase();
+  return `${kind?.group ? `${k}.${kind.group}` : k}/${manifest.metadata?.name ?? '?'}`;
+}
+
+export async function planApply(conn: ClusterConnection, manifests: Obj[], defaultNamespace: string, signal?: AbortSignal): Promise<ApplyPlan> {
+  const discovery = new Discovery(conn);
+  const sorted = [...manifests].sort((a, b) => rank(String(a.kind)) - rank(String(b.kind)));
+  const objects: PlannedObject[] = [];
+  for (const manifest of sorted) objects.push(await planOne(conn, discovery, manifest, defaultNamespace, signal));
+  return { context: conn.context.name, objects };
+}
+
+async function planOne(conn: ClusterConnection, discovery: Discovery, manifest: Obj, defaultNamespace: string, signal?: AbortSignal): Promise<PlannedObject> {
+  const kind = await discovery.resolve(String(manifest.apiVersion), String(manifest.kind), signal);
+  const name = String(manifest.metadata?.name ?? '');
+  const base = { label: labelOf(kind, manifest), name, kind, manifest, changedFields: [] as string[], liveYaml: '', resultYaml: '' };
+  if (!kind) return { ...base, outcome: 'unknown-kind', message: `The cluster does not serve ${manifest.apiVersion} ${manifest.kind}.` };
+  const namespace = kind.namespaced ? String(manifest.metadata?.namespace ?? defaultNamespace) : undefined;
+  const body = { ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } };
+  let live: Obj | undefined;
+  try {
+    live = await conn.request<Obj>({ path: resourcePath(kind, namespace, name), signal });
+  } catch (e) {
+    if (!(e instanceof ClusterError && e.kind === 'not-found')) return failed({ ...base, namespace }, e);
+  }
+  let result: Obj;
+  try {
+    result = await conn.request<Obj>({ method: 'PATCH', path: resourcePath(kind, namespace, name), query: { dryRun: 'All', fieldManager: FIELD_MANAGER, force: true }, body: JSON.stringify(body), contentType: 'application/apply-patch+yaml', signal });
+  } catch (e) {
+    return failed({ ...base, namespace }, e);
+  }
+  const shape = { ...body, metadata: { ...body.metadata } };
+  const before = live ? project(live, shape) : undefined;
+  const after = project(result, shape);
+  const changedFields = before ? changedPaths(before, after) : [];
+  return {
+    ...base,
+    namespace,
+    outcome: !live ? 'create' : changedFields.length ? 'update' : 'unchanged',
+    changedFields,
+    liveYaml: before ? toYaml(before, manifest) : '',
+    resultYaml: toYaml(after, manifest, before),
+  };
+}
+
+function failed(base: Omit<PlannedObject, 'outcome'>, e: unknown): PlannedObject {
+  if (!(e instanceof ClusterError)) throw e;
+  if (e.kind === 'forbidden') return { ...base, outcome: 'forbidden', message: e.message };
+  if (e.kind === 'invalid') return { ...base, outcome: /field is immutable/.test(e.message) ? 'immutable' : 'invalid', message: e.message };
+  throw e; // unreachable, unauthorized, timeout: the whole plan fails with that message
+}
+
+/** YAML for the diff; a Secret's values become a mask, marked when the apply changes them. */
+function toYaml(value: unknown, manifest: Obj, before?: unknown): string {
+  if (!isSecret(manifest)) return stringify(value, { lineWidth: 0 });
+  const v = value as Obj;
+  const old = (before ?? {}) as Obj;
+  const masked: Obj = { ...v };
+  for (const field of ['data', 'stringData']) {
+    if (!v[field]) continue;
+    masked[field] = Object.fromEntries(Object.keys(v[field]).map((k) => [k, before && old[field]?.[k] !== v[field][k] ? `${MASK} (changed)` : MASK]));
+  }
+  return stringify(masked, { lineWidth: 0 });
+}
+
+export const applicable = (plan: ApplyPlan): PlannedObject[] => plan.objects.filter((o) => o.outcome === 'create' || o.outcome === 'update');
+
+/** Applies the plan's create/update objects after one confirmation. Returns what was applied. */
+export async function executeApply(conn: ClusterConnection, plan: ApplyPlan, policy: WritePolicy, confirm: Confirm, signal?: AbortSignal): Promise<PlannedObject[]> {
+  policy.assertWritable(plan.context);
+  const todo = applicable(plan);
+  if (!todo.length) return [];
+  const namespaces = [...new Set(todo.map((o) => o.namespace).filter(Boolean))];
+  const consequences = todo.filter((o) => o.outcome === 'update').map((o) => `${o.label}: ${o.changedFields.length} field${o.changedFields.length === 1 ? '' : 's'} change`);
+  const ok = await policy.confirm(confirm, { action: 'apply', context: plan.context, namespace: namespaces.length === 1 ? namespaces[0] : undefined, objects: todo.map((o) => `${o.outcome === 'create' ? 'create' : 'update'} ${o.label}`), consequences });
+  if (!ok) return [];
+  for (const o of todo) {
+    const body = { ...o.manifest, metadata: { ...o.manifest.metadata, ...(o.namespace ? { namespace: o.namespace } : {}) } };
+    await conn.request({ method: 'PATCH', path: resourcePath(o.kind!, o.namespace, o.name), query: { fieldManager: FIELD_MANAGER, force: true }, body: JSON.stringify(body), contentType: 'application/apply-patch+yaml', signal });
+  }
+  return todo;
+}

@@ -1,0 +1,146 @@
+// One connection to one kubeconfig context: authenticated HTTP requests with a timeout and
+// cancellation, and every failure mapped to a ClusterError a user can read. client-node does
+// the kubeconfig work (tokens, client certificates, exec plugins, proxies); requests go through
+// node's http(s) so each one can be timed out and cancelled.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { ContextInfo, ExecPlugin, LoadedKubeconfig } from './kubeconfig';
+
+export type ClusterErrorKind = 'unreachable' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'invalid' | 'timeout' | 'cancelled' | 'server' | 'config' | 'exec-consent' | 'untrusted';
+
+export class ClusterError extends Error {
+  constructor(readonly kind: ClusterErrorKind, message: string, readonly status?: number, readonly body?: unknown) {
+    super(message);
+  }
+}
+
+export interface ConnectionOptions {
+  /** Untrusted workspaces make no cluster calls at all. */
+  trusted: boolean;
+  /** Whether the user allowed this exec credential plugin (asked once per command). */
+  allowExec: (plugin: ExecPlugin) => boolean;
+  timeoutMs?: number;
+}
+
+export interface ClusterRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: string;
+  contentType?: string;
+  accept?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export class ClusterConnection {
+  private constructor(readonly context: ContextInfo, private readonly kc: KubeConfig, private readonly options: ConnectionOptions) {}
+
+  static open(kubeconfig: LoadedKubeconfig, context: string, options: ConnectionOptions): ClusterConnection {
+    if (!options.trusted) throw new ClusterError('untrusted', 'Cluster access is off in untrusted workspaces. Trust the workspace to browse clusters.');
+    const info = kubeconfig.contexts.find((c) => c.name === context);
+    const kc = kubeconfig.forContext(context);
+    if (!info || !kc) throw new ClusterError('config', `Context "${context}" is not in ${kubeconfig.paths.join(', ')}.`);
+    if (!info.server) throw new ClusterError('config', `Context "${context}" names cluster "${info.cluster}", which has no server address.`);
+    return new ClusterConnection(info, kc, options);
+  }
+
+  get server(): string {
+    return this.context.server ?? '';
+  }
+
+  /** Sends a request and parses the JSON answer; throws ClusterError on any failure. */
+  async request<T = unknown>(req: ClusterRequest): Promise<T> {
+    const { status, text } = await this.send(req, undefined);
+    if (status >= 400) throw this.httpError(status, text);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Streams a response (logs, watch) to `onText` until it ends or `req.signal` aborts. */
+  async stream(req: ClusterRequest, onText: (text: string) => void): Promise<void> {
+    const { status, text } = await this.send(req, onText);
+    if (status >= 400) throw this.httpError(status, text);
+  }
+
+  private async send(req: ClusterRequest, onText: ((text: string) => void) | undefined): Promise<{ status: number; text: string }> {
+    if (req.signal?.aborted) throw new ClusterError('cancelled', 'Cancelled.');
+    const plugin = this.context.exec;
+    if (plugin && !this.options.allowExec(plugin)) {
+      throw new ClusterError('exec-consent', `Context "${this.context.name}" gets its credentials by running \`${[plugin.command, ...plugin.args].join(' ')}\` (from ${plugin.source}). Allow it first.`);
+    }
+    const url = new URL(this.server.replace(/\/+$/, '') + req.path);
+    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const options: https.RequestOptions = { method: req.method ?? 'GET', headers: { Accept: req.accept ?? 'application/json', ...(req.body !== undefined ? { 'Content-Type': req.contentType ?? 'application/json' } : {}) } };
+    try {
+      await this.kc.applyToHTTPSOptions(options);
+    } catch (e) {
+      throw new ClusterError('config', `Cannot use the credentials of context "${this.context.name}": ${redact((e as Error).message)}`);
+    }
+    const timeoutMs = req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    return new Promise((resolve, reject) => {
+      const fail = (e: ClusterError) => {
+        clearTimeout(timer);
+        req.signal?.removeEventListener('abort', onAbort);
+        reject(e);
+      };
+      const transport = url.protocol === 'http:' ? http : https;
+      const request = transport.request(url, options, (res) => {
+        const status = res.statusCode ?? 0;
+        if (onText && status < 400) clearTimeout(timer); // a stream may last; the timeout covers the answer's start
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => (onText && status < 400 ? onText(c.toString('utf8')) : chunks.push(c)));
+        res.on('end', () => {
+          clearTimeout(timer);
+          req.signal?.removeEventListener('abort', onAbort);
+          resolve({ status, text: Buffer.concat(chunks).toString('utf8') });
+        });
+        res.on('error', () => (req.signal?.aborted ? fail(new ClusterError('cancelled', 'Cancelled.')) : fail(this.unreachable('ECONNRESET'))));
+        res.on('close', () => {
+          if (res.complete) return;
+          if (req.signal?.aborted) fail(new ClusterError('cancelled', 'Cancelled.'));
+          else resolve({ status, text: Buffer.concat(chunks).toString('utf8') });
+        });
+      });
+      const onAbort = () => {
+        request.destroy();
+        fail(new ClusterError('cancelled', 'Cancelled.'));
+      };
+      const timer = setTimeout(() => {
+        request.destroy();
+        fail(new ClusterError('timeout', `The cluster at ${this.server} did not answer within ${Math.round(timeoutMs / 1000)} s (context "${this.context.name}").`));
+      }, timeoutMs);
+      req.signal?.addEventListener('abort', onAbort, { once: true });
+      request.on('error', (e: NodeJS.ErrnoException) => fail(this.unreachable(e.code ?? e.message)));
+      if (req.body !== undefined) request.write(req.body);
+      request.end();
+    });
+  }
+
+  private unreachable(code: string): ClusterError {
+    return new ClusterError('unreachable', `Cannot reach the cluster at ${this.server} (${code}). Check that it is running and that context "${this.context.name}" points at it.`);
+  }
+
+  private httpError(status: number, text: string): ClusterError {
+    let body: { message?: string; reason?: string } | undefined;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const message = body?.message ?? (text.trim() || `HTTP ${status}`);
+    if (status === 401) return new ClusterError('unauthorized', `Unauthorized: the cluster rejected the credentials of user "${this.context.user}" (context "${this.context.name}"). Log in again or refresh the token.`, status, body);
+    if (status === 403) return new ClusterError('forbidden', `Forbidden: ${message}`, status, body);
+    if (status === 404) return new ClusterError('not-found', message, status, body);
+    if (status === 409) return new ClusterError('conflict', message, status, body);
+    if (status === 422) return new ClusterError('invalid', message, status, body);
+    return new ClusterError('server', `The API server answered ${status}: ${message}`, status, body);
+  }
+}
+
+/** Bearer tokens and similar never reach a message (and so never a log). */
+export function redact(text: string): string {
+  return text.replace(/(bearer\s+|token[=:]\s*"?)[A-Za-z0-9._~+/=-]{6,}/gi, '$1<redacted>');
+}

@@ -1,0 +1,62 @@
+// The kubesight/clusterIndex notification over stdio: a target that exists in the connected
+// cluster is not missing; one in neither the workspace nor the cluster is an error; null disconnects.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspClient, type Diagnostic } from './client';
+
+const dir = mkdtempSync(join(tmpdir(), 'kubesight-cluster-'));
+const app = `apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+spec:
+  containers:
+    - name: app
+      image: shop/app:1.0.0
+      envFrom:
+        - secretRef:
+            name: credentials
+`;
+writeFileSync(join(dir, 'app.yaml'), app);
+const appUri = pathToFileURL(join(dir, 'app.yaml')).href;
+const missing = (d: Diagnostic[]) => d.filter((x) => x.code === 'missing-reference');
+
+let client: LspClient;
+let initial: Diagnostic[];
+before(async () => {
+  client = new LspClient({ rules: { 'workload-best-practice': 'off' } });
+  await client.initialize(pathToFileURL(dir).href);
+  const scanned = client.diagnosticsWhere(appUri, (d) => d.length > 0 && d.every((x) => x.severity !== 3));
+  client.notify('textDocument/didOpen', { textDocument: { uri: appUri, languageId: 'yaml', version: 1, text: app } });
+  initial = await scanned;
+});
+after(() => client.close());
+
+test('the cluster index silences, raises and (on null) restores missing-reference', async () => {
+  assert.deepEqual(missing(initial).map((d) => [d.severity, d.message]), [[2, 'Secret "credentials" not found in namespace "default" of the workspace (1 file)']]);
+
+  const silenced = client.diagnosticsWhere(appUri, (d) => missing(d).length === 0);
+  client.notify('kubesight/clusterIndex', { context: 'kind-dev', namespace: 'shop', objects: [{ apiVersion: 'v1', kind: 'Secret', name: 'credentials', keys: ['password'] }] });
+  await silenced;
+
+  const raised = client.diagnosticsWhere(appUri, (d) => missing(d).some((x) => x.severity === 1));
+  client.notify('kubesight/clusterIndex', { context: 'kind-dev', namespace: 'shop', objects: [{ apiVersion: 'v1', kind: 'Secret', name: 'other' }] });
+  assert.deepEqual(missing(await raised).map((d) => d.message), ['Secret "credentials" not found in namespace "default" of the workspace (1 file) or in the cluster (context "kind-dev", namespace "shop")']);
+
+  const restored = client.diagnosticsWhere(appUri, (d) => missing(d).some((x) => x.severity === 2));
+  client.notify('kubesight/clusterIndex', null);
+  assert.deepEqual(missing(await restored).map((d) => d.message), ['Secret "credentials" not found in namespace "default" of the workspace (1 file)']);
+});
+
+test('completion offers the names of cluster objects', async () => {
+  client.notify('kubesight/clusterIndex', { context: 'kind-dev', namespace: 'shop', objects: [{ apiVersion: 'v1', kind: 'Secret', name: 'credentials' }] });
+  const edited = client.diagnostics(appUri, 2);
+  client.notify('textDocument/didChange', { textDocument: { uri: appUri, version: 2 }, contentChanges: [{ text: app.replace('name: credentials', 'name: ') }] });
+  await edited;
+  const items = await client.request<{ label: string; detail?: string }[]>('textDocument/completion', { textDocument: { uri: appUri }, position: { line: 10, character: 18 } });
+  assert.deepEqual(items.map((i) => [i.label, i.detail]), [['credentials', 'Secret in the cluster (context "kind-dev", namespace "shop")']]);
+});

@@ -71,7 +71,7 @@ async function planOne(conn: ClusterConnection, discovery: Discovery, manifest: 
   } catch (e) {
     return failed({ ...base, namespace }, e);
   }
-  const shape = { ...body, metadata: { ...body.metadata } };
+  const shape = diffShape(body);
   const before = live ? project(live, shape) : undefined;
   const after = project(result, shape);
   const changedFields = before ? changedPaths(before, after) : [];
@@ -83,6 +83,14 @@ async function planOne(conn: ClusterConnection, discovery: Discovery, manifest: 
     liveYaml: before ? toYaml(before, manifest) : '',
     resultYaml: toYaml(after, manifest, before),
   };
+}
+
+/** The file's fields as the API stores them: a Secret's stringData lives in data (base64). */
+function diffShape(body: Obj): Obj {
+  if (!isSecret(body) || !body.stringData) return body;
+  const { stringData, ...rest } = body;
+  const encoded = Object.fromEntries(Object.entries(stringData as Obj).map(([k, v]) => [k, Buffer.from(String(v)).toString('base64')]));
+  return { ...rest, data: { ...(rest.data ?? {}), ...encoded } };
 }
 
 function failed(base: Omit<PlannedObject, 'outcome'>, e: unknown): PlannedObject {

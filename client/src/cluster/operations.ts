@@ -48,7 +48,7 @@ export async function deleteObject(conn: ClusterConnection, policy: WritePolicy,
     const live = await getObject(conn, ref);
     const selector = selectorString(live.spec?.selector);
     const pods = selector ? ((await conn.request<Obj>({ path: resourcePath(POD, ref.namespace), query: { labelSelector: selector } })).items ?? []) : [];
-    if (pods.length) consequences.push(`Its ${pods.length} pod${pods.length === 1 ? '' : 's'} (${pods.slice(0, 3).map((p: Obj) => p.metadata.name).join(', ')}${pods.length > 3 ? ', …' : ''}) are deleted too.`);
+    if (pods.length) consequences.push(`Its ${pods.length} pod${pods.length === 1 ? '' : 's'} (${pods.slice(0, 3).map((p: Obj) => p.metadata.name).join(', ')}${pods.length > 3 ? ', …' : ''}) ${pods.length === 1 ? 'is' : 'are'} deleted too.`);
   }
   return guardedWrite(conn, policy, confirm, 'delete', ref, consequences, { method: 'DELETE', path: resourcePath(ref.kind, ref.namespace, ref.name), query: { propagationPolicy: 'Background' } });
 }

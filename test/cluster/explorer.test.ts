@@ -46,7 +46,7 @@ async function path(...steps: string[]): Promise<ExplorerNode> {
   let node: ExplorerNode | undefined;
   for (const step of steps) {
     const kids = await model.children(node);
-    node = kids.find((k, i) => labels(kids)[i].split(':')[0].split(' (')[0] === step);
+    node = kids.find((_, i) => labels(kids)[i].split(':')[0].split(' (')[0] === step);
     assert.ok(node, `no "${step}" among ${JSON.stringify(labels(kids))}`);
   }
   return node!;

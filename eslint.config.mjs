@@ -45,4 +45,14 @@ export default tseslint.config(
     files: ['client/src/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'client/ never imports server/.' }] }] },
   },
+  {
+    // Cluster logic is plain, tested against the API test server; only client/src/explorer renders it.
+    files: ['client/src/cluster/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'client/src/cluster is plain: the VS Code part lives in client/src/explorer.' }],
+        patterns: [{ group: ['**/server/**', '**/explorer/**', 'vscode-languageclient*'], message: 'client/src/cluster is plain.' }],
+      }],
+    },
+  },
 );

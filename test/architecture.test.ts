@@ -38,3 +38,8 @@ test('source files stay small (≤ 450 lines)', () => {
   const big = [...tsFiles('server/src'), ...tsFiles('client/src')].filter((f) => readFileSync(f, 'utf8').split('\n').length > 450);
   assert.deepEqual(big, []);
 });
+
+test('client/src/cluster is plain: no vscode, no language client, nothing from explorer/', () => {
+  const offenders = tsFiles('client/src/cluster').flatMap((f) => importsOf(f).filter((i) => /^vscode(-languageclient.*)?$|\/explorer\//.test(i)).map((i) => `${f}: ${i}`));
+  assert.deepEqual(offenders, []);
+});

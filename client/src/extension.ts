@@ -1,7 +1,10 @@
-// VS Code entry: starts the language server and wires settings, file events and commands. Nothing else.
+// VS Code entry: starts the language server, wires settings, file events and commands, and the
+// cluster explorer (./explorer). Nothing else.
 import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CLUSTER_INDEX_NOTIFICATION } from './cluster/cluster-index';
+import { activateExplorer } from './explorer/activate';
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +35,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
   );
   await client.start();
+  const started = client;
+  activateExplorer(context, (params) => void started.sendNotification(CLUSTER_INDEX_NOTIFICATION, params));
 }
 
 export async function deactivate(): Promise<void> {

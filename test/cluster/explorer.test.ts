@@ -2,7 +2,11 @@
 // 10,000-pod namespace, custom resources, and errors as nodes instead of exceptions.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { ExplorerModel, type ExplorerNode } from '../../client/src/cluster/explorer-model';
+import { DEPLOYMENT } from '../../client/src/cluster/kinds';
+import { contextValue } from '../../client/src/cluster/menus';
+import { watchKind } from '../../client/src/cluster/watch';
 import { seedManyPods } from './api-server/seed';
 import { startCluster, type ClusterFixture } from './setup';
 
@@ -115,4 +119,31 @@ test('unreachable, 401, 403 and a missing kubeconfig become message nodes', asyn
   }
   const empty = new ExplorerModel({ kubeconfig: () => ({ ...f.kubeconfig, contexts: [], problems: [{ file: '/nope', message: 'no kubeconfig at /nope' }] }), connect: (c) => f.connect(c), activeContext: () => undefined });
   assert.deepEqual(labels(await empty.children()), ['error: no kubeconfig at /nope']);
+});
+
+test('read-only contexts get tree items without write actions (package.json menus need "writable")', async () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const menus = pkg.contributes.menus['view/item/context'] as { command: string; when: string }[];
+  const whenOf = (command: string) => menus.find((m) => m.command === command)!.when;
+  const matches = (when: string, value: string) => [...when.matchAll(/viewItem =~ \/(.*?)\/(?:\s|$)/g)].every((m) => new RegExp(m[1]).test(value));
+  const web = (await model.children(await path('test', 'demo', 'Workloads', 'Deployments'))).find((n) => n.type === 'object' && n.name === 'web')!;
+  for (const command of ['kubesight.cluster.scale', 'kubesight.cluster.restart', 'kubesight.cluster.delete']) {
+    assert.equal(matches(whenOf(command), contextValue(web, false)), true, `${command} shown for a writable context`);
+    assert.equal(matches(whenOf(command), contextValue(web, true)), false, `${command} hidden for a read-only context`);
+  }
+  assert.equal(matches(whenOf('kubesight.cluster.openYaml'), contextValue(web, true)), true);
+  assert.equal(matches(whenOf('kubesight.cluster.logs'), contextValue(web, true)), true);
+});
+
+test('a watch on an expanded kind reports changes', async () => {
+  const events: string[] = [];
+  const controller = new AbortController();
+  const watching = watchKind(f.connect(), DEPLOYMENT, 'demo', (e) => {
+    events.push(`${e.type} ${(e.object.metadata as { name: string }).name}`);
+    controller.abort();
+  }, controller.signal).catch((e) => e.kind);
+  await new Promise((r) => setTimeout(r, 100));
+  f.server.seed({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'new-one', namespace: 'demo' }, spec: { selector: { matchLabels: { app: 'n' } }, template: { metadata: { labels: { app: 'n' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27.3' }] } } } });
+  assert.equal(await watching, 'cancelled');
+  assert.deepEqual(events, ['ADDED new-one'], 'only changes after the list, not the existing objects');
 });

@@ -22,7 +22,7 @@ export type ExplorerNode =
   | (Base & { type: 'kind'; namespace: string; kind: KindInfo; continueToken?: string })
   | (Base & { type: 'object'; namespace: string; kind: KindInfo; name: string; objectNamespace?: string; status: ObjectStatus; age: string; selector?: string; containers?: string[] })
   | (Base & { type: 'more'; namespace: string; kind: KindInfo; continueToken: string; loaded: number })
-  | (Base & { type: 'container'; namespace: string; pod: string; container: string; status: ObjectStatus })
+  | (Base & { type: 'container'; namespace: string; pod: string; podNamespace: string; container: string; status: ObjectStatus })
   | (Base & { type: 'message'; text: string; severity: 'error' | 'info'; errorKind?: string });
 
 export interface ExplorerOptions {
@@ -122,7 +122,7 @@ export class ExplorerModel {
       return ((pod.spec?.containers ?? []) as Obj[]).map((c): ExplorerNode => {
         const s = statuses.get(c.name);
         const podLike = { kind: 'Pod', spec: { containers: [c] }, status: { phase: pod.status?.phase, containerStatuses: s ? [s] : [] } };
-        return { type: 'container', id: `${node.id}/${c.name}`, context: node.context, namespace: node.namespace, pod: node.name, container: String(c.name), status: objectStatus(podLike) };
+        return { type: 'container', id: `${node.id}/${c.name}`, context: node.context, namespace: node.namespace, pod: node.name, podNamespace: String(pod.metadata?.namespace ?? node.objectNamespace ?? 'default'), container: String(c.name), status: objectStatus(podLike) };
       });
     }
     if (!node.selector) return [];

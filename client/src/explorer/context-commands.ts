@@ -1,0 +1,95 @@
+// Choosing the context and namespace (stored in workspace state, never in the kubeconfig), the
+// status bar item that shows them, exec-plugin consent, and the cluster index the language
+// server receives for the active namespace.
+import { commands, StatusBarAlignment, window, type StatusBarItem } from 'vscode';
+import { buildClusterIndex, type ClusterIndexParams } from '../cluster/cluster-index';
+import { NAMESPACE, resourcePath } from '../cluster/kinds';
+import type { ClusterState } from './cluster-state';
+import type { ClusterTree } from './tree';
+import { reportError } from './ui';
+
+export class ContextCommands {
+  private readonly status: StatusBarItem = window.createStatusBarItem('kubesight.cluster.status', StatusBarAlignment.Left, 10);
+  private indexTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly state: ClusterState, private readonly tree: ClusterTree, private readonly sendIndex: (params: ClusterIndexParams | null) => void) {
+    this.status.name = 'Kubesight cluster';
+    this.status.command = 'kubesight.cluster.selectContext';
+  }
+
+  register(): { dispose(): void }[] {
+    return [
+      this.status,
+      commands.registerCommand('kubesight.cluster.refresh', () => {
+        this.state.reload();
+      }),
+      commands.registerCommand('kubesight.cluster.selectContext', (node?: { context?: string }) => this.selectContext(node?.context)),
+      commands.registerCommand('kubesight.cluster.selectNamespace', () => this.selectNamespace(this.state.activeContext)),
+      commands.registerCommand('kubesight.cluster.allowExecPlugin', (context?: string) => this.allowExec(context)),
+      commands.registerCommand('kubesight.cluster.loadMore', (node) => this.tree.loadMore(node)),
+      this.state.onDidChange(() => this.update()),
+    ];
+  }
+
+  /** Status bar and tree follow the state; the server gets a fresh index shortly after. */
+  update(): void {
+    const context = this.state.activeContext;
+    if (!this.state.enabled || !this.state.trusted || !context) {
+      this.status.hide();
+      this.sendIndex(null);
+    } else {
+      const ns = this.state.activeNamespace;
+      this.status.text = `$(cloud) ${context}: ${ns || 'all namespaces'}`;
+      this.status.tooltip = `Kubesight: context "${context}", namespace "${ns || 'all'}". Click to switch (kubeconfig is not changed).`;
+      this.status.show();
+      clearTimeout(this.indexTimer);
+      this.indexTimer = setTimeout(() => void this.pushIndex(context, ns), 300);
+    }
+    this.tree.refresh();
+  }
+
+  private async pushIndex(context: string, namespace: string): Promise<void> {
+    try {
+      this.sendIndex(await buildClusterIndex(this.state.connect(context), namespace));
+    } catch {
+      this.sendIndex(null); // an unreachable cluster simply gives the server no index
+    }
+  }
+
+  private async selectContext(preselected?: string): Promise<void> {
+    const kc = this.state.kubeconfig();
+    const context =
+      preselected ??
+      (await window.showQuickPick(kc.contexts.map((c) => ({ label: c.name, description: c.server, detail: c.name === this.state.activeContext ? 'active' : undefined })), { title: 'Kubesight: switch context (kubeconfig stays unchanged)' }))?.label;
+    if (!context) return;
+    await this.state.setActive(context);
+    await this.selectNamespace(context);
+  }
+
+  private async selectNamespace(context: string | undefined): Promise<void> {
+    if (!context) return;
+    let names: string[] = [];
+    try {
+      const list = await this.state.connect(context).request<{ items: { metadata: { name: string } }[] }>({ path: resourcePath(NAMESPACE) });
+      names = list.items.map((n) => n.metadata.name);
+    } catch (e) {
+      await reportError(e, 'Listing namespaces');
+    }
+    const items = [{ label: 'All namespaces', ns: '' }, ...names.map((n) => ({ label: n, ns: n }))];
+    const pick = await window.showQuickPick(items, { title: `Namespace in ${context}` });
+    if (pick) await this.state.setActive(context, pick.ns);
+  }
+
+  private async allowExec(contextName?: string): Promise<void> {
+    const info = this.state.kubeconfig().contexts.find((c) => c.name === (contextName ?? this.state.activeContext));
+    if (!info?.exec) return;
+    if (!this.state.trusted) return void window.showWarningMessage('Credential plugins never run in untrusted workspaces.');
+    const { command, args, source } = info.exec;
+    const answer = await window.showWarningMessage(
+      `Context "${info.name}" gets its credentials by running a program:\n\n${[command, ...args].join(' ')}\n\ndefined in ${source}. Allow Kubesight to run it?`,
+      { modal: true },
+      'Allow',
+    );
+    if (answer === 'Allow') await this.state.allowExec(info.exec);
+  }
+}

@@ -1,0 +1,154 @@
+// Renders the explorer model as a VS Code tree: icons by health, status as description, stable
+// ids, context values for the item menus, a progress indicator while a level loads, paging by a
+// "Load more" item, and a watch on expanded kind folders that refreshes them.
+import { EventEmitter, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, window, type TreeDataProvider, type TreeView } from 'vscode';
+import type { ExplorerModel, ExplorerNode } from '../cluster/explorer-model';
+import { contextValue } from '../cluster/menus';
+import { watchKind } from '../cluster/watch';
+import type { ClusterState } from './cluster-state';
+
+export const VIEW_ID = 'kubesight.clusters';
+
+const HEALTH_ICON = {
+  healthy: new ThemeIcon('pass-filled', new ThemeColor('testing.iconPassed')),
+  progressing: new ThemeIcon('sync', new ThemeColor('charts.yellow')),
+  failed: new ThemeIcon('error', new ThemeColor('testing.iconFailed')),
+  unknown: new ThemeIcon('circle-outline'),
+};
+
+export class ClusterTree implements TreeDataProvider<ExplorerNode> {
+  private readonly changed = new EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** Extra pages loaded through "Load more", by the kind node's id. */
+  private readonly pages = new Map<string, ExplorerNode[]>();
+  private readonly watches = new Map<string, AbortController>();
+  private view: TreeView<ExplorerNode> | undefined;
+
+  constructor(private readonly model: ExplorerModel, private readonly state: ClusterState) {}
+
+  attach(view: TreeView<ExplorerNode>): void {
+    this.view = view;
+    view.onDidExpandElement((e) => this.startWatch(e.element));
+    view.onDidCollapseElement((e) => this.stopWatch(e.element.id));
+  }
+
+  refresh(node?: ExplorerNode): void {
+    if (!node) {
+      this.pages.clear();
+      for (const id of [...this.watches.keys()]) this.stopWatch(id);
+    }
+    this.changed.fire(node);
+  }
+
+  async loadMore(more: Extract<ExplorerNode, { type: 'more' }>): Promise<void> {
+    const parentId = more.id.replace(/\/more-\d+$/, '');
+    const next = await this.model.children(more);
+    const kept = (this.pages.get(parentId) ?? []).filter((n) => n.id !== more.id);
+    this.pages.set(parentId, [...kept, ...next]);
+    this.changed.fire({ ...more, type: 'kind', id: parentId } as unknown as ExplorerNode);
+  }
+
+  getTreeItem(node: ExplorerNode): TreeItem {
+    const item = new TreeItem(labelOf(node), collapsible(node));
+    item.id = node.id;
+    item.contextValue = contextValue(node, this.state.policy.isReadOnly(node.context));
+    switch (node.type) {
+      case 'context':
+        item.description = node.active ? `active · ${node.info.server ?? ''}` : node.info.server;
+        item.iconPath = new ThemeIcon(node.active ? 'vm-active' : 'vm');
+        item.tooltip = `cluster ${node.info.cluster}, user ${node.info.user}${node.info.exec ? `\ncredentials from: ${node.info.exec.command}` : ''}`;
+        break;
+      case 'namespace':
+        item.iconPath = new ThemeIcon(node.namespace ? 'symbol-namespace' : 'globe');
+        break;
+      case 'object':
+        item.description = [node.status.text, node.age].filter(Boolean).join(' · ');
+        item.iconPath = HEALTH_ICON[node.status.health];
+        item.tooltip = `${node.kind.kind} ${node.objectNamespace ? `${node.objectNamespace}/` : ''}${node.name}\n${node.status.text}`;
+        item.command = { command: 'kubesight.cluster.openYaml', title: 'Open YAML', arguments: [node] };
+        break;
+      case 'container':
+        item.description = node.status.text;
+        item.iconPath = HEALTH_ICON[node.status.health];
+        break;
+      case 'more':
+        item.iconPath = new ThemeIcon('ellipsis');
+        item.command = { command: 'kubesight.cluster.loadMore', title: 'Load more', arguments: [node] };
+        break;
+      case 'message':
+        item.iconPath = new ThemeIcon(node.severity === 'error' ? 'warning' : 'info');
+        item.tooltip = node.text;
+        if (node.errorKind === 'exec-consent') item.command = { command: 'kubesight.cluster.allowExecPlugin', title: 'Allow credential plugin', arguments: [node.context] };
+        break;
+      default:
+        item.iconPath = new ThemeIcon('folder');
+    }
+    return item;
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (!this.state.enabled) return [{ type: 'message', id: 'disabled', context: '', text: 'Cluster features are off (kubesight.cluster.enable).', severity: 'info' }];
+    if (!this.state.trusted) return [{ type: 'message', id: 'untrusted', context: '', text: 'Trust this workspace to browse clusters.', severity: 'info' }];
+    const extra = node ? this.pages.get(node.id) ?? [] : [];
+    const children = await window.withProgress({ location: { viewId: VIEW_ID } }, () => this.model.children(node));
+    if (!extra.length) return children;
+    return [...children.filter((c) => c.type !== 'more'), ...extra];
+  }
+
+  private startWatch(node: ExplorerNode): void {
+    if (node.type !== 'kind' || this.watches.has(node.id)) return;
+    const controller = new AbortController();
+    this.watches.set(node.id, controller);
+    let timer: NodeJS.Timeout | undefined;
+    const refreshSoon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => this.changed.fire(node), 500);
+    };
+    try {
+      void watchKind(this.state.connect(node.context), node.kind, node.namespace || undefined, refreshSoon, controller.signal).catch(() => this.watches.delete(node.id));
+    } catch {
+      this.watches.delete(node.id);
+    }
+  }
+
+  private stopWatch(id: string): void {
+    this.watches.get(id)?.abort();
+    this.watches.delete(id);
+  }
+
+  dispose(): void {
+    for (const id of [...this.watches.keys()]) this.stopWatch(id);
+    this.view?.dispose();
+  }
+}
+
+function labelOf(node: ExplorerNode): string {
+  switch (node.type) {
+    case 'context':
+      return node.context;
+    case 'namespace':
+      return node.namespace || 'All namespaces';
+    case 'group':
+      return node.group.label;
+    case 'custom-resources':
+      return 'Custom resources';
+    case 'custom-group':
+      return node.apiGroup;
+    case 'kind':
+      return node.kind.label;
+    case 'object':
+      return node.name;
+    case 'container':
+      return node.container;
+    case 'more':
+      return `Load more (${node.loaded} shown)`;
+    case 'message':
+      return node.text;
+  }
+}
+
+function collapsible(node: ExplorerNode): TreeItemCollapsibleState {
+  if (node.type === 'message' || node.type === 'more' || node.type === 'container') return TreeItemCollapsibleState.None;
+  if (node.type === 'object') return node.kind.kind === 'Pod' || node.selector ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None;
+  return node.type === 'context' && node.active ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.Collapsed;
+}

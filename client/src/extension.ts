@@ -3,7 +3,6 @@
 import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLUSTER_INDEX_NOTIFICATION } from './cluster/cluster-index';
 import { activateExplorer } from './explorer/activate';
 
 let client: LanguageClient | undefined;
@@ -36,7 +35,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
   await client.start();
   const started = client;
-  activateExplorer(context, (params) => void started.sendNotification(CLUSTER_INDEX_NOTIFICATION, params));
+  activateExplorer(context, (method, params) => void started.sendNotification(method, params));
 }
 
 export async function deactivate(): Promise<void> {

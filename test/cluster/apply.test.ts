@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
 import { applicable, executeApply, planApply } from '../../client/src/cluster/apply';
+import { manifestsOf } from '../../client/src/cluster/manifests';
 import { WritePolicy, type WriteSummary } from '../../client/src/cluster/safety';
 import { findType } from './api-server/resources';
 import { startCluster, type ClusterFixture } from './setup';
@@ -140,4 +141,9 @@ test('a forbidden object is reported in the plan, not thrown', async () => {
   } finally {
     f.server.forbid = () => false;
   }
+});
+
+test('manifestsOf keeps Kubernetes objects, unpacks Lists, skips other YAML and broken documents', () => {
+  const text = 'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n---\nname: ci\non: push\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n';
+  assert.deepEqual(manifestsOf(text).map((m) => (m.metadata as { name: string }).name), ['a', 'c']);
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { buildClusterIndex } from '../../client/src/cluster/cluster-index';
 import { describeObject } from '../../client/src/cluster/describe';
 import { CONFIGMAP, DEPLOYMENT, SECRET } from '../../client/src/cluster/kinds';
+import { fetchLiveBaseline } from '../../client/src/cluster/live-baseline';
 import { fetchLogs, followLogs, workloadLogs } from '../../client/src/cluster/logs';
 import { MASK, revealedValue, viewYaml } from '../../client/src/cluster/masking';
 import { deleteObject, getObject, restartRollout, scale } from '../../client/src/cluster/operations';
@@ -117,4 +118,19 @@ test('read-only contexts refuse every write before any request; prod contexts as
   assert.equal(asked.length, 0);
   await scale(f.connect('eu-prod'), policy, answer(false), { kind: DEPLOYMENT, namespace: 'demo', name: 'web' }, 1);
   assert.equal(asked[0].typeToConfirm, 'eu-prod');
+});
+
+test('the live baseline holds the live objects of the file (no status, no managedFields, never a Secret)', async () => {
+  const manifests = [
+    { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' } },
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db-credentials' } },
+    { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'not-there' } },
+    { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } },
+  ];
+  const baseline = await fetchLiveBaseline(f.connect(), manifests, 'demo');
+  assert.equal(baseline.context, 'test');
+  assert.deepEqual(baseline.objects.map((o) => `${o.kind}/${o.metadata.name}`), ['Job/migrate']);
+  assert.equal(baseline.objects[0].status, undefined);
+  assert.equal(baseline.objects[0].metadata.managedFields, undefined);
+  assert.equal(baseline.objects[0].spec.template.spec.containers[0].image, 'ghcr.io/acme/api:2.4.1');
 });

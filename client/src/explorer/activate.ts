@@ -1,21 +1,20 @@
 // Wires the cluster explorer into VS Code: state, tree view, commands, status bar, and the
 // cluster index sent to the language server. Everything else lives in plain modules (../cluster).
 import { window, workspace, type ExtensionContext } from 'vscode';
-import type { ClusterIndexParams } from '../cluster/cluster-index';
 import { ExplorerModel } from '../cluster/explorer-model';
 import { ApplyCommand } from './apply-command';
 import { ClusterState } from './cluster-state';
-import { ContextCommands } from './context-commands';
+import { ContextCommands, type Notify } from './context-commands';
 import { ObjectCommands } from './object-commands';
 import { ClusterTree, VIEW_ID } from './tree';
 
-export function activateExplorer(context: ExtensionContext, sendIndex: (params: ClusterIndexParams | null) => void): void {
+export function activateExplorer(context: ExtensionContext, notify: Notify): void {
   const state = new ClusterState(context);
   const model = new ExplorerModel({ kubeconfig: () => state.kubeconfig(), connect: (c) => state.connect(c), activeContext: () => state.activeContext });
   const tree = new ClusterTree(model, state);
   const view = window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
-  const contexts = new ContextCommands(state, tree, sendIndex);
+  const contexts = new ContextCommands(state, tree, notify);
   context.subscriptions.push(
     tree,
     ...contexts.register(),

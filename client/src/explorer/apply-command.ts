@@ -1,21 +1,12 @@
 // "Kubesight: Apply Current File to Cluster": dry run of every object, the plan and a diff editor
 // (live ↔ result, only the fields the file sets), then one confirmation, then the apply.
 import { commands, window, workspace } from 'vscode';
-import { parseAllDocuments } from 'yaml';
 import { executeApply, planApply, type ApplyPlan } from '../cluster/apply';
+import { manifestsOf } from '../cluster/manifests';
 import type { ClusterState } from './cluster-state';
 import type { ClusterTree } from './tree';
 import { confirmWrite, reportError, withCancellableProgress } from './ui';
 import { MemoryDocuments, PLAN_SCHEME } from './virtual-documents';
-
-type Obj = Record<string, unknown>;
-
-/** The Kubernetes objects of a YAML text (documents with string apiVersion and kind; Lists unpacked). */
-export function manifestsOf(text: string): Obj[] {
-  const docs = parseAllDocuments(text).filter((d) => !d.errors.length).map((d) => d.toJS() as unknown);
-  const isObject = (v: unknown): v is Obj => !!v && typeof v === 'object' && typeof (v as Obj).apiVersion === 'string' && typeof (v as Obj).kind === 'string';
-  return docs.flatMap((d) => (isObject(d) && String(d.kind).endsWith('List') && Array.isArray(d.items) ? d.items.filter(isObject) : isObject(d) ? [d] : []));
-}
 
 export function planSummary(plan: ApplyPlan): string {
   return plan.objects.map((o) => `${o.label}: ${o.outcome}${o.changedFields.length ? ` (${o.changedFields.length} field${o.changedFields.length === 1 ? '' : 's'})` : ''}${o.message ? ` — ${o.message}` : ''}`).join('\n');

@@ -1,18 +1,24 @@
 // Choosing the context and namespace (stored in workspace state, never in the kubeconfig), the
 // status bar item that shows them, exec-plugin consent, and the cluster index the language
 // server receives for the active namespace.
-import { commands, StatusBarAlignment, window, type StatusBarItem } from 'vscode';
-import { buildClusterIndex, type ClusterIndexParams } from '../cluster/cluster-index';
+import { commands, StatusBarAlignment, window, workspace, type StatusBarItem } from 'vscode';
+import { buildClusterIndex, CLUSTER_INDEX_NOTIFICATION } from '../cluster/cluster-index';
+import { fetchLiveBaseline, LIVE_BASELINE_NOTIFICATION } from '../cluster/live-baseline';
 import { NAMESPACE, resourcePath } from '../cluster/kinds';
 import type { ClusterState } from './cluster-state';
 import type { ClusterTree } from './tree';
+import { manifestsOf } from '../cluster/manifests';
 import { reportError } from './ui';
+
+/** Sends a notification to the language server. */
+export type Notify = (method: string, params: unknown) => void;
 
 export class ContextCommands {
   private readonly status: StatusBarItem = window.createStatusBarItem('kubesight.cluster.status', StatusBarAlignment.Left, 10);
   private indexTimer: NodeJS.Timeout | undefined;
+  private baselineTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly state: ClusterState, private readonly tree: ClusterTree, private readonly sendIndex: (params: ClusterIndexParams | null) => void) {
+  constructor(private readonly state: ClusterState, private readonly tree: ClusterTree, private readonly notify: Notify) {
     this.status.name = 'Kubesight cluster';
     this.status.command = 'kubesight.cluster.selectContext';
   }
@@ -28,6 +34,8 @@ export class ContextCommands {
       commands.registerCommand('kubesight.cluster.allowExecPlugin', (context?: string) => this.allowExec(context)),
       commands.registerCommand('kubesight.cluster.loadMore', (node) => this.tree.loadMore(node)),
       this.state.onDidChange(() => this.update()),
+      workspace.onDidOpenTextDocument((d) => d.languageId === 'yaml' && this.scheduleBaseline()),
+      workspace.onDidSaveTextDocument((d) => d.languageId === 'yaml' && this.scheduleBaseline()),
     ];
   }
 
@@ -36,7 +44,8 @@ export class ContextCommands {
     const context = this.state.activeContext;
     if (!this.state.enabled || !this.state.trusted || !context) {
       this.status.hide();
-      this.sendIndex(null);
+      this.notify(CLUSTER_INDEX_NOTIFICATION, null);
+      this.notify(LIVE_BASELINE_NOTIFICATION, null);
     } else {
       const ns = this.state.activeNamespace;
       this.status.text = `$(cloud) ${context}: ${ns || 'all namespaces'}`;
@@ -44,15 +53,33 @@ export class ContextCommands {
       this.status.show();
       clearTimeout(this.indexTimer);
       this.indexTimer = setTimeout(() => void this.pushIndex(context, ns), 300);
+      this.scheduleBaseline();
     }
     this.tree.refresh();
   }
 
   private async pushIndex(context: string, namespace: string): Promise<void> {
     try {
-      this.sendIndex(await buildClusterIndex(this.state.connect(context), namespace));
+      this.notify(CLUSTER_INDEX_NOTIFICATION, await buildClusterIndex(this.state.connect(context), namespace));
     } catch {
-      this.sendIndex(null); // an unreachable cluster simply gives the server no index
+      this.notify(CLUSTER_INDEX_NOTIFICATION, null); // an unreachable cluster simply gives the server no index
+    }
+  }
+
+  /** The live objects of the open YAML files, for the immutable-field check (after opens and saves). */
+  private scheduleBaseline(): void {
+    clearTimeout(this.baselineTimer);
+    this.baselineTimer = setTimeout(() => void this.pushBaseline(), 500);
+  }
+
+  private async pushBaseline(): Promise<void> {
+    const context = this.state.activeContext;
+    if (!this.state.enabled || !this.state.trusted || !context) return;
+    const manifests = workspace.textDocuments.filter((d) => d.languageId === 'yaml' && d.uri.scheme === 'file').flatMap((d) => manifestsOf(d.getText()));
+    try {
+      this.notify(LIVE_BASELINE_NOTIFICATION, await fetchLiveBaseline(this.state.connect(context), manifests, this.state.activeNamespace));
+    } catch {
+      this.notify(LIVE_BASELINE_NOTIFICATION, null);
     }
   }
 

@@ -59,3 +59,9 @@ test('all stack snippets together form a workspace with no errors or warnings', 
   const ids = ws.uris().flatMap((uri) => ws.file(uri)!.objects.map((o) => `${o.resource.kind}/${o.resource.name}`));
   assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
 });
+
+test('README lists every snippet prefix', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const missing = Object.values(snippets).map((s) => s.prefix).filter((p) => !readme.includes(`| \`${p}\` |`));
+  assert.deepEqual(missing, []);
+});

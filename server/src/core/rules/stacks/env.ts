@@ -26,6 +26,18 @@ export function plainEnv(resource: Resource): PlainEnv[] {
 /** Names that hold credentials in the stacks we know (Laravel, Directus) and in general. */
 export const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|SECRET|TOKEN|APP_KEY|API_KEY|PRIVATE_KEY|ACCESS_KEY|CLIENT_SECRET)($|_)|^KEY$/i;
 
+/**
+ * Whether a value under a credential-looking name really is a credential. Flags (`"1"`, `no`),
+ * paths of mounted secret files (`*_FILE`), `$(OTHER_VAR)` references and numeric settings
+ * (`*_TTL_SECONDS`, `PASSWORD_MIN_LENGTH`) are settings about credentials, not credentials.
+ */
+export function isCredential(name: string, value: string): boolean {
+  const v = value.trim();
+  if (v === '' || /^(true|false|yes|no|on|off|0|1)$/i.test(v) || /^\$\([A-Za-z0-9_]+\)$/.test(v)) return false;
+  if (/_FILE$|(^|_)(RANDOM|ALLOW_EMPTY|LENGTH|MIN|MAX|TTL|SECONDS|EXPIRES?|ROTATION|ALGORITHM|PATH)($|_)/i.test(name)) return false;
+  return SECRET_NAME.test(name);
+}
+
 /** The command line of a container as one string (command + args), for recognising what it runs. */
 export function commandLine(container: Record<string, unknown>): string {
   return [...asArray(container.command), ...asArray(container.args)].map(String).join(' ');

@@ -1,6 +1,6 @@
 import type { Report, ResourceContext, Rule } from '../rule';
 import { asObject } from '../../workspace/pod-template';
-import { plainEnv, SECRET_NAME } from './env';
+import { isCredential, plainEnv } from './env';
 
 export const secretInConfigmap: Rule = {
   meta: {
@@ -26,11 +26,11 @@ export const secretInConfigmap: Rule = {
     const { resource } = ctx;
     if (resource.kind === 'ConfigMap' && resource.group === '') {
       return Object.entries(asObject(resource.value.data) ?? {})
-        .filter(([k, v]) => SECRET_NAME.test(k) && typeof v === 'string' && v.trim() !== '')
+        .filter(([k, v]) => typeof v === 'string' && isCredential(k, v))
         .map(([k]) => ({ path: ['data', k], at: 'key' as const, message: `"${k}" looks like a credential in ConfigMap "${resource.name}"; keep it in a Secret` }));
     }
     return plainEnv(resource)
-      .filter((e) => SECRET_NAME.test(e.name) && e.value.trim() !== '')
+      .filter((e) => isCredential(e.name, e.value))
       .map((e) => ({ path: e.path, at: 'value' as const, message: `env ${e.name} is a credential written in plain text; read it from a Secret (valueFrom.secretKeyRef)` }));
   },
 };

@@ -16,7 +16,8 @@ import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover
 import { DocumentStore, MAX_SCANNED_FILE_BYTES } from './documents';
 import { fileURLToPath } from 'node:url';
 import { gitBaseline } from '../io/git-baseline';
-import type { Baseline } from '../core/immutable/baseline';
+import { combineBaselines, type Baseline } from '../core/immutable/baseline';
+import { LIVE_BASELINE_NOTIFICATION, liveBaseline, type LiveBaselineParams } from '../core/immutable/live-baseline';
 import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
 import { registerNavigation } from './navigation';
 
@@ -44,6 +45,8 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
   // The objects at the configured git ref (immutable-field); reloaded after saves (a commit moves HEAD).
   let baseline: Baseline | undefined;
   let baselineLoading = false;
+  // The live objects of the connected cluster (kubesight/liveBaseline); they win over git.
+  let live: Baseline | undefined;
   const reloadBaseline = () => {
     const ref = config.immutableAgainst;
     const folder = folders.find((f) => f.startsWith('file:'));
@@ -87,7 +90,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
       const file = store.workspace.file(uri);
       if (!doc || !file) return;
       const ws = store.workspace;
-      const findings = config.validationEnabled ? diagnoseWorkspaceFile(ws, uri, { catalog: catalogs.for(ws), config: config.forUri(uri), cache, baseline }) : [];
+      const findings = config.validationEnabled ? diagnoseWorkspaceFile(ws, uri, { catalog: catalogs.for(ws), config: config.forUri(uri), cache, baseline: combineBaselines(live, baseline) }) : [];
       published.set(uri, findings);
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(file.parsed.lines, f)) });
     });
@@ -193,6 +196,16 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
       const index = params && typeof params === 'object' ? (params as ClusterIndexParams) : null;
       store.setCluster(index);
       connection.console.info(index ? `kubesight: cluster index of context "${index.context}": ${Array.isArray(index.objects) ? index.objects.length : 0} objects` : 'kubesight: cluster index cleared');
+      schedule(store.open.keys());
+    }),
+  );
+
+  // The live counterparts of the open files' objects (null: disconnected), whatever the git ref.
+  connection.onNotification(LIVE_BASELINE_NOTIFICATION, (params: unknown) =>
+    safe('live baseline', undefined, () => {
+      const p = params && typeof params === 'object' ? (params as LiveBaselineParams) : null;
+      live = p ? liveBaseline(p) : undefined;
+      connection.console.info(p ? `kubesight: live baseline of context "${p.context}": ${Array.isArray(p.objects) ? p.objects.length : 0} objects` : 'kubesight: live baseline cleared');
       schedule(store.open.keys());
     }),
   );

@@ -1,13 +1,12 @@
 import type { Report, ResourceContext, Rule } from './rule';
 import { immutableChanges } from '../immutable/checks';
-import { effectiveNamespace } from '../workspace/indexed-object';
 
 export const immutableField: Rule = {
   meta: {
     id: 'immutable-field',
     severity: 'error',
     scope: 'baseline',
-    description: 'A change to a field the API server will not update (Job template, workload selectors, StatefulSet spec, PVC spec, immutable ConfigMaps/Secrets, roleRef, …), against a git ref.',
+    description: 'A change to a field the API server will not update (Job template, workload selectors, StatefulSet spec, PVC spec, immutable ConfigMaps/Secrets, roleRef, …), against the live object or a git ref.',
     docs: [
       'Re-applying an edited Job fails with `spec.template: Invalid value: ...: field is immutable`;',
       'the same trap exists for workload selectors, most of a StatefulSet\'s spec, PVC specs (storage',
@@ -16,6 +15,10 @@ export const immutableField: Rule = {
       'version at a git ref (`kubesight.immutable.against`, default `HEAD`; CLI `--against <ref>`),',
       'matched by group, kind, namespace and name. Defaults written out, reordered maps and equal',
       'quantities (`1Gi` = `1024Mi`) are not changes. New or renamed objects have no baseline.',
+      'In the editor, when a cluster is connected, the live object wins over git (it is what the API',
+      'server compares with; a manifest without a namespace matches the active namespace): the file is',
+      'merged over it as `kubectl apply` does, so what the server filled in is not a change, and the',
+      'message names it (`compared with the live object in cluster context "dev"`).',
       '',
       '```yaml',
       'kind: Job',
@@ -29,13 +32,12 @@ export const immutableField: Rule = {
   },
   checkResource(ctx: ResourceContext): Report[] {
     const { resource, baseline } = ctx;
-    if (!baseline || !resource.name) return [];
-    const before = baseline.find(resource.group, resource.kind, effectiveNamespace(resource), resource.name);
-    if (!before) return [];
-    return immutableChanges(resource.group, resource.kind, before, resource.value).map((c) => ({
+    const match = baseline?.match(resource);
+    if (!match) return [];
+    return immutableChanges(resource.group, resource.kind, match.before, match.after).map((c) => ({
       path: c.path,
       at: 'key',
-      message: `${c.message} (compared with ${baseline.label})`,
+      message: `${c.message} (compared with ${match.label})`,
     }));
   },
 };

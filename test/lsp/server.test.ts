@@ -136,3 +136,20 @@ test('a file over 5 MB gets one information diagnostic and no analysis', async (
   const items = await client.request<unknown[]>('textDocument/completion', { textDocument: { uri: huge }, position: { line: 5, character: 2 } });
   assert.deepEqual(items, []);
 });
+
+test('snippets are offered at the start of an empty document, and only there', async () => {
+  type Item = { label: string; kind: number; insertTextFormat: number; textEdit: { newText: string } };
+  const empty = 'untitled:new.yaml';
+  const opened = client.diagnostics(empty, 1);
+  client.notify('textDocument/didOpen', { textDocument: { uri: empty, languageId: 'yaml', version: 1, text: 'k8s-dep' } });
+  await opened;
+  const items = await client.request<Item[]>('textDocument/completion', { textDocument: { uri: empty }, position: at(0, 7) });
+  const snippet = items.find((i) => i.label === 'k8s-deployment')!;
+  assert.ok(snippet, items.map((i) => i.label).join(', '));
+  assert.equal(snippet.kind, 15, 'CompletionItemKind.Snippet');
+  assert.equal(snippet.insertTextFormat, 2);
+  assert.match(snippet.textEdit.newText, /^apiVersion: apps\/v1\nkind: Deployment/);
+  assert.ok(items.some((i) => i.label === 'k8s-stack-laravel'));
+  const inside = await client.request<Item[]>('textDocument/completion', { textDocument: { uri }, position: at(18, 10) });
+  assert.ok(!inside.some((i) => i.kind === 15), 'no snippets inside an object');
+});

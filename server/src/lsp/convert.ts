@@ -37,7 +37,7 @@ export function toCodeAction(linesOf: (uri: string) => LineIndex | undefined, ur
   };
 }
 
-const ITEM_KIND = { property: CompletionItemKind.Property, value: CompletionItemKind.Value, kind: CompletionItemKind.Class, reference: CompletionItemKind.Reference } as const;
+const ITEM_KIND = { property: CompletionItemKind.Property, value: CompletionItemKind.Value, kind: CompletionItemKind.Class, reference: CompletionItemKind.Reference, snippet: CompletionItemKind.Snippet } as const;
 
 export function toCompletionItem(lines: LineIndex, e: CompletionEntry): CompletionItem {
   return {

@@ -20,6 +20,8 @@ import { combineBaselines, type Baseline } from '../core/immutable/baseline';
 import { LIVE_BASELINE_NOTIFICATION, liveBaseline, type LiveBaselineParams } from '../core/immutable/live-baseline';
 import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
 import { registerNavigation } from './navigation';
+// Bundled by esbuild: the same snippets VS Code contributes, offered at the start of an empty document.
+import SNIPPETS from '../../../snippets/kubernetes.json';
 
 /** Loads the validator of every kind present in the workspace (each is loaded once, then cached). */
 function warmValidators(catalog: SchemaCatalog, workspace: Workspace): void {
@@ -221,7 +223,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
     safe('completion', [], () => {
       const file = store.workspace.file(params.textDocument.uri)?.parsed;
       if (!file) return [];
-      return complete(file, file.lines.offsetAt(params.position), catalogs.for(store.workspace), store.workspace).map((e) => toCompletionItem(file.lines, e));
+      return complete(file, file.lines.offsetAt(params.position), catalogs.for(store.workspace), store.workspace, SNIPPETS).map((e) => toCompletionItem(file.lines, e));
     }),
   );
 

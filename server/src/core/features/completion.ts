@@ -7,10 +7,11 @@ import { cursorAt, type Cursor } from './cursor';
 import { documentKind, schemaOfDocument } from './schema-context';
 import { referenceProposals } from './reference-completion';
 import type { Workspace } from '../workspace/workspace';
+import { inEmptyDocument, snippetEntries, type SnippetDefinition } from './snippet-completion';
 
 export interface CompletionEntry {
   label: string;
-  kind: 'property' | 'value' | 'kind' | 'reference';
+  kind: 'property' | 'value' | 'kind' | 'reference' | 'snippet';
   detail?: string;
   documentation?: string;
   /** Text to insert; a snippet (with $1 placeholders) when `snippet` is true. */
@@ -24,16 +25,19 @@ export interface CompletionEntry {
 
 /**
  * Completion at an offset: schema keys, enum and boolean values, apiVersion/kind pairs, and with a
- * workspace the names of referenced objects (ConfigMaps, Secrets, PVCs, …) and their keys.
+ * workspace the names of referenced objects (ConfigMaps, Secrets, PVCs, …) and their keys; the
+ * host's snippets at the start of an empty document.
  */
-export function complete(file: ParsedFile, offset: number, catalog: SchemaCatalog, workspace?: Workspace): CompletionEntry[] {
+export function complete(file: ParsedFile, offset: number, catalog: SchemaCatalog, workspace?: Workspace, snippets: Record<string, SnippetDefinition> = {}): CompletionEntry[] {
   if (file.skipped) return [];
   const cursor = cursorAt(file, offset);
   const references = referenceProposals(cursor, workspace);
   if (references && references.length > 0) return references.map((r, i) => ({ ...entry(cursor, offset, r.label, 'reference', r.insertText ?? r.label, false, String(i).padStart(4, '0')), detail: r.detail }));
   if (references && cursor.position === 'value') return [];
   const { apiVersion, kind } = documentKind(cursor.document);
-  if (cursor.position === 'key' && cursor.path.length === 0 && (!apiVersion || !kind)) return kindPairs(cursor, catalog, offset);
+  if (cursor.position === 'key' && cursor.path.length === 0 && (!apiVersion || !kind)) {
+    return [...kindPairs(cursor, catalog, offset), ...(inEmptyDocument(cursor) ? snippetEntries(cursor, offset, snippets) : [])];
+  }
   if (cursor.position === 'value' && cursor.path.length === 1 && cursor.key === 'kind') return kindValues(cursor, catalog, offset, apiVersion);
   if (cursor.position === 'value' && cursor.path.length === 1 && cursor.key === 'apiVersion') return apiVersionValues(cursor, catalog, offset, kind);
   const schema = schemaOfDocument(cursor.document, catalog);

@@ -6,7 +6,14 @@ import { duplicateResource } from './duplicate-resource';
 import { imageTag } from './image-tag';
 import { laravelAppDebug } from './stacks/laravel-app-debug';
 import { laravelSchedulerConcurrency } from './stacks/laravel-scheduler-concurrency';
+import { laravelMigrateInDeployment } from './stacks/laravel-migrate-in-deployment';
+import { laravelWorkerGracePeriod } from './stacks/laravel-worker-grace-period';
+import { nginxPhpUpstream } from './stacks/nginx-php-upstream';
 import { secretInConfigmap } from './stacks/secret-in-configmap';
+import { directusSqlite } from './stacks/directus-sqlite';
+import { directusUploads } from './stacks/directus-uploads';
+import { serviceHost } from './stacks/service-host';
+import { databaseVolume } from './stacks/database-volume';
 import { immutableField } from './immutable-field';
 import { missingKey } from './missing-key';
 import { missingReference } from './missing-reference';
@@ -50,4 +57,11 @@ export const ALL_RULES: readonly Rule[] = [
   secretInConfigmap,
   laravelAppDebug,
   laravelSchedulerConcurrency,
+  laravelMigrateInDeployment,
+  laravelWorkerGracePeriod,
+  nginxPhpUpstream,
+  directusSqlite,
+  directusUploads,
+  serviceHost,
+  databaseVolume,
 ];

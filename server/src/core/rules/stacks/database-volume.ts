@@ -1,0 +1,49 @@
+import type { Report, ResourceContext, Rule } from '../rule';
+import { APP_INFO, DATABASES, detectApps } from '../../stacks/detect';
+import { mountsOf } from '../../stacks/workload';
+
+/** Where each image keeps its data (official and Bitnami images). */
+const DATA_DIRS: Record<string, string[]> = {
+  mariadb: ['/var/lib/mysql', '/bitnami/mariadb'],
+  mysql: ['/var/lib/mysql', '/bitnami/mysql'],
+  postgres: ['/var/lib/postgresql', '/var/lib/postgresql/data', '/bitnami/postgresql'],
+  mongodb: ['/data/db', '/bitnami/mongodb'],
+};
+
+export const databaseVolume: Rule = {
+  meta: {
+    id: 'database-volume',
+    severity: 'warning',
+    scope: 'stack',
+    description: 'A MariaDB/MySQL/Postgres/MongoDB workload whose data directory is not on a PersistentVolumeClaim.',
+    docs: [
+      'A database container writes to its data directory (`/var/lib/mysql`, `/var/lib/postgresql/data`,',
+      '`/data/db`, or `/bitnami/...`). Without a PersistentVolumeClaim there (a StatefulSet',
+      '`volumeClaimTemplate` or a pod volume from a PVC), every restart, eviction or rollout starts',
+      'from an empty database. `emptyDir` and `hostPath` do not survive rescheduling either.',
+      '',
+      '```yaml',
+      'volumeClaimTemplates:',
+      '  - metadata: {name: data}',
+      '    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 10Gi}}}',
+      '```',
+    ].join('\n'),
+  },
+  checkResource(ctx: ResourceContext): Report[] {
+    const { resource, workspace } = ctx;
+    if (!['Deployment', 'StatefulSet', 'Pod', 'ReplicaSet'].includes(resource.kind)) return [];
+    return detectApps(resource, workspace)
+      .filter((a) => DATABASES.has(a.app) && a.container.path.includes('containers'))
+      .flatMap((a) => {
+        const dirs = DATA_DIRS[a.app];
+        const mounts = mountsOf(resource, a.container.container, workspace);
+        const data = mounts.find((m) => {
+          const path = m.mountPath.replace(/\/+$/, '');
+          return dirs.some((d) => d === path || d.startsWith(`${path}/`) || path.startsWith(`${d}/`));
+        });
+        if (data?.kind === 'pvc') return [];
+        const what = data ? `on a ${data.kind} volume` : 'not on any volume';
+        return [{ path: [...a.container.path, data ? 'volumeMounts' : 'image'], message: `${APP_INFO[a.app].title} keeps its data in ${dirs[0]}, which is ${what}: the data is lost when the pod is replaced; mount a PersistentVolumeClaim there` }];
+      });
+  },
+};

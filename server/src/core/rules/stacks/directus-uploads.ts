@@ -1,0 +1,53 @@
+import type { Report, ResourceContext, Rule } from '../rule';
+import { detectApp } from '../../stacks/detect';
+import { hasHiddenEnv, resolvedEnv } from '../../stacks/env';
+import { accessModesOf, mountsOf, scalingOf } from '../../stacks/workload';
+
+const DEFAULT_UPLOADS = '/directus/uploads';
+
+export const directusUploads: Rule = {
+  meta: {
+    id: 'directus-uploads',
+    severity: 'warning',
+    scope: 'stack',
+    description: 'Directus with local file storage and several replicas, without a ReadWriteMany volume for uploads.',
+    docs: [
+      'Directus stores uploaded files on local disk by default (`STORAGE_LOCATIONS: local`, root',
+      '`/directus/uploads`). With more than one replica (or an HPA) a file uploaded through one pod is',
+      'missing in the others unless the uploads directory is one shared ReadWriteMany volume. Use a',
+      'ReadWriteMany PersistentVolumeClaim, or object storage (`STORAGE_LOCATIONS: s3` …).',
+      '',
+      '```yaml',
+      'spec:',
+      '  replicas: 3',
+      '  ...',
+      '      volumeMounts:',
+      '        - name: uploads',
+      '          mountPath: /directus/uploads   # needs a ReadWriteMany claim',
+      '```',
+    ].join('\n'),
+  },
+  checkResource(ctx: ResourceContext): Report[] {
+    const { resource, workspace } = ctx;
+    if (!['Deployment', 'StatefulSet'].includes(resource.kind)) return [];
+    const app = detectApp(resource, workspace);
+    if (app?.app !== 'directus') return [];
+    const scaling = scalingOf(resource, workspace);
+    if (scaling.max <= 1) return [];
+    const env = resolvedEnv(resource, app.container.container, app.container.path, workspace);
+    const locations = env.get('STORAGE_LOCATIONS');
+    if (locations ? locations.value === undefined || !locations.value.split(',').map((l) => l.trim()).includes('local') : hasHiddenEnv(resource, app.container.container, workspace)) return [];
+    const driver = env.get('STORAGE_LOCAL_DRIVER');
+    if (driver && driver.value !== 'local') return [];
+    const root = (env.get('STORAGE_LOCAL_ROOT')?.value ?? DEFAULT_UPLOADS).replace(/^\.\//, '/directus/').replace(/\/+$/, '');
+    const mount = mountsOf(resource, app.container.container, workspace).find((m) => root === m.mountPath.replace(/\/+$/, '') || root.startsWith(`${m.mountPath.replace(/\/+$/, '')}/`));
+    const replicas = scaling.reason === 'hpa' ? `HorizontalPodAutoscaler "${scaling.hpa}" scales it to ${scaling.max} replicas` : `${scaling.max} replicas`;
+    const at = scaling.reason === 'replicas' ? (['spec', 'replicas'] as const) : [...app.container.path, 'image'];
+    if (!mount) return [{ path: [...at], message: `Directus stores uploads on local disk (${root}) with ${replicas} and no shared volume there: files uploaded through one pod are missing in the others; mount a ReadWriteMany PersistentVolumeClaim or use object storage` }];
+    if (mount.kind !== 'pvc' || mount.fromTemplate) return [{ path: [...at], message: `Directus uploads (${root}) are on a ${mount.fromTemplate ? 'per-pod volumeClaimTemplate' : mount.kind} volume with ${replicas}: each pod sees different files; use one ReadWriteMany PersistentVolumeClaim or object storage` }];
+    if (!mount.pvc) return []; // the claim is elsewhere: we cannot tell its access mode
+    const modes = accessModesOf(mount.pvc);
+    if (modes.includes('ReadWriteMany')) return [];
+    return [{ path: [...at], message: `Directus uploads (${root}) are on PersistentVolumeClaim "${mount.claim}" (${modes.join(', ') || 'no access mode'}) with ${replicas}: pods on other nodes cannot mount it; use ReadWriteMany or object storage` }];
+  },
+};

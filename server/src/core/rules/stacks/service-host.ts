@@ -1,0 +1,62 @@
+import type { Report, ResourceContext, Rule } from '../rule';
+import { detectApps } from '../../stacks/detect';
+import { resolvedEnv } from '../../stacks/env';
+import { serviceOfHost } from '../../stacks/workload';
+import { clusterLookup, missingSeverity, searchedWhere } from '../../workspace/lookup';
+
+/** Host variables of the stacks we know, with the port variable that goes with each. */
+const HOSTS: [host: string, port: string][] = [
+  ['DB_HOST', 'DB_PORT'],
+  ['REDIS_HOST', 'REDIS_PORT'],
+  ['CACHE_REDIS_HOST', 'CACHE_REDIS_PORT'],
+  ['MAIL_HOST', 'MAIL_PORT'],
+  ['MEMCACHED_HOST', 'MEMCACHED_PORT'],
+];
+
+export const serviceHost: Rule = {
+  meta: {
+    id: 'service-host',
+    severity: 'warning',
+    scope: 'stack',
+    description: 'Laravel/Directus `DB_HOST`, `REDIS_HOST`… naming a Service that does not exist, or a port it does not serve.',
+    docs: [
+      'Laravel and Directus reach their database and Redis through `DB_HOST`/`DB_PORT`,',
+      '`REDIS_HOST`/`REDIS_PORT` (plain env or a ConfigMap). Inside the cluster the host is a Service',
+      'name (`mariadb`, `mariadb.shop`, `mariadb.shop.svc.cluster.local`). A typo, or a Service that',
+      'was never written, shows up only as `Connection refused` or `getaddrinfo ENOTFOUND` at run',
+      'time. IP addresses, `localhost` and external names (`db.example.com`) are not checked.',
+      '',
+      '```yaml',
+      'data:',
+      '  DB_HOST: mariadb      # there must be a Service "mariadb" in this namespace',
+      '  DB_PORT: "3306"       # ... that serves port 3306',
+      '```',
+    ].join('\n'),
+  },
+  checkResource(ctx: ResourceContext): Report[] {
+    const { resource, workspace } = ctx;
+    if (!workspace) return [];
+    const apps = detectApps(resource, workspace).filter((a) => (a.app === 'laravel' || a.app === 'directus') && a.container.path.includes('containers'));
+    return apps.flatMap((a) => {
+      const env = resolvedEnv(resource, a.container.container, a.container.path, workspace);
+      return HOSTS.flatMap(([hostVar, portVar]): Report[] => {
+        const host = env.get(hostVar);
+        if (host?.value === undefined) return [];
+        const target = serviceOfHost(host.value, resource.namespace || 'default');
+        if (!target) return [];
+        const services = workspace.index.find('', 'Service', target.namespace, target.service);
+        const where = host.source === 'configmap' ? ` (from a ConfigMap)` : '';
+        if (!services.length) {
+          const cluster = clusterLookup(workspace, resource, { group: '', kind: 'Service', name: target.service, namespace: target.namespace }, false);
+          if (cluster?.object) return [];
+          const scope = `${searchedWhere(workspace, target.namespace)}${cluster ? ` or in ${cluster.where}` : ''}`;
+          return [{ path: host.path, severity: missingSeverity(workspace, 'warning'), message: `${hostVar}=${host.value}${where} names Service "${target.service}", which is not in ${scope}` }];
+        }
+        const port = Number(env.get(portVar)?.value);
+        const ports = services[0].servicePorts ?? [];
+        if (!Number.isInteger(port) || port <= 0 || ports.some((p) => p.port === port)) return [];
+        return [{ path: env.get(portVar)!.path, message: `${portVar}=${port} but Service "${target.service}" serves ${ports.map((p) => p.port).join(', ') || 'no ports'}` }];
+      });
+    });
+  },
+};

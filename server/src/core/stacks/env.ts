@@ -1,0 +1,58 @@
+// The environment a container will see, resolved across files: plain `env` values, ConfigMap
+// values (`envFrom.configMapRef`, `configMapKeyRef`) read from the workspace, and Secret-backed
+// names (value unknown to us). Later definitions win, as in the kubelet (env over envFrom).
+import type { FieldPath } from '../model/path';
+import type { Resource } from '../model/resource';
+import { namespaceOf } from '../workspace/lookup';
+import { asArray, asObject, stringMap } from '../workspace/pod-template';
+import type { Workspace } from '../workspace/workspace';
+
+export interface EnvValue {
+  /** undefined when it comes from a Secret or from a ConfigMap not in the workspace. */
+  value?: string;
+  source: 'plain' | 'configmap' | 'secret' | 'other';
+  /** Where to point a finding: the env value, or the envFrom entry. */
+  path: FieldPath;
+}
+
+function configMapData(workspace: Workspace | undefined, namespace: string, name: string): Record<string, string> | undefined {
+  const found = workspace?.index.find('', 'ConfigMap', namespace, name)[0];
+  return found ? stringMap(found.resource.value.data) : undefined;
+}
+
+export function resolvedEnv(resource: Resource, container: Record<string, unknown>, containerPath: FieldPath, workspace?: Workspace): Map<string, EnvValue> {
+  const out = new Map<string, EnvValue>();
+  const namespace = namespaceOf(resource);
+  asArray(container.envFrom).forEach((e, i) => {
+    const from = asObject(e);
+    const prefix = typeof from?.prefix === 'string' ? from.prefix : '';
+    const cm = asObject(from?.configMapRef);
+    if (cm && typeof cm.name === 'string') {
+      const data = configMapData(workspace, namespace, cm.name) ?? {};
+      for (const [k, v] of Object.entries(data)) out.set(prefix + k, { value: v, source: 'configmap', path: [...containerPath, 'envFrom', i, 'configMapRef', 'name'] });
+    }
+  });
+  asArray(container.env).forEach((e, i) => {
+    const env = asObject(e);
+    if (!env || typeof env.name !== 'string') return;
+    const path = [...containerPath, 'env', i];
+    if (env.value !== undefined) return void out.set(env.name, { value: String(env.value), source: 'plain', path: [...path, 'value'] });
+    const ref = asObject(asObject(env.valueFrom)?.configMapKeyRef);
+    if (ref && typeof ref.name === 'string' && typeof ref.key === 'string') {
+      return void out.set(env.name, { value: configMapData(workspace, namespace, ref.name)?.[ref.key], source: 'configmap', path });
+    }
+    out.set(env.name, { source: asObject(env.valueFrom)?.secretKeyRef ? 'secret' : 'other', path });
+  });
+  return out;
+}
+
+/** Whether some of the container's variables are invisible to us (envFrom a Secret, or a ConfigMap not in the workspace). */
+export function hasHiddenEnv(resource: Resource, container: Record<string, unknown>, workspace?: Workspace): boolean {
+  const namespace = namespaceOf(resource);
+  return asArray(container.envFrom).some((e) => {
+    const from = asObject(e);
+    if (from?.secretRef) return true;
+    const cm = asObject(from?.configMapRef);
+    return !!cm && (typeof cm.name !== 'string' || !configMapData(workspace, namespace, cm.name));
+  });
+}

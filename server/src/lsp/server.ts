@@ -231,7 +231,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
     safe('hover', null, () => {
       const file = store.workspace.file(params.textDocument.uri)?.parsed;
       const offset = file?.lines.offsetAt(params.position) ?? 0;
-      const result = file ? (referenceHover(store.workspace, params.textDocument.uri, offset) ?? hover(file, offset, catalogs.for(store.workspace))) : undefined;
+      const result = file ? (referenceHover(store.workspace, params.textDocument.uri, offset) ?? hover(file, offset, catalogs.for(store.workspace), store.workspace)) : undefined;
       return file && result ? toHover(file.lines, result) : null;
     }),
   );

@@ -4,6 +4,8 @@ import { formatPath, type FieldPath } from '../model/path';
 import type { KindEntry, SchemaCatalog } from '../schema/catalog';
 import { enumValues, schemaAt, typeLabel } from '../schema/navigate';
 import { schemaOfDocument } from './schema-context';
+import { stackNote } from './stack-hover';
+import type { Workspace } from '../workspace/workspace';
 
 export interface HoverResult {
   /** Markdown. */
@@ -49,7 +51,7 @@ export function fieldAt(root: Node | null, offset: number): Hit | undefined {
   return undefined;
 }
 
-export function hover(file: ParsedFile, offset: number, catalog: SchemaCatalog): HoverResult | undefined {
+export function hover(file: ParsedFile, offset: number, catalog: SchemaCatalog, workspace?: Workspace): HoverResult | undefined {
   if (file.skipped) return undefined;
   const document = file.documents.find((d) => offset >= d.start && offset <= d.end);
   const schema = schemaOfDocument(document, catalog);
@@ -66,6 +68,8 @@ export function hover(file: ParsedFile, offset: number, catalog: SchemaCatalog):
   if (values.length > 0 && field.schema.type !== 'boolean') lines.push(`Allowed values: ${values.map((v) => `\`${v}\``).join(', ')}`, '');
   if (field.schema.default !== undefined && !(typeof field.schema.default === 'object')) lines.push(`Default: \`${JSON.stringify(field.schema.default)}\``, '');
   lines.push(`[${schema.entry.kind} API reference](${referenceUrl(schema.entry)})`);
+  const stack = stackNote(file, offset, hit.path, workspace);
+  if (stack) lines.push('', stack);
   return { contents: lines.join('\n'), start: hit.start, end: hit.end };
 }
 

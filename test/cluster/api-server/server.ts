@@ -3,6 +3,8 @@
 // delete, scale, pod logs (follow), events, SelfSubjectAccessReview, and fault modes (401, 403,
 // 500, slow). Tests start it; kubectl and @kubernetes/client-node talk to it as to a real cluster.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 import { immutableChanges } from '../../../server/src/core/immutable/checks';
@@ -15,7 +17,7 @@ import { alreadyExists, failure, forbidden, invalid, notFound, unauthorized, typ
 import { ObjectStore, type Obj } from './store';
 import { table } from './tables';
 
-export interface RecordedRequest { method: string; path: string; query: URLSearchParams; contentType: string; body: string; authorization: string }
+export interface RecordedRequest { method: string; path: string; query: URLSearchParams; contentType: string; body: string; authorization: string; certificateUser?: string }
 export interface KubeconfigContext { name: string; namespace?: string; token?: string; server?: string; exec?: { command: string; args: string[] } }
 export interface Fault { status?: 401 | 403 | 500; delayMs?: number; match?: RegExp }
 type Target = { type: ResourceType; namespace?: string; name?: string; sub?: string };
@@ -37,10 +39,14 @@ export class KubeApiTestServer {
   private nextIP = 10;
   private constructor(private readonly server: Server, readonly url: string) {}
 
-  static async start(): Promise<KubeApiTestServer> {
-    const server = createServer();
+  /**
+   * Plain HTTP by default; with `tls` an HTTPS server that also accepts client certificates
+   * signed by `tls.ca` (the certificate's CN is the user, as with the real API server).
+   */
+  static async start(tls?: { key: string; cert: string; ca: string }): Promise<KubeApiTestServer> {
+    const server = tls ? createTlsServer({ key: tls.key, cert: tls.cert, ca: tls.ca, requestCert: true, rejectUnauthorized: false }) : createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const self = new KubeApiTestServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const self = new KubeApiTestServer(server, `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`);
     server.on('request', (req, res) => void self.handle(req, res));
     return self;
   }
@@ -91,12 +97,12 @@ export class KubeApiTestServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const body = await readBody(req);
-    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body, authorization: String(req.headers.authorization ?? '') });
+    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body, authorization: String(req.headers.authorization ?? ''), certificateUser: this.certificateUser(req) });
     try {
       const fault = this.fault && (!this.fault.match || this.fault.match.test(url.pathname)) ? this.fault : undefined;
       if (fault?.delayMs) await delay(fault.delayMs, res);
       if (res.destroyed) return;
-      if (this.token !== undefined && req.headers.authorization !== `Bearer ${this.token}`) return send(res, 401, unauthorized());
+      if (this.token !== undefined && req.headers.authorization !== `Bearer ${this.token}` && !this.certificateUser(req)) return send(res, 401, unauthorized());
       if (fault?.status === 401) return send(res, 401, unauthorized());
       if (fault?.status === 500) return send(res, 500, failure(500, 'InternalError', 'Internal error occurred: etcdserver: request timed out'));
       await this.route(req, res, url, body, fault?.status === 403);
@@ -264,6 +270,14 @@ export class KubeApiTestServer {
       set.delete(res);
       this.open.delete(res);
     });
+  }
+
+  /** The CN of a verified client certificate (HTTPS only), which authenticates like a token. */
+  certificateUser(req: IncomingMessage): string | undefined {
+    const socket = req.socket as TLSSocket;
+    if (typeof socket.getPeerCertificate !== 'function' || !socket.authorized) return undefined;
+    const cn = socket.getPeerCertificate()?.subject?.CN;
+    return typeof cn === 'string' ? cn : undefined;
   }
 
   private allocateIP(): string {

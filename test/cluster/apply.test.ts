@@ -96,7 +96,7 @@ test('the plan: outcomes per object, in dependency order, from dry runs only', a
     'widget/w: unknown-kind',
   ]);
   assert.match(plan.objects.find((o) => o.outcome === 'immutable')!.message!, /Job\.batch "migrate" is invalid: spec\.template: Invalid value: .*: field is immutable/);
-  const writes = f.server.writes().slice(writesBefore);
+  const writes = f.server.writes().slice(writesBefore).filter((w) => !w.path.endsWith('/selfsubjectaccessreviews'));
   assert.ok(writes.length > 0 && writes.every((w) => w.query.get('dryRun') === 'All' && w.query.get('fieldManager') === 'kubesight'));
 });
 
@@ -133,11 +133,13 @@ test('declining the confirmation writes nothing; confirming applies create and u
 });
 
 test('a forbidden object is reported in the plan, not thrown', async () => {
-  f.server.forbid = (verb, t) => verb === 'patch' && t.plural === 'configmaps';
+  f.server.forbid = (verb, t) => (verb === 'patch' || verb === 'create') && t.plural === 'configmaps';
   try {
+    const before = f.server.requests.length;
     const plan = await planApply(f.connect(), manifests().filter((m) => m.kind === 'ConfigMap'), 'demo');
     assert.equal(plan.objects[0].outcome, 'forbidden');
-    assert.match(plan.objects[0].message!, /cannot patch resource "configmaps"/);
+    assert.match(plan.objects[0].message!, /cannot (create|patch) resource "configmaps".*SelfSubjectAccessReview/);
+    assert.ok(!f.server.requests.slice(before).some((r) => r.method === 'PATCH'), 'no dry run once the review says no');
   } finally {
     f.server.forbid = () => false;
   }

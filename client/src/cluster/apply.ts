@@ -7,7 +7,7 @@ import { ClusterError, type ClusterConnection } from './connection';
 import { Discovery } from './discovery';
 import { resourcePath, type KindInfo } from './kinds';
 import { isSecret, MASK } from './masking';
-import { changedPaths, project } from './projection';
+import { fieldChanges, project, type FieldChange } from './projection';
 import type { Confirm, WritePolicy } from './safety';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -24,6 +24,10 @@ export interface PlannedObject {
   manifest: Obj;
   outcome: Outcome;
   changedFields: string[];
+  /** The differing fields with their live and would-be values (secret values never). */
+  changes: FieldChange[];
+  /** The live object, when there is one (for status and recreate). */
+  live?: Obj;
   message?: string;
   /** Live and would-be objects, cut to the fields the file sets, as YAML (secret values masked). */
   liveYaml: string;
@@ -48,14 +52,25 @@ export async function planApply(conn: ClusterConnection, manifests: Obj[], defau
   const discovery = new Discovery(conn);
   const sorted = [...manifests].sort((a, b) => rank(String(a.kind)) - rank(String(b.kind)));
   const objects: PlannedObject[] = [];
-  for (const manifest of sorted) objects.push(await planOne(conn, discovery, manifest, defaultNamespace, signal));
+  for (const manifest of sorted) objects.push(await planObject(conn, discovery, manifest, defaultNamespace, signal));
   return { context: conn.context.name, objects };
 }
 
-async function planOne(conn: ClusterConnection, discovery: Discovery, manifest: Obj, defaultNamespace: string, signal?: AbortSignal): Promise<PlannedObject> {
+/** Whether the user may `verb` this object, by a SelfSubjectAccessReview (no access to them: assume yes). */
+async function allowed(conn: ClusterConnection, verb: string, kind: KindInfo, namespace: string | undefined, name: string, signal?: AbortSignal): Promise<{ allowed: boolean; reason?: string }> {
+  try {
+    const review = await conn.request<Obj>({ method: 'POST', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', body: JSON.stringify({ apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { verb, group: kind.group, resource: kind.plural, namespace, name } } }), signal });
+    return { allowed: review.status?.allowed !== false, reason: review.status?.reason };
+  } catch {
+    return { allowed: true };
+  }
+}
+
+/** The plan for one object: access review, live object, server-side-apply dry run, changes. */
+export async function planObject(conn: ClusterConnection, discovery: Discovery, manifest: Obj, defaultNamespace: string, signal?: AbortSignal): Promise<PlannedObject> {
   const kind = await discovery.resolve(String(manifest.apiVersion), String(manifest.kind), signal);
   const name = String(manifest.metadata?.name ?? '');
-  const base = { label: labelOf(kind, manifest), name, kind, manifest, changedFields: [] as string[], liveYaml: '', resultYaml: '' };
+  const base = { label: labelOf(kind, manifest), name, kind, manifest, changedFields: [] as string[], changes: [] as FieldChange[], liveYaml: '', resultYaml: '' };
   if (!kind) return { ...base, outcome: 'unknown-kind', message: `The cluster does not serve ${manifest.apiVersion} ${manifest.kind}.` };
   const namespace = kind.namespaced ? String(manifest.metadata?.namespace ?? defaultNamespace) : undefined;
   const body = { ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } };
@@ -65,19 +80,24 @@ async function planOne(conn: ClusterConnection, discovery: Discovery, manifest: 
   } catch (e) {
     if (!(e instanceof ClusterError && e.kind === 'not-found')) return failed({ ...base, namespace }, e);
   }
+  const access = await allowed(conn, live ? 'patch' : 'create', kind, namespace, name, signal);
+  if (!access.allowed) return { ...base, namespace, live, outcome: 'forbidden', message: `Forbidden: ${access.reason ?? `you may not ${live ? 'patch' : 'create'} ${kind.plural}`} (SelfSubjectAccessReview)` };
   let result: Obj;
   try {
     result = await conn.request<Obj>({ method: 'PATCH', path: resourcePath(kind, namespace, name), query: { dryRun: 'All', fieldManager: FIELD_MANAGER, force: true }, body: JSON.stringify(body), contentType: 'application/apply-patch+yaml', signal });
   } catch (e) {
-    return failed({ ...base, namespace }, e);
+    return failed({ ...base, namespace, live }, e);
   }
   const shape = diffShape(body);
   const before = live ? project(live, shape) : undefined;
   const after = project(result, shape);
-  const changedFields = before ? changedPaths(before, after) : [];
+  const changes = before ? fieldChanges(before, after) : [];
+  const changedFields = changes.map((c) => c.path);
   return {
     ...base,
     namespace,
+    live,
+    changes: isSecret(manifest) ? changes.map((c) => ({ ...c, before: MASK, after: MASK })) : changes,
     outcome: !live ? 'create' : changedFields.length ? 'update' : 'unchanged',
     changedFields,
     liveYaml: before ? toYaml(before, manifest) : '',

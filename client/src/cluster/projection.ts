@@ -24,13 +24,33 @@ export function project(value: unknown, shape: unknown): unknown {
   return value;
 }
 
-/** Leaf paths whose values differ (`spec.template.spec.containers[web].image`). */
-export function changedPaths(before: unknown, after: unknown, path = ''): string[] {
+/** One path segment: a key, a list index, or a list item by its `name`. */
+export type Segment = string | number | { name: string };
+
+export interface FieldChange {
+  /** `spec.template.spec.containers[web].image` */
+  path: string;
+  segments: Segment[];
+  before: unknown;
+  after: unknown;
+}
+
+export function formatSegments(segments: Segment[]): string {
+  return segments.reduce<string>((out, s) => (typeof s === 'string' ? (out ? `${out}.${s}` : s) : `${out}[${typeof s === 'number' ? s : s.name}]`), '');
+}
+
+/** Leaf fields whose values differ, with both values. */
+export function fieldChanges(before: unknown, after: unknown, segments: Segment[] = []): FieldChange[] {
   if (isObj(before) && isObj(after)) {
-    return [...new Set([...Object.keys(before), ...Object.keys(after)])].flatMap((k) => changedPaths(before[k], after[k], path ? `${path}.${k}` : k));
+    return [...new Set([...Object.keys(before), ...Object.keys(after)])].flatMap((k) => fieldChanges(before[k], after[k], [...segments, k]));
   }
   if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
-    return before.flatMap((b, i) => changedPaths(b, after[i], `${path}[${isObj(after[i]) && after[i].name !== undefined ? after[i].name : i}]`));
+    return before.flatMap((b, i) => fieldChanges(b, after[i], [...segments, isObj(after[i]) && typeof after[i].name === 'string' ? { name: after[i].name } : i]));
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [path];
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path: formatSegments(segments), segments, before, after }];
+}
+
+/** Leaf paths whose values differ (`spec.template.spec.containers[web].image`). */
+export function changedPaths(before: unknown, after: unknown): string[] {
+  return fieldChanges(before, after).map((c) => c.path);
 }

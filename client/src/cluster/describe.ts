@@ -20,12 +20,12 @@ export async function describeObject(conn: ClusterConnection, kind: KindInfo, na
   return renderDescription(o, pods, events);
 }
 
-async function podsOf(conn: ClusterConnection, o: Obj, signal?: AbortSignal): Promise<Obj[]> {
+export async function podsOf(conn: ClusterConnection, o: Obj, signal?: AbortSignal): Promise<Obj[]> {
   const list = await conn.request<Obj>({ path: resourcePath(POD, o.metadata.namespace), query: { labelSelector: selectorString(o.spec.selector) }, signal });
   return (list.items ?? []) as Obj[];
 }
 
-async function eventsFor(conn: ClusterConnection, namespace: string | undefined, subjects: { kind: string; name: string }[], signal?: AbortSignal): Promise<Obj[]> {
+export async function eventsFor(conn: ClusterConnection, namespace: string | undefined, subjects: { kind: string; name: string }[], signal?: AbortSignal): Promise<Obj[]> {
   if (!namespace) return [];
   try {
     const list = await conn.request<Obj>({ path: resourcePath(EVENT, namespace), signal });

@@ -1,0 +1,48 @@
+// The live state of a file's object, for the status lens above it: `not in cluster`,
+// `3/3 ready`, `progressing 1/3`, `failed: CrashLoopBackOff`, plus `2 fields differ` when
+// applying the file would change the live object (by a server-side-apply dry run, limited to
+// the fields the file sets — status, defaults and managedFields are never drift).
+import { planObject, type PlannedObject } from './apply';
+import type { ClusterConnection } from './connection';
+import { podsOf } from './describe';
+import type { Discovery } from './discovery';
+import { isWorkload } from './kinds';
+import { objectStatus, podProblem, type ObjectStatus } from './status';
+import { selectorString } from './workload-pods';
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface LiveState {
+  plan: PlannedObject;
+  /** undefined when the object is not in the cluster (or cannot be read). */
+  status?: ObjectStatus;
+  /** The lens text. */
+  text: string;
+}
+
+export async function liveState(conn: ClusterConnection, discovery: Discovery, manifest: Obj, defaultNamespace: string, signal?: AbortSignal): Promise<LiveState> {
+  const plan = await planObject(conn, discovery, manifest, defaultNamespace, signal);
+  if (!plan.live) {
+    const text = plan.outcome === 'create' ? 'not in cluster' : plan.outcome === 'unknown-kind' ? 'kind not served by the cluster' : `not in cluster (${plan.outcome})`;
+    return { plan, text };
+  }
+  const status = await statusWithPods(conn, { ...plan.live, kind: plan.live.kind ?? manifest.kind }, signal);
+  const parts = [status.text || 'in cluster'];
+  if (plan.outcome === 'update') parts.push(`${plan.changedFields.length} field${plan.changedFields.length === 1 ? '' : 's'} differ${plan.changedFields.length === 1 ? 's' : ''}`);
+  if (plan.outcome === 'immutable') parts.push('immutable field changed');
+  if (plan.outcome === 'invalid' || plan.outcome === 'forbidden') parts.push(plan.outcome);
+  return { plan, status, text: parts.join(' · ') };
+}
+
+/** A workload's own status, turned into `failed: <reason>` when one of its pods is failing. */
+export async function statusWithPods(conn: ClusterConnection, live: Obj, signal?: AbortSignal): Promise<ObjectStatus> {
+  const own = objectStatus(live);
+  const kind = { group: String(live.apiVersion ?? '').split('/').length > 1 ? String(live.apiVersion).split('/')[0] : '', version: '', kind: String(live.kind), plural: '', namespaced: true, label: '' };
+  if (own.health === 'healthy' || !isWorkload(kind) || !selectorString(live.spec?.selector)) return own;
+  try {
+    const problem = (await podsOf(conn, live, signal)).map(podProblem).find(Boolean);
+    return problem ? { text: `failed: ${problem}`, health: 'failed' } : own;
+  } catch {
+    return own;
+  }
+}

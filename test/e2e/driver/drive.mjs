@@ -1,0 +1,239 @@
+// Drives a running code-server (with the Kubesight .vsix installed) in headless Chromium via
+// playwright-core and checks, on DOM text, what a user sees:
+//   diagnostics  broken deployment.yaml -> error squiggle + Problems rows "kubesight(schema)" etc.
+//   hover        `minReadySeconds` in app.yaml -> the schema description
+//   completion   Ctrl+Space on an empty line inside a Deployment's `spec:` -> replicas, strategy, ...
+//   snippet      `k8s-deployment` + Enter in scratch.yaml -> a full Deployment, no error squiggle
+//   cluster view Kubesight activity-bar container, "Clusters" view, context -> demo -> Workloads
+//                -> Deployments -> `web` "3/3 ready" (served by the Kubernetes API test server)
+//   offline      the page made no request outside loopback
+// One ok/FAIL line per check, last line "N passed, N failed", exit 0 only if all passed.
+// Copied by test/e2e/run.mjs into a folder outside the repo that has playwright-core installed.
+//
+// Environment: CS_URL (http://127.0.0.1:8765), WS (workspace folder), SHOTS (screenshots +
+//   result.json), DOCS_SHOTS (if set: also write the README pictures there), E2E_RUN (reads
+//   code-server.started-ms), CHROMIUM (/usr/bin/chromium), E2E_TIMEOUT_MS (per wait, 60000).
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const CS_URL = process.env.CS_URL ?? 'http://127.0.0.1:8765';
+const WS = process.env.WS ?? '/tmp/ks-e2e/ws';
+const SHOTS = process.env.SHOTS ?? '/tmp/ks-e2e/shots';
+const DOCS_SHOTS = process.env.DOCS_SHOTS || '';
+const E2E_RUN = process.env.E2E_RUN ?? '/tmp/ks-e2e/run';
+const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 60000);
+const CONTEXT = 'kubesight-e2e'; // test/e2e/api-server-main.ts
+fs.mkdirSync(SHOTS, { recursive: true });
+if (DOCS_SHOTS) fs.mkdirSync(DOCS_SHOTS, { recursive: true });
+
+const t0 = Date.now();
+let csStarted = NaN;
+try {
+  csStarted = Number(fs.readFileSync(path.join(E2E_RUN, 'code-server.started-ms'), 'utf8'));
+} catch {
+  // timing only
+}
+const timings = {};
+const mark = (name) => (timings[name] = Date.now() - t0);
+const results = [];
+let page; // set once the browser is up; step() screenshots failures with it
+const text = (s) => String(s ?? '').replace(/\u00a0/g, ' ');
+
+async function shot(name, docsName) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  if (DOCS_SHOTS && docsName) fs.copyFileSync(path.join(SHOTS, `${name}.png`), path.join(DOCS_SHOTS, `${docsName}.png`));
+}
+
+async function step(name, fn) {
+  const s = Date.now();
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true, ms: Date.now() - s, detail });
+    console.log(`ok   ${name} (${Date.now() - s} ms)${detail ? ' ' + JSON.stringify(detail).slice(0, 300) : ''}`);
+  } catch (e) {
+    const msg = String(e?.message ?? e).replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
+    results.push({ name, ok: false, ms: Date.now() - s, error: msg.split('\n')[0] });
+    console.log(`FAIL ${name}: ${msg.split('\n').slice(0, 3).join(' | ')}`);
+    await page?.screenshot({ path: path.join(SHOTS, `fail-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+    await page?.keyboard.press('Escape').catch(() => {});
+  }
+}
+
+// Loopback only; HOME/XDG for Chromium inside E2E_RUN (it writes ~/.config/chromium otherwise).
+const browserHome = path.join(E2E_RUN, 'browser-home');
+fs.mkdirSync(browserHome, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  env: { ...process.env, HOME: browserHome, XDG_CONFIG_HOME: path.join(browserHome, '.config'), XDG_CACHE_HOME: path.join(browserHome, '.cache') },
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+mark('browserLaunched');
+const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+context.setDefaultTimeout(TIMEOUT);
+page = await context.newPage();
+
+const external = [];
+page.on('request', (r) => {
+  const u = r.url();
+  if (!/^(https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:|vscode-|about:)/.test(u)) external.push(u);
+});
+
+const editor = page.locator('.editor-instance .monaco-editor').first();
+const exact = (s) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+const explorerRow = (name) => page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact(name) }) });
+const token = (word) => editor.locator('.view-line span span').filter({ hasText: exact(word) }).first();
+
+async function openFile(name, contains) {
+  // Clicking the activity-bar item of the view container that is showing would hide the side bar.
+  if (!(await page.locator('.explorer-folders-view').isVisible())) await page.locator('.activitybar .action-item .action-label[aria-label^="Explorer"]').click();
+  await explorerRow(name).click();
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  await editor.locator('.view-lines', { hasText: contains }).waitFor();
+}
+
+async function suggestions() {
+  const widget = page.locator('.editor-widget.suggest-widget.visible');
+  await widget.locator('.monaco-list-row').first().waitFor();
+  return { widget, labels: await widget.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label'))) };
+}
+
+await step('workbench loads with Kubesight installed', async () => {
+  await page.goto(`${CS_URL}/?folder=${encodeURIComponent(WS)}`);
+  await page.locator('.monaco-workbench').waitFor();
+  await explorerRow('deployment.yaml').waitFor();
+  await page.locator('.activitybar .action-item .action-label[aria-label="Kubesight"]').waitFor();
+  mark('workbenchReady');
+});
+
+await step('diagnostics: squiggle and Problems entries in broken deployment.yaml', async () => {
+  await openFile('deployment.yaml', 'imagePullPolcy');
+  await editor.locator('.squiggly-error').first().waitFor();
+  mark('firstDiagnosticVisible');
+  if (!Number.isNaN(csStarted)) timings.codeServerStartToFirstDiagnostic = Date.now() - csStarted;
+  await page.locator('#status\\.problems').click(); // opens the Problems panel
+  const panel = page.locator('.markers-panel');
+  const want = [
+    ['schema', 'unknown field "spec.template.spec.containers[0].imagePullPolcy" (did you mean "imagePullPolicy"?)', 'Ln 20, Col 11'],
+    ['selector-mismatch', '`selector` does not match template `labels`', 'Ln 15, Col 14'],
+  ];
+  const rows = [];
+  for (const [rule, message, where] of want) {
+    const row = panel.locator('.monaco-list-row', { hasText: message }).first();
+    await row.waitFor();
+    const t = text(await row.innerText()).replace(/\n/g, ' ');
+    // innerText of a marker row: "<message> kubesight <rule> [Ln l, Col c]" (shown as kubesight(rule))
+    if (!t.includes(`kubesight ${rule}`) || !t.includes(where)) throw new Error(`unexpected Problems row for ${rule}: ${t}`);
+    rows.push(t);
+  }
+  const squiggles = await editor.locator('.squiggly-error').count();
+  await page.waitForTimeout(300);
+  await shot('1-diagnostics', 'diagnostics');
+  await page.locator('#status\\.problems').click(); // close the panel again
+  return { squiggles, rows };
+});
+
+await step('hover: schema description of spec.minReadySeconds', async () => {
+  await openFile('app.yaml', 'minReadySeconds');
+  await page.mouse.move(5, 5);
+  await token('minReadySeconds').hover();
+  const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: 'minReadySeconds' }).first();
+  await hover.waitFor();
+  const t = text(await hover.innerText()).trim();
+  for (const part of ['spec.minReadySeconds', 'integer', 'Minimum number of seconds for which a newly created pod should be ready']) {
+    if (!t.includes(part)) throw new Error(`hover lacks "${part}": ${t}`);
+  }
+  await page.waitForTimeout(300); // hover fade-in
+  await shot('2-hover');
+  await page.mouse.move(5, 5);
+  return { hover: t.split('\n')[0] };
+});
+
+await step('completion: schema keys inside spec: of a Deployment', async () => {
+  await token('minReadySeconds').click();
+  await page.keyboard.press('Home'); // to the first non-blank character
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('Backspace'); // the line is now "  " inside spec:
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Space');
+  const { labels } = await suggestions();
+  for (const key of ['replicas', 'strategy', 'minReadySeconds']) {
+    if (!labels.some((l) => l?.startsWith(`${key}, `))) throw new Error(`no "${key}" in ${JSON.stringify(labels)}`);
+  }
+  if (labels.some((l) => /^(selector|template), /.test(l ?? ''))) throw new Error(`keys already present are offered: ${labels}`);
+  await page.waitForTimeout(300);
+  await shot('3-completion', 'completion');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+z'); // put the line back
+  return { suggestions: labels.slice(0, 8) };
+});
+
+await step('snippet: k8s-deployment expands to a Deployment without errors', async () => {
+  await openFile('scratch.yaml', 'e2e fixture');
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('k8s-deploy', { delay: 20 });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Space');
+  const { widget, labels } = await suggestions();
+  const first = labels[0] ?? '';
+  if (!first.startsWith('k8s-deployment, ')) throw new Error(`first suggestion is not the snippet: ${JSON.stringify(labels)}`);
+  await widget.locator('.monaco-list-row.focused', { hasText: 'k8s-deployment' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape'); // leave snippet mode (placeholders)
+  await editor.locator('.view-lines', { hasText: 'livenessProbe' }).waitFor();
+  const body = text(await editor.locator('.view-lines').innerText());
+  for (const line of ['apiVersion: apps/v1', 'kind: Deployment', '  replicas: 2', '          image: registry.example.com/app:1.0.0', '              containerPort: 8080']) {
+    if (!body.split('\n').includes(line)) throw new Error(`expanded text lacks "${line}": ${body}`);
+  }
+  // The breadcrumbs come from our server's document symbols: once they name the new Deployment the
+  // server has parsed the expanded text; then give its diagnostics a moment to arrive.
+  await page.locator('.breadcrumbs-control', { hasText: 'Deployment app' }).first().waitFor();
+  await page.waitForTimeout(1500);
+  const errors = await editor.locator('.squiggly-error').count();
+  if (errors) throw new Error(`${errors} error squiggles after the snippet`);
+  await shot('4-snippet');
+  return { lines: body.split('\n').length };
+});
+
+await step('cluster view: context -> demo -> Workloads -> Deployments -> web 3/3 ready', async () => {
+  await page.locator('.activitybar .action-item .action-label[aria-label="Kubesight"]').click();
+  const container = page.locator('[id="workbench.view.extension.kubesight"]');
+  await container.waitFor();
+  const pane = container.locator('.pane', { has: page.locator('.pane-header[aria-label^="Clusters"]') });
+  await pane.waitFor();
+  const row = (label) => pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact(label) }) }).first();
+  const contextRow = row(CONTEXT);
+  await contextRow.waitFor();
+  const ctxText = text(await contextRow.innerText());
+  if (!/active · http:\/\/127\.0\.0\.1:\d+/.test(ctxText)) throw new Error(`context row: ${ctxText}`);
+  for (const label of ['demo', 'Workloads', 'Deployments']) {
+    const r = row(label);
+    await r.waitFor();
+    if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click(); // a click toggles a collapsed node
+  }
+  const web = row('web');
+  await web.waitFor();
+  await pane.locator('.monaco-list-row', { hasText: 'worker' }).first().waitFor();
+  const webText = text(await web.innerText()).replace(/\n/g, ' ');
+  if (!webText.includes('3/3 ready')) throw new Error(`web row: ${webText}`);
+  const rows = (await pane.locator('.monaco-list-row').allInnerTexts()).map((r) => text(r).replace(/\n/g, ' ').trim());
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(300);
+  await shot('5-cluster-view', 'cluster-view');
+  return { rows };
+});
+
+await step('no requests outside loopback', async () => {
+  if (external.length) throw new Error(`non-loopback requests: ${external.slice(0, 5).join(', ')}`);
+});
+
+await browser.close();
+timings.total = Date.now() - t0;
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+fs.writeFileSync(path.join(SHOTS, 'result.json'), JSON.stringify({ timings, results, external }, null, 2));
+console.log('timings (ms):', JSON.stringify(timings));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,166 @@
+// End-to-end run of Kubesight in a real VS Code (code-server 4.100.3 in headless Chromium),
+// offline and on 127.0.0.1 only. Reuses the recipe in ../shared/e2e (README there):
+//
+//   1. install code-server + chromium if missing   (../shared/e2e/install-code-server.sh, idempotent)
+//   2. npm run package                               -> kubesight-<version>.vsix
+//   3. driver deps (playwright-core) outside the repo, fixture workspace (examples/broken + test/e2e/workspace)
+//   4. Kubernetes API test server (test/e2e/api-server-main.ts via tsx) + a kubeconfig for it
+//   5. start code-server with the .vsix installed and KUBECONFIG set (../shared/e2e/start-code-server.sh)
+//   6. drive it (test/e2e/driver/drive.mjs): one ok/FAIL line per check, last line "N passed, N failed"
+//   7. always: stop code-server (its process group) and the API server
+//
+// Exit code: the driver's (0 = every check passed), 1 if a set-up step failed.
+// Environment (optional): E2E_TMP (default /tmp/ks-e2e; keep it short, code-server puts a unix
+//   socket under it), E2E_PORT (8765), CS_PREFIX (/tmp/cs), E2E_SHARED (../shared/e2e beside the
+//   repo), E2E_SCREENSHOTS=1 (also copy the README pictures to docs/screenshots/),
+//   E2E_SKIP_PACKAGE=1 (reuse an existing .vsix), E2E_TIMEOUT_MS (per wait in the driver).
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(HERE, '../..');
+const SHARED = resolve(process.env.E2E_SHARED ?? join(REPO, '../shared/e2e'));
+const TMP = resolve(process.env.E2E_TMP ?? '/tmp/ks-e2e');
+const PORT = process.env.E2E_PORT ?? '8765';
+const CS_PREFIX = process.env.CS_PREFIX ?? '/tmp/cs';
+const E2E_RUN = join(TMP, 'run');
+const WS = join(TMP, 'ws');
+const DRIVER = join(TMP, 'driver');
+const SHOTS = join(TMP, 'shots');
+const KUBECONFIG_FILE = join(TMP, 'kubeconfig');
+const LOG = join(TMP, 'logs');
+const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+const VSIX = join(REPO, `${pkg.name}-${pkg.version}.vsix`);
+
+const t0 = Date.now();
+const phases = {};
+let last = t0;
+const phase = (name) => {
+  const now = Date.now();
+  phases[name] = now - last;
+  last = now;
+};
+const env = { ...process.env, CS_PREFIX, E2E_RUN, E2E_PORT: PORT };
+
+function run(label, cmd, args, opts = {}) {
+  const logFile = join(LOG, `${label}.log`);
+  const r = spawnSync(cmd, args, { cwd: REPO, env, encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
+  writeFileSync(logFile, `${r.stdout ?? ''}\n--- stderr ---\n${r.stderr ?? ''}`);
+  if (r.status !== 0) {
+    console.error(`e2e: ${label} failed (exit ${r.status ?? r.signal}); output (${logFile}):`);
+    console.error(`${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').slice(-40).join('\n'));
+    throw new Error(`${label} failed`);
+  }
+  return r.stdout;
+}
+
+let apiServer;
+let codeServerStarted = false;
+function cleanup() {
+  if (codeServerStarted) {
+    spawnSync('bash', [join(SHARED, 'stop-code-server.sh')], { env, stdio: 'ignore' });
+    codeServerStarted = false;
+  }
+  if (apiServer && apiServer.exitCode === null) apiServer.kill('SIGTERM');
+  apiServer = undefined;
+}
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    cleanup();
+    process.exit(130);
+  });
+}
+
+/** Starts the API test server; resolves with once it printed the kubeconfig path. */
+function startApiServer() {
+  return new Promise((resolveStart, reject) => {
+    const tsx = join(REPO, 'node_modules/.bin/tsx');
+    apiServer = spawn(tsx, [join(HERE, 'api-server-main.ts'), KUBECONFIG_FILE], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`API test server did not start in 30 s: ${err}`)), 30_000);
+    apiServer.stdout.on('data', (d) => {
+      out += d;
+      const lines = out.split('\n');
+      if (lines.length > 2) {
+        clearTimeout(timer);
+        resolveStart({ kubeconfig: lines[0].trim(), info: lines[1].trim() });
+      }
+    });
+    apiServer.stderr.on('data', (d) => (err += d));
+    apiServer.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`API test server exited (${code}): ${err}`));
+    });
+  });
+}
+
+async function main() {
+  rmSync(LOG, { recursive: true, force: true });
+  mkdirSync(LOG, { recursive: true });
+  if (!existsSync(join(SHARED, 'install-code-server.sh'))) throw new Error(`no e2e recipe at ${SHARED} (set E2E_SHARED)`);
+
+  // 1. code-server, chromium, ripgrep (idempotent: a second run only checks).
+  console.log(run('install', 'bash', [join(SHARED, 'install-code-server.sh')]).trim().split('\n').pop());
+  phase('install');
+
+  // 2. The extension as users get it.
+  if (process.env.E2E_SKIP_PACKAGE !== '1' || !existsSync(VSIX)) run('package', 'npm', ['run', 'package']);
+  if (!existsSync(VSIX)) throw new Error(`${VSIX} missing after npm run package`);
+  console.log(`packaged ${VSIX}`);
+  phase('package');
+
+  // 3. Driver (playwright-core, outside the repo) and the fixture workspace.
+  mkdirSync(DRIVER, { recursive: true });
+  cpSync(join(HERE, 'driver/package.json'), join(DRIVER, 'package.json'));
+  cpSync(join(HERE, 'driver/drive.mjs'), join(DRIVER, 'drive.mjs'));
+  const want = JSON.parse(readFileSync(join(HERE, 'driver/package.json'), 'utf8')).dependencies['playwright-core'];
+  const have = join(DRIVER, 'node_modules/playwright-core/package.json');
+  if (!existsSync(have) || JSON.parse(readFileSync(have, 'utf8')).version !== want) {
+    run('driver-install', 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: DRIVER });
+  }
+  rmSync(WS, { recursive: true, force: true });
+  mkdirSync(WS, { recursive: true });
+  for (const dir of [join(REPO, 'examples/broken'), join(HERE, 'workspace')]) {
+    for (const f of readdirSync(dir)) cpSync(join(dir, f), join(WS, f));
+  }
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  phase('prepare');
+
+  // 4. The cluster.
+  const cluster = await startApiServer();
+  env.KUBECONFIG = cluster.kubeconfig;
+  console.log(`${cluster.info}, KUBECONFIG=${cluster.kubeconfig}`);
+  phase('apiServer');
+
+  // 5. code-server with our .vsix (inherits KUBECONFIG, so the extension host sees it).
+  codeServerStarted = true;
+  console.log(run('start-code-server', 'bash', [join(SHARED, 'start-code-server.sh'), WS, VSIX]).trim().split('\n').pop());
+  phase('startCodeServer');
+
+  // 6. Drive.
+  const drive = spawnSync(process.execPath, [join(DRIVER, 'drive.mjs')], {
+    cwd: DRIVER,
+    stdio: 'inherit',
+    env: { ...env, CS_URL: `http://127.0.0.1:${PORT}`, WS, SHOTS, DOCS_SHOTS: process.env.E2E_SCREENSHOTS === '1' ? join(REPO, 'docs/screenshots') : '' },
+  });
+  phase('drive');
+  return drive.status ?? 1;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (e) {
+  console.error(`e2e: ${e?.message ?? e}`);
+  console.log('0 passed, 1 failed');
+} finally {
+  cleanup();
+}
+const total = Date.now() - t0;
+console.log(`phases (ms): ${Object.entries(phases).map(([k, v]) => `${k}=${v}`).join(' ')} total=${total}`);
+console.log(`logs: ${LOG}, ${E2E_RUN}/code-server.log, ${E2E_RUN}/ud/logs; screenshots: ${SHOTS}`);
+process.exit(code);

@@ -1,10 +1,12 @@
 // Wires the cluster explorer into VS Code: state, tree view, commands, status bar, and the
 // cluster index sent to the language server. Everything else lives in plain modules (../cluster).
-import { window, workspace, type ExtensionContext } from 'vscode';
+import { languages, window, workspace, type ExtensionContext } from 'vscode';
 import { ExplorerModel } from '../cluster/explorer-model';
 import { ApplyCommand } from './apply-command';
 import { ClusterState } from './cluster-state';
 import { ContextCommands, type Notify } from './context-commands';
+import { LiveCommands } from './live-commands';
+import { LiveLenses } from './live-lens';
 import { ObjectCommands } from './object-commands';
 import { ClusterTree, VIEW_ID } from './tree';
 
@@ -15,11 +17,21 @@ export function activateExplorer(context: ExtensionContext, notify: Notify): voi
   const view = window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
   const contexts = new ContextCommands(state, tree, notify);
+  const lenses = new LiveLenses(state);
+  const apply = new ApplyCommand(state, tree, () => lenses.refreshAll());
+  const yaml = { language: 'yaml', scheme: 'file' };
   context.subscriptions.push(
     tree,
+    lenses,
     ...contexts.register(),
     ...new ObjectCommands(state, tree).register(),
-    ...new ApplyCommand(state, tree).register(),
+    ...apply.register(),
+    ...new LiveCommands(state, lenses, apply).register(),
+    languages.registerCodeLensProvider(yaml, lenses),
+    languages.registerHoverProvider(yaml, lenses),
+    workspace.onDidSaveTextDocument((d) => void lenses.refresh(d)),
+    workspace.onDidOpenTextDocument((d) => void lenses.refresh(d)),
+    state.onDidChange(() => lenses.refreshAll()),
     workspace.onDidGrantWorkspaceTrust(() => state.reload()),
     workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kubesight.cluster') || e.affectsConfiguration('kubesight.kubeconfig')) state.reload();

@@ -1,4 +1,5 @@
-// Runs every test/**/*.test.ts with node's test runner (TypeScript through tsx).
+// Runs every test/**/*.test.ts with node's test runner (TypeScript through tsx), then the
+// end-to-end suite in a real VS Code.
 // Node 20's `--test` takes no globs, so the files are listed here.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +31,21 @@ child.stdout.on('data', (chunk) => {
   }
 });
 child.on('close', (code) => {
-  console.log(`${counts.pass} passed, ${counts.fail + counts.cancelled} failed`);
-  process.exit(code ?? 1);
+  // The end-to-end suite (a real VS Code, test/e2e/run.mjs) runs after the others, alone: it
+  // packages the extension (rewriting dist/) and needs the CPU. KUBESIGHT_E2E=0 skips it for a
+  // quick local run; CI always runs it.
+  if (filter || process.env.KUBESIGHT_E2E === '0') return finish(code, 0, 0);
+  const e2e = spawn(process.execPath, ['test/e2e/run.mjs'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let last = { pass: 0, fail: 1 };
+  e2e.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    for (const m of chunk.toString().matchAll(/^(\d+) passed, (\d+) failed$/gm)) last = { pass: Number(m[1]), fail: Number(m[2]) };
+  });
+  e2e.on('close', (e2eCode) => finish(code || e2eCode, last.pass, e2eCode === 0 ? last.fail : Math.max(last.fail, 1)));
 });
+
+function finish(code, e2ePass, e2eFail) {
+  if (e2ePass || e2eFail) console.log(`unit/integration: ${counts.pass} passed, ${counts.fail + counts.cancelled} failed; end-to-end: ${e2ePass} passed, ${e2eFail} failed`);
+  console.log(`${counts.pass + e2ePass} passed, ${counts.fail + counts.cancelled + e2eFail} failed`);
+  process.exit(code ?? 1);
+}

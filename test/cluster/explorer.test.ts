@@ -67,7 +67,7 @@ test('objects carry a short status and health', async () => {
   assert.deepEqual(labels(await model.children(await path('test', 'demo', 'Workloads', 'Deployments'))), [
     'api: progressing 1/3 [progressing]',
     'web: 3/3 ready [healthy]',
-    'worker: progressing 0/1 [progressing]',
+    'worker: failed: CrashLoopBackOff [failed]',
   ]);
   const pods = labels(await model.children(await path('test', 'demo', 'Workloads', 'Pods')));
   assert.ok(pods.includes('worker-7d9f8b6c5d-zzzzz: failed: CrashLoopBackOff (0/1 ready, 7 restarts) [failed]'), pods.join('\n'));

@@ -11,6 +11,7 @@ import { liveState } from '../../client/src/cluster/live-status';
 import { whyNotReady } from '../../client/src/cluster/readiness';
 import { followRollout, recreate } from '../../client/src/cluster/recreate';
 import { WritePolicy } from '../../client/src/cluster/safety';
+import { lineOfPath, locateManifests } from '../../client/src/cluster/yaml-locations';
 import { findType } from './api-server/resources';
 import { startCluster, type ClusterFixture } from './setup';
 
@@ -108,4 +109,12 @@ test('export: a live object becomes a clean manifest without status, server meta
   assert.deepEqual(Object.keys(clean.spec.template.spec), ['containers']);
   const service = exportManifest(await f.connect().request({ path: '/api/v1/namespaces/demo/services/web' }));
   assert.deepEqual(service.spec, { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] });
+});
+
+test('lens and drift locations: the kind line of each object and the line of a changed field', async () => {
+  const text = '# app\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n        - name: sidecar\n          image: envoy:1.31\n        - name: web\n          image: nginx:1.28.0\n---\nnot: kubernetes\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\n';
+  const located = locateManifests(text);
+  assert.deepEqual(located.manifests.map((m) => [m.manifest.kind, m.kindLine]), [['Deployment', 2], ['Service', 16]]);
+  assert.equal(lineOfPath(located, located.manifests[0].doc, ['spec', 'template', 'spec', 'containers', { name: 'web' }, 'image']), 11);
+  assert.equal(lineOfPath(located, located.manifests[0].doc, ['spec', 'replicas']), 4, 'a field the file lacks marks its nearest parent');
 });

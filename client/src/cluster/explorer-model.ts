@@ -4,6 +4,7 @@
 import { ClusterError, type ClusterConnection } from './connection';
 import type { ContextInfo, LoadedKubeconfig } from './kubeconfig';
 import { apiVersionOf, isBuiltInGroup, isWorkload, KIND_GROUPS, NAMESPACE, POD, resourcePath, type KindGroup, type KindInfo } from './kinds';
+import { statusWithPods } from './live-status';
 import { age, objectStatus, type ObjectStatus } from './status';
 import { selectorString } from './workload-pods';
 
@@ -91,10 +92,27 @@ export class ExplorerModel {
     const conn = this.options.connect(context);
     const limit = this.options.pageSize ?? 200;
     const list = await conn.request<Obj>({ path: resourcePath(kind, namespace || undefined), query: { limit, continue: continueToken }, signal });
-    const nodes = ((list.items ?? []) as Obj[]).map((o) => this.objectNode(id, context, namespace, kind, o));
+    const items = (list.items ?? []) as Obj[];
+    const nodes = items.map((o) => this.objectNode(id, context, namespace, kind, o));
+    await this.withPodFailures(conn, kind, items, nodes, signal);
     const next = list.metadata?.continue as string | undefined;
     if (next) nodes.push({ type: 'more', id: `${id}/more-${nodes.length}`, context, namespace, kind, continueToken: next, loaded: nodes.length });
     return nodes;
+  }
+
+  /**
+   * A Deployment stuck at 0/1 is usually a crash-looping pod: workloads that are not healthy get
+   * `failed: <reason>` from their pods (at most 20 lookups per page, one request each).
+   */
+  private async withPodFailures(conn: ClusterConnection, kind: KindInfo, items: Obj[], nodes: ExplorerNode[], signal?: AbortSignal): Promise<void> {
+    if (!isWorkload(kind)) return;
+    const unhealthy = nodes.map((n, i) => [n, items[i]] as const).filter(([n]) => n.type === 'object' && n.status.health === 'progressing').slice(0, 20);
+    await Promise.all(
+      unhealthy.map(async ([node, item]) => {
+        const status = await statusWithPods(conn, { ...item, kind: kind.kind, apiVersion: apiVersionOf(kind) }, signal);
+        if (node.type === 'object') node.status = status;
+      }),
+    );
   }
 
   private objectNode(parentId: string, context: string, namespace: string, kind: KindInfo, o: Obj): ExplorerNode {

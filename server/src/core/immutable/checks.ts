@@ -98,6 +98,22 @@ const pvc: Check = (o, n) => {
   return out;
 };
 
+// A PV's volume source is everything in spec except these (k8s-rules.md §10).
+const PV_NOT_SOURCE = ['accessModes', 'capacity', 'claimRef', 'persistentVolumeReclaimPolicy', 'storageClassName', 'mountOptions', 'volumeMode', 'nodeAffinity', 'volumeAttributesClassName'];
+const persistentVolume: Check = (o, n) => {
+  const source = (x: Obj) => Object.fromEntries(Object.entries(obj(x.spec)).filter(([k]) => !PV_NOT_SOURCE.includes(k)));
+  const out: Change[] = [];
+  if (!equivalent(source(o), source(n))) {
+    out.push({ path: firstDifference(source(o), source(n), ['spec']) ?? ['spec'], message: 'spec.persistentvolumesource: Forbidden: spec.persistentvolumesource is immutable after creation' });
+  }
+  const before = at(o, ['spec', 'nodeAffinity']);
+  const after = at(n, ['spec', 'nodeAffinity']);
+  if (before !== undefined && !equivalent(before, after)) {
+    out.push({ path: firstDifference(before, after, ['spec', 'nodeAffinity']) ?? ['spec', 'nodeAffinity'], message: `nodeAffinity: Invalid value: ${render(after ?? null)}: field is immutable, except for updating from beta label to GA` });
+  }
+  return out;
+};
+
 const roleRef: Check = (o, n) => (equivalent(o.roleRef, n.roleRef) ? [] : [{ path: firstDifference(o.roleRef, n.roleRef, ['roleRef']) ?? ['roleRef'], message: `roleRef: Invalid value: ${render(n.roleRef)}: cannot change roleRef` }]);
 
 const POD_MUTABLE = new Set(['activeDeadlineSeconds', 'tolerations', 'terminationGracePeriodSeconds']);
@@ -128,6 +144,8 @@ export const IMMUTABLE_CHECKS: Record<string, Check> = {
   '/Pod': pod,
   'rbac.authorization.k8s.io/RoleBinding': roleRef,
   'rbac.authorization.k8s.io/ClusterRoleBinding': roleRef,
+  '/PersistentVolume': persistentVolume,
+  '/ResourceQuota': (o, n) => immutable(['spec', 'scopes'], o, n),
   'networking.k8s.io/IngressClass': (o, n) => immutable(['spec', 'controller'], o, n),
 };
 

@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_CONFIG } from '../server/src/core/config';
 import { diagnoseWorkspaceFile } from '../server/src/core/features/diagnostics';
 import { baselineFromResources } from '../server/src/core/immutable/baseline';
+import { IMMUTABLE_CHECKS, IMMUTABLE_FIELDS_DOC } from '../server/src/core/immutable/checks';
 import { parseFile } from '../server/src/core/model/parse';
 import { resourcesOfFile } from '../server/src/core/model/resource';
 import { Workspace } from '../server/src/core/workspace/workspace';
@@ -101,4 +102,10 @@ test('CLI --against: the committed Job edited in the work tree is an error; a ba
   assert.deepEqual(JSON.parse(r.stdout)[0].messages.map((m: { ruleId: string; line: number }) => [m.ruleId, m.line]), [['immutable-field', 11]]);
   assert.equal(cli().status, 0, 'without --against there is no baseline');
   assert.equal(cli('--against', 'no-such-ref').status, 2);
+});
+
+test('docs/rules.md lists the immutable fields of every kind the check table covers', () => {
+  assert.deepEqual(Object.keys(IMMUTABLE_FIELDS_DOC).sort(), Object.keys(IMMUTABLE_CHECKS).sort());
+  const docs = readFileSync('docs/rules.md', 'utf8');
+  for (const key of Object.keys(IMMUTABLE_CHECKS)) assert.ok(docs.includes(`| ${key.split('/')[1]} | ${key.split('/')[0] || 'core'} |`), key);
 });

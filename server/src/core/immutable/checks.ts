@@ -153,3 +153,31 @@ export function immutableChanges(group: string, kind: string, oldObj: Obj, newOb
   const check = IMMUTABLE_CHECKS[`${group}/${kind}`];
   return check ? check(oldObj, newObj) : [];
 }
+
+/** What each check refuses, for docs/rules.md (a test keeps it in step with IMMUTABLE_CHECKS). */
+export const IMMUTABLE_FIELDS_DOC: Record<string, string> = {
+  'apps/Deployment': '`spec.selector`',
+  'apps/ReplicaSet': '`spec.selector`',
+  'apps/DaemonSet': '`spec.selector`',
+  'apps/StatefulSet': 'all of `spec` except `replicas`, `ordinals`, `template`, `updateStrategy`, `revisionHistoryLimit`, `persistentVolumeClaimRetentionPolicy`, `minReadySeconds` (so `selector`, `serviceName`, `volumeClaimTemplates`, `podManagementPolicy`, …)',
+  'batch/Job': '`spec.template` (a suspended Job may change scheduling directives), `spec.completionMode`, `spec.podFailurePolicy`, `spec.backoffLimitPerIndex`, `spec.managedBy`, `spec.successPolicy`, `spec.completions` (Indexed Jobs: only together with `parallelism`)',
+  '/Service': '`spec.clusterIP` once allocated',
+  '/ConfigMap': '`data` and `binaryData` when `immutable: true`; `immutable` itself once true',
+  '/Secret': '`type`; `data`/`stringData` when `immutable: true`; `immutable` itself once true',
+  '/PersistentVolumeClaim': 'all of `spec` except `resources.requests` and `volumeAttributesClassName`; `resources.requests.storage` may not decrease',
+  '/PersistentVolume': 'the volume source (`nfs`, `csi`, `hostPath`, …); `nodeAffinity` once set',
+  '/ResourceQuota': '`spec.scopes`',
+  '/Pod': 'all of `spec` except container and init-container `image`, `activeDeadlineSeconds`, `tolerations` (additions), `terminationGracePeriodSeconds`',
+  'rbac.authorization.k8s.io/RoleBinding': '`roleRef`',
+  'rbac.authorization.k8s.io/ClusterRoleBinding': '`roleRef`',
+  'networking.k8s.io/IngressClass': '`spec.controller`',
+};
+
+/** The markdown table of IMMUTABLE_FIELDS_DOC. */
+export function immutableFieldsTable(): string {
+  const rows = Object.entries(IMMUTABLE_FIELDS_DOC).map(([key, fields]) => {
+    const [group, kind] = key.split('/');
+    return `| ${kind} | ${group || 'core'} | ${fields} |`;
+  });
+  return ['| kind | group | immutable on update |', '|---|---|---|', ...rows].join('\n');
+}

@@ -1,5 +1,5 @@
 import type { Report, ResourceContext, Rule } from './rule';
-import { immutableChanges } from '../immutable/checks';
+import { immutableChanges, immutableFieldsTable } from '../immutable/checks';
 
 export const immutableField: Rule = {
   meta: {
@@ -28,6 +28,10 @@ export const immutableField: Rule = {
       '      containers:',
       '        - image: shop/migrate:1.5.0   # spec.template: Invalid value: ...: field is immutable',
       '```',
+          '',
+      'Every immutable field Kubesight knows, per kind (from k8s-rules.md):',
+      '',
+      immutableFieldsTable(),
     ].join('\n'),
   },
   checkResource(ctx: ResourceContext): Report[] {

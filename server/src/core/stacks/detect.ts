@@ -87,3 +87,11 @@ export function detectApp(resource: Resource, workspace?: Workspace): DetectedAp
 }
 
 export const DATABASES: ReadonlySet<App> = new Set(['mariadb', 'mysql', 'postgres', 'mongodb']);
+
+/** A Deployment or StatefulSet running the given application, with that container's resolved env. */
+export function workloadRunning(resource: Resource, app: App, workspace?: Workspace): { detected: DetectedApp; env: ReturnType<typeof resolvedEnv> } | undefined {
+  if (resource.group !== 'apps' || !['Deployment', 'StatefulSet'].includes(resource.kind)) return undefined;
+  const detected = detectApp(resource, workspace);
+  if (detected?.app !== app) return undefined;
+  return { detected, env: resolvedEnv(resource, detected.container.container, detected.container.path, workspace) };
+}

@@ -1,6 +1,6 @@
 import type { Report, ResourceContext, Rule } from '../rule';
-import { detectApp } from '../../stacks/detect';
-import { hasHiddenEnv, resolvedEnv } from '../../stacks/env';
+import { workloadRunning } from '../../stacks/detect';
+import { hasHiddenEnv } from '../../stacks/env';
 import { mountsOf, scalingOf } from '../../stacks/workload';
 
 export const directusSqlite: Rule = {
@@ -24,10 +24,9 @@ export const directusSqlite: Rule = {
   },
   checkResource(ctx: ResourceContext): Report[] {
     const { resource, workspace } = ctx;
-    if (!['Deployment', 'StatefulSet'].includes(resource.kind)) return [];
-    const app = detectApp(resource, workspace);
-    if (app?.app !== 'directus') return [];
-    const env = resolvedEnv(resource, app.container.container, app.container.path, workspace);
+    const directus = workloadRunning(resource, 'directus', workspace);
+    if (!directus) return [];
+    const { detected: app, env } = directus;
     const client = env.get('DB_CLIENT');
     // Only a visible sqlite3, or no DB_CLIENT where we can see every variable, means SQLite.
     if (client && (client.value === undefined || !/^sqlite3?$/.test(client.value))) return [];

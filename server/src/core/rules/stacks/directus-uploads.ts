@@ -1,6 +1,6 @@
 import type { Report, ResourceContext, Rule } from '../rule';
-import { detectApp } from '../../stacks/detect';
-import { hasHiddenEnv, resolvedEnv } from '../../stacks/env';
+import { workloadRunning } from '../../stacks/detect';
+import { hasHiddenEnv } from '../../stacks/env';
 import { accessModesOf, mountsOf, scalingOf } from '../../stacks/workload';
 
 const DEFAULT_UPLOADS = '/directus/uploads';
@@ -29,12 +29,11 @@ export const directusUploads: Rule = {
   },
   checkResource(ctx: ResourceContext): Report[] {
     const { resource, workspace } = ctx;
-    if (!['Deployment', 'StatefulSet'].includes(resource.kind)) return [];
-    const app = detectApp(resource, workspace);
-    if (app?.app !== 'directus') return [];
+    const directus = workloadRunning(resource, 'directus', workspace);
+    if (!directus) return [];
+    const { detected: app, env } = directus;
     const scaling = scalingOf(resource, workspace);
     if (scaling.max <= 1) return [];
-    const env = resolvedEnv(resource, app.container.container, app.container.path, workspace);
     const locations = env.get('STORAGE_LOCATIONS');
     if (locations ? locations.value === undefined || !locations.value.split(',').map((l) => l.trim()).includes('local') : hasHiddenEnv(resource, app.container.container, workspace)) return [];
     const driver = env.get('STORAGE_LOCAL_DRIVER');

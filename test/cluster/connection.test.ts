@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ClusterConnection, ClusterError } from '../../client/src/cluster/connection';
+import { ClusterConnection, ClusterError, redact } from '../../client/src/cluster/connection';
 import { kubeconfigPaths, loadKubeconfig } from '../../client/src/cluster/kubeconfig';
 import { startCluster, type ClusterFixture } from './setup';
 
@@ -127,4 +127,10 @@ test('an exec credential plugin runs only after consent, and its token is used',
   } finally {
     f.server.token = undefined;
   }
+});
+
+test('credentials never reach a message: tokens are redacted', () => {
+  assert.equal(redact('exec plugin failed: Bearer abcdef123456 rejected'), 'exec plugin failed: Bearer <redacted> rejected');
+  assert.equal(redact('token: "s3cr3tT0ken.value"'), 'token: "<redacted>"');
+  assert.equal(redact('no secret here'), 'no secret here');
 });

@@ -1,4 +1,5 @@
 import type { Report, ResourceContext, Rule } from './rule';
+import { detectApps, type App } from '../stacks/detect';
 import { containersOf, podTemplateOf } from '../workspace/pod-template';
 
 export const imageTag: Rule = {
@@ -20,15 +21,28 @@ export const imageTag: Rule = {
   checkResource(ctx: ResourceContext): Report[] {
     const template = podTemplateOf(ctx.resource);
     if (!template) return [];
+    const apps = detectApps(ctx.resource);
     return containersOf(template).flatMap(({ container, path }): Report[] => {
       const image = container.image;
       if (typeof image !== 'string' || image === '' || image.includes('@')) return [];
       const tag = tagOf(image);
-      if (tag === undefined) return [{ path: [...path, 'image'], at: 'value', message: `image "${image}" has no tag, so it means :latest; pin a version` }];
-      if (tag === 'latest') return [{ path: [...path, 'image'], at: 'value', message: `image "${image}" uses the :latest tag; pin a version` }];
+      const app = apps.find((a) => a.container.container === container)?.app;
+      const why = app && STACK_REASON[app] ? `; ${STACK_REASON[app]}` : '';
+      if (tag === undefined) return [{ path: [...path, 'image'], at: 'value', message: `image "${image}" has no tag, so it means :latest; pin a version${why}` }];
+      if (tag === 'latest') return [{ path: [...path, 'image'], at: 'value', message: `image "${image}" uses the :latest tag; pin a version${why}` }];
       return [];
     });
   },
+};
+
+/** Why an unpinned image hurts more for the applications we know. */
+const STACK_REASON: Partial<Record<App, string>> = {
+  directus: 'a new Directus version migrates the database when a pod starts, so a restart can upgrade (and break) production',
+  mariadb: 'a restart that pulls a new major version may refuse the existing data directory',
+  mysql: 'a restart that pulls a new major version may refuse the existing data directory',
+  postgres: 'a new PostgreSQL major version cannot read the existing data directory without pg_upgrade',
+  mongodb: 'a new MongoDB major version needs the featureCompatibilityVersion steps; a restart can leave it unable to start',
+  redis: 'a restart may pull a Redis with a different persistence format',
 };
 
 /** The tag after the last `:` of the last path segment (`registry:5000/app` has a port, not a tag). */

@@ -47,6 +47,8 @@ test('status texts: ready, progressing, failing pods, not in cluster, drift', as
   assert.equal((await state(deployment('api', 'ghcr.io/acme/api:2.4.1'))).text, 'progressing 1/3');
   assert.equal((await state(deployment('worker', 'ghcr.io/acme/api:2.4.1'))).text, 'failed: CrashLoopBackOff');
   assert.equal((await state(deployment('fresh', 'nginx:1.27.3'))).text, 'not in cluster');
+  const elsewhere = { ...deployment('fresh', 'nginx:1.27.3'), metadata: { name: 'fresh', namespace: 'shop' } };
+  assert.equal((await state(elsewhere)).text, 'not in cluster · namespace "shop" does not exist yet');
   const drifted = await state(deployment('web', 'nginx:1.28.0'));
   assert.equal(drifted.text, '3/3 ready · 1 field differs');
   assert.deepEqual(drifted.plan.changes.map((c) => [c.path, c.before, c.after]), [['spec.template.spec.containers[web].image', 'nginx:1.27.3', 'nginx:1.28.0']]);
@@ -64,7 +66,7 @@ test('a field the file adds with its default value is not drift', async () => {
 test('why is it not ready: unmet conditions, failing pods with reasons, warning events', async () => {
   const live = await f.connect().request<Record<string, unknown>>({ path: '/apis/apps/v1/namespaces/demo/deployments/worker' });
   const text = await whyNotReady(f.connect(), live);
-  assert.match(text, /^\*\*Deployment worker: progressing 0\/1\*\*/);
+  assert.match(text, /^\*\*Deployment worker: failed: CrashLoopBackOff\*\*/);
   assert.match(text, /- Available=False \(MinimumReplicasUnavailable\)/);
   assert.match(text, /- worker-7d9f8b6c5d-zzzzz: CrashLoopBackOff/);
   assert.match(text, /worker last exited 1 \(Error\): SQLSTATE\[HY000\] \[2002\] Connection refused/);

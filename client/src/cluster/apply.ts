@@ -117,6 +117,9 @@ function failed(base: Omit<PlannedObject, 'outcome'>, e: unknown): PlannedObject
   if (!(e instanceof ClusterError)) throw e;
   if (e.kind === 'forbidden') return { ...base, outcome: 'forbidden', message: e.message };
   if (e.kind === 'invalid') return { ...base, outcome: /field is immutable/.test(e.message) ? 'immutable' : 'invalid', message: e.message };
+  // The dry run of an object whose namespace does not exist yet: it is created once the
+  // namespace is (a Namespace in the same plan is applied first).
+  if (e.kind === 'not-found' && !base.live && base.namespace) return { ...base, outcome: 'create', message: `namespace "${base.namespace}" does not exist yet` };
   throw e; // unreachable, unauthorized, timeout: the whole plan fails with that message
 }
 

@@ -23,7 +23,7 @@ export interface LiveState {
 export async function liveState(conn: ClusterConnection, discovery: Discovery, manifest: Obj, defaultNamespace: string, signal?: AbortSignal): Promise<LiveState> {
   const plan = await planObject(conn, discovery, manifest, defaultNamespace, signal);
   if (!plan.live) {
-    const text = plan.outcome === 'create' ? 'not in cluster' : plan.outcome === 'unknown-kind' ? 'kind not served by the cluster' : `not in cluster (${plan.outcome})`;
+    const text = plan.outcome === 'create' ? `not in cluster${plan.message ? ` · ${plan.message}` : ''}` : plan.outcome === 'unknown-kind' ? 'kind not served by the cluster' : `not in cluster (${plan.outcome})`;
     return { plan, text };
   }
   const status = await statusWithPods(conn, { ...plan.live, kind: plan.live.kind ?? manifest.kind }, signal);

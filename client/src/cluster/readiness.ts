@@ -17,7 +17,9 @@ export async function whyNotReady(conn: ClusterConnection, live: Obj, signal?: A
 }
 
 export function explainNotReady(live: Obj, pods: Obj[], warnings: Obj[]): string {
-  const status = objectStatus(live);
+  // Like the lens: a workload with a failing pod is failed, whatever its own counters say.
+  const podFailure = live.kind === 'Pod' ? undefined : pods.map(podProblem).find(Boolean);
+  const status = podFailure ? { text: `failed: ${podFailure}` } : objectStatus(live);
   const lines = [`**${live.kind} ${live.metadata?.name}: ${status.text || 'unknown'}**`];
   // Conditions are positive (Available, Ready) except the failure ones, which matter when True.
   const failure = (c: Obj) => /Failure|Failed/.test(String(c.type));

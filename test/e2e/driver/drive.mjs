@@ -6,6 +6,9 @@
 //   snippet      `k8s-deployment` + Enter in scratch.yaml -> a full Deployment, no error squiggle
 //   cluster view Kubesight activity-bar container, "Clusters" view, context -> demo -> Workloads
 //                -> Deployments -> `web` "3/3 ready" (served by the Kubernetes API test server)
+//   live status  live.yaml: CodeLens above each object's `kind:` line (`not in cluster`,
+//                `3/3 ready · 1 field differs`, `failed: CrashLoopBackOff`), the drift mark
+//                `live: nginx:1.27.3`, and the "Why isn't it ready?" hover on worker's `kind:` line
 //   offline      the page made no request outside loopback
 // One ok/FAIL line per check, last line "N passed, N failed", exit 0 only if all passed.
 // Copied by test/e2e/run.mjs into a folder outside the repo that has playwright-core installed.
@@ -223,6 +226,82 @@ await step('cluster view: context -> demo -> Workloads -> Deployments -> web 3/3
   await page.waitForTimeout(300);
   await shot('5-cluster-view', 'cluster-view');
   return { rows };
+});
+
+// The live-status lens of each object in live.yaml: its `title` is the lens tooltip
+// "<context>: <kind label>", and the editor line right below the lens must be that object's `kind:`.
+async function lensesOf(labels) {
+  return editor.evaluate((root, labels) => {
+    const lines = [...root.querySelectorAll('.view-line')].map((l) => ({ top: l.getBoundingClientRect().top, text: l.textContent.replace(/\u00a0/g, ' ') }));
+    return Object.fromEntries(
+      labels.map((label) => {
+        const title = [...root.querySelectorAll('.codelens-decoration [title]')].find((e) => e.getAttribute('title').endsWith(`: ${label}`));
+        if (!title) return [label, undefined];
+        const lens = title.closest('.codelens-decoration');
+        const bottom = lens.getBoundingClientRect().bottom;
+        const below = lines.filter((l) => l.top >= bottom - 2).sort((a, b) => a.top - b.top)[0];
+        return [label, { text: lens.textContent.replace(/\u00a0/g, ' ').trim(), title: title.getAttribute('title'), lineBelow: below?.text.trim() }];
+      }),
+    );
+  }, labels);
+}
+
+await step('live status: lenses above web, worker and a ConfigMap missing from the cluster', async () => {
+  await openFile('live.yaml', 'feature-flags');
+  await page.mouse.move(5, 5);
+  const want = {
+    'configmap/feature-flags': ['kind: ConfigMap', 'not in cluster'],
+    'deployment.apps/web': ['kind: Deployment', '3/3 ready · 1 field differs'],
+    'deployment.apps/worker': ['kind: Deployment', 'failed: CrashLoopBackOff'],
+  };
+  let lenses = {};
+  const deadline = Date.now() + TIMEOUT;
+  const good = () => Object.entries(want).every(([label, [kindLine, status]]) => lenses[label]?.text.split(' | ')[0] === status && lenses[label].lineBelow === kindLine);
+  while (!good()) {
+    if (Date.now() > deadline) throw new Error(`lenses: ${JSON.stringify(lenses)}`);
+    await page.waitForTimeout(250);
+    lenses = await lensesOf(Object.keys(want));
+  }
+  mark('liveLensesVisible');
+  for (const [label, extra] of [['deployment.apps/web', ['diff', 'apply', 'logs']], ['deployment.apps/worker', ['logs']], ['configmap/feature-flags', ['apply']]]) {
+    const parts = lenses[label].text.split(' | ');
+    for (const e of extra) if (!parts.includes(e)) throw new Error(`${label} lens lacks "${e}": ${lenses[label].text}`);
+  }
+  // The drift mark at the end of web's image line (decoration `after` text, a CSS ::after content).
+  const imageLine = editor.locator('.view-line', { hasText: 'image: nginx:1.28.0' });
+  let drift = '';
+  while (!drift.includes('live: nginx:1.27.3')) {
+    if (Date.now() > deadline) throw new Error(`no drift mark on the image line: ${drift}`);
+    drift = await imageLine.evaluate((l) => [...l.querySelectorAll('span')].map((s) => s.ownerDocument.defaultView.getComputedStyle(s, '::after').content).filter((c) => c && c !== 'none').join(' '));
+    if (!drift.includes('live: nginx:1.27.3')) await page.waitForTimeout(250);
+  }
+  await page.waitForTimeout(300);
+  await shot('6-live-status', 'live-status');
+  return { lenses: Object.fromEntries(Object.entries(lenses).map(([k, v]) => [k, v.text])), drift };
+});
+
+await step('live status: hover on worker\'s kind line explains why it is not ready', async () => {
+  // The `kind` key of the line right below worker's lens.
+  const box = await editor.evaluate((root) => {
+    const title = [...root.querySelectorAll('.codelens-decoration [title]')].find((e) => e.getAttribute('title').endsWith(': deployment.apps/worker'));
+    const bottom = title.closest('.codelens-decoration').getBoundingClientRect().bottom;
+    const line = [...root.querySelectorAll('.view-line')].filter((l) => l.getBoundingClientRect().top >= bottom - 2).sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+    const kind = [...line.querySelectorAll('span span')].find((s) => s.textContent === 'kind');
+    const r = kind.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await page.mouse.move(5, 5);
+  await page.mouse.move(box.x, box.y, { steps: 3 });
+  const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: "Why isn't it ready?" }).first();
+  await hover.waitFor();
+  const t = text(await page.locator('.monaco-hover:not(.hidden)').first().innerText()).trim();
+  for (const part of ["Why isn't it ready?", 'CrashLoopBackOff', 'Deployment worker']) {
+    if (!t.includes(part)) throw new Error(`hover lacks "${part}": ${t}`);
+  }
+  await page.waitForTimeout(300);
+  await shot('7-live-why');
+  await page.mouse.move(5, 5);
+  return { hover: t.split('\n').filter(Boolean).slice(0, 8) };
 });
 
 await step('no requests outside loopback', async () => {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
 import { applicable, executeApply, planApply } from '../../client/src/cluster/apply';
 import { manifestsOf } from '../../client/src/cluster/manifests';
+import { lineOfPath, locateManifests, parseFieldPath } from '../../client/src/cluster/yaml-locations';
 import { WritePolicy, type WriteSummary } from '../../client/src/cluster/safety';
 import { findType } from './api-server/resources';
 import { startCluster, type ClusterFixture } from './setup';
@@ -148,4 +149,14 @@ test('a forbidden object is reported in the plan, not thrown', async () => {
 test('manifestsOf keeps Kubernetes objects, unpacks Lists, skips other YAML and broken documents', () => {
   const text = 'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n---\nname: ci\non: push\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n';
   assert.deepEqual(manifestsOf(text).map((m) => (m.metadata as { name: string }).name), ['a', 'c']);
+});
+
+test('an invalid object carries the API server message and the fields it names, mapped to lines', async () => {
+  const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: broken}\nspec:\n  selector: {app: web}\n  ports:\n    - name: http\n      port: 70000\n';
+  const located = locateManifests(text);
+  const [planned] = (await planApply(f.connect(), located.manifests.map((m) => m.manifest), 'demo')).objects;
+  assert.equal(planned.outcome, 'invalid');
+  assert.equal(planned.message, 'Service "broken" is invalid: spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive');
+  assert.deepEqual(planned.fields, ['spec.ports[0].port']);
+  assert.equal(lineOfPath(located, located.manifests[0].doc, parseFieldPath(planned.fields![0])), 7);
 });

@@ -28,6 +28,8 @@ export interface PlannedObject {
   changes: FieldChange[];
   /** The live object, when there is one (for status and recreate). */
   live?: Obj;
+  /** For invalid and immutable outcomes: the fields the API server named (`spec.ports[0].port`). */
+  fields?: string[];
   message?: string;
   /** Live and would-be objects, cut to the fields the file sets, as YAML (secret values masked). */
   liveYaml: string;
@@ -116,7 +118,10 @@ function diffShape(body: Obj): Obj {
 function failed(base: Omit<PlannedObject, 'outcome'>, e: unknown): PlannedObject {
   if (!(e instanceof ClusterError)) throw e;
   if (e.kind === 'forbidden') return { ...base, outcome: 'forbidden', message: e.message };
-  if (e.kind === 'invalid') return { ...base, outcome: /field is immutable/.test(e.message) ? 'immutable' : 'invalid', message: e.message };
+  if (e.kind === 'invalid') {
+    const causes = ((e.body as { details?: { causes?: { field?: string }[] } } | undefined)?.details?.causes ?? []).map((c) => c.field).filter((f): f is string => !!f);
+    return { ...base, outcome: /field is immutable/.test(e.message) ? 'immutable' : 'invalid', message: e.message, fields: causes };
+  }
   // The dry run of an object whose namespace does not exist yet: it is created once the
   // namespace is (a Namespace in the same plan is applied first).
   if (e.kind === 'not-found' && !base.live && base.namespace) return { ...base, outcome: 'create', message: `namespace "${base.namespace}" does not exist yet` };

@@ -53,3 +53,8 @@ export function lineOfPath(located: LocatedText, doc: Document, segments: Segmen
   }
   return offset === undefined ? undefined : located.lineOf(offset);
 }
+
+/** `spec.ports[0].port` (the API server's field paths) → segments. */
+export function parseFieldPath(path: string): Segment[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
+}

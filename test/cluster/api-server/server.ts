@@ -16,6 +16,7 @@ import { matchesFields, matchesLabels } from './selectors';
 import { alreadyExists, failure, forbidden, invalid, notFound, unauthorized, type StatusBody } from './status';
 import { ObjectStore, type Obj } from './store';
 import { table } from './tables';
+import { validateObject } from './validate';
 
 export interface RecordedRequest { method: string; path: string; query: URLSearchParams; contentType: string; body: string; authorization: string; certificateUser?: string }
 export interface KubeconfigContext { name: string; namespace?: string; token?: string; server?: string; exec?: { command: string; args: string[] } }
@@ -195,6 +196,8 @@ export class KubeApiTestServer {
     const nsType = findType('', 'v1', 'namespaces')!;
     if (namespace && !this.store.get(nsType, undefined, namespace)) return send(res, 404, notFound(nsType, namespace));
     const prepared = recordUpdate(applyDefaults({ ...object, apiVersion: apiVersionOf(target.type), kind: target.type.kind, metadata: { ...object.metadata, name, namespace } }, () => this.allocateIP()), object, q.get('fieldManager') ?? 'kubectl-create');
+    const causes = validateObject(prepared);
+    if (causes.length) return send(res, 422, invalid(target.type.kind, target.type.group, name, causes));
     send(res, 201, this.store.create(target.type, prepared, q.get('dryRun') === 'All'));
   }
 
@@ -207,6 +210,8 @@ export class KubeApiTestServer {
       return send(res, 409, failure(409, 'Conflict', `Operation cannot be fulfilled on ${target.type.plural} "${target.name}": the object has been modified; please apply your changes to the latest version and try again`));
     }
     const next = applyDefaults({ ...object, status: live.status, metadata: { ...object.metadata, name: live.metadata.name, namespace: live.metadata.namespace } }, () => live.spec?.clusterIP ?? this.allocateIP());
+    const causes = validateObject(next);
+    if (causes.length) return send(res, 422, invalid(target.type.kind, target.type.group, target.name!, causes));
     const changes = immutableChanges(target.type.group, target.type.kind, live, next);
     if (changes.length) return send(res, 422, invalid(target.type.kind, target.type.group, target.name!, changes.map((c) => ({ field: c.message.slice(0, c.message.indexOf(': ')), message: c.message.slice(c.message.indexOf(': ') + 2) }))));
     const stored = this.store.replace(target.type, next, q.get('dryRun') === 'All');

@@ -3,7 +3,8 @@
 //
 //   1. install code-server + chromium if missing   (../shared/e2e/install-code-server.sh, idempotent)
 //   2. npm run package                               -> kubesight-<version>.vsix
-//   3. driver deps (playwright-core) outside the repo, fixture workspace (examples/broken + test/e2e/workspace)
+//   3. driver deps (playwright-core) outside the repo, fixture workspace (examples/broken + test/e2e/workspace),
+//      made a git repository with the fixtures committed (immutable-field compares with HEAD)
 //   4. Kubernetes API test server (test/e2e/api-server-main.ts via tsx) + a kubeconfig for it
 //   5. start code-server with the .vsix installed and KUBECONFIG set (../shared/e2e/start-code-server.sh)
 //   6. drive it (test/e2e/driver/drive.mjs): one ok/FAIL line per check, last line "N passed, N failed"
@@ -13,7 +14,9 @@
 // Environment (optional): E2E_TMP (default /tmp/ks-e2e; keep it short, code-server puts a unix
 //   socket under it), E2E_PORT (8765), CS_PREFIX (/tmp/cs), E2E_SHARED (../shared/e2e beside the
 //   repo), E2E_SCREENSHOTS=1 (also copy the README pictures to docs/screenshots/),
-//   E2E_SKIP_PACKAGE=1 (reuse an existing .vsix), E2E_TIMEOUT_MS (per wait in the driver).
+//   E2E_SKIP_PACKAGE=1 (reuse an existing .vsix), E2E_TIMEOUT_MS (per wait in the driver),
+//   E2E_WITHOUT_EXTENSION=1 (start code-server without Kubesight: a control run that must fail),
+//   E2E_ONLY (a regular expression: run only the checks whose names match, plus the workbench load).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -126,6 +129,13 @@ async function main() {
   for (const dir of [join(REPO, 'examples/broken'), join(HERE, 'workspace')]) {
     for (const f of readdirSync(dir)) cpSync(join(dir, f), join(WS, f));
   }
+  // The workspace is a git repository with every fixture committed: the immutable-field check
+  // compares edits with HEAD (kubesight.immutable.against). Git here runs on the temporary copy only,
+  // with no global or system configuration.
+  const git = (...args) => run('workspace-git', 'git', ['-c', 'user.name=Kubesight e2e', '-c', 'user.email=e2e@kubesight.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd: WS, env: { ...env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'e2e fixtures');
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
   phase('prepare');
@@ -137,8 +147,11 @@ async function main() {
   phase('apiServer');
 
   // 5. code-server with our .vsix (inherits KUBECONFIG, so the extension host sees it).
+  // E2E_WITHOUT_EXTENSION=1: the same run against a code-server without Kubesight (the checks must fail).
+  const withExtension = process.env.E2E_WITHOUT_EXTENSION !== '1';
   codeServerStarted = true;
-  console.log(run('start-code-server', 'bash', [join(SHARED, 'start-code-server.sh'), WS, VSIX]).trim().split('\n').pop());
+  console.log(run('start-code-server', 'bash', [join(SHARED, 'start-code-server.sh'), WS, ...(withExtension ? [VSIX] : [])]).trim().split('\n').pop());
+  if (!withExtension) console.log('E2E_WITHOUT_EXTENSION=1: Kubesight is NOT installed; the checks are expected to fail');
   phase('startCodeServer');
 
   // 6. Drive.

@@ -87,7 +87,7 @@ const git = (text: string) => baselineFromResources('git HEAD', resourcesOfFile(
 test('a Job whose file changes the container image vs the live object is an error naming the cluster', () => {
   const [[text, message]] = findings(live(liveJob('shop/migrate:1.4.2')), job('shop/migrate:1.5.0'));
   assert.equal(text, 'image');
-  assert.match(message, /^spec\.template: Invalid value: \{.*: field is immutable \(compared with the live object in cluster context "dev"\)$/);
+  assert.match(message, /^spec\.template: Invalid value: \{.*: field is immutable \(compared with the live object in cluster context "dev"\); /);
 });
 
 test('server defaults, generated labels and selector, metadata and status in the live object are not changes', () => {
@@ -109,10 +109,10 @@ test('the live object wins over git; without one the git result is unchanged', (
   // Git says the image changed, the cluster already runs the new one: the server would accept it.
   assert.deepEqual(findings(both([liveJob('shop/migrate:1.5.0')]), job('shop/migrate:1.5.0')), []);
   // The file equals git but the cluster runs something else: the server refuses.
-  assert.match(findings(both([liveJob('shop/migrate:1.3.0')]), job('shop/migrate:1.4.2'))[0][1], /compared with the live object in cluster context "dev"\)$/);
+  assert.match(findings(both([liveJob('shop/migrate:1.3.0')]), job('shop/migrate:1.4.2'))[0][1], /compared with the live object in cluster context "dev"\); /);
   // No live object (not applied yet, or disconnected): exactly the git finding.
   const gitOnly = findings(git(job('shop/migrate:1.4.2')), job('shop/migrate:1.5.0'));
-  assert.match(gitOnly[0][1], /\(compared with git HEAD\)$/);
+  assert.match(gitOnly[0][1], /\(compared with git HEAD\); /);
   assert.deepEqual(findings(both([]), job('shop/migrate:1.5.0')), gitOnly);
   assert.deepEqual(findings(both([{ ...liveJob('shop/migrate:1.4.2'), metadata: { name: 'other', namespace: 'shop' } }]), job('shop/migrate:1.5.0')), gitOnly);
   assert.equal(combineBaselines(undefined, undefined), undefined);

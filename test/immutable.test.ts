@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG } from '../server/src/core/config';
 import { diagnoseWorkspaceFile } from '../server/src/core/features/diagnostics';
 import { baselineFromResources } from '../server/src/core/immutable/baseline';
 import { IMMUTABLE_CHECKS, IMMUTABLE_FIELDS_DOC } from '../server/src/core/immutable/checks';
+import { nextName } from '../server/src/core/rules/immutable-field';
 import { parseFile } from '../server/src/core/model/parse';
 import { resourcesOfFile } from '../server/src/core/model/resource';
 import { Workspace } from '../server/src/core/workspace/workspace';
@@ -42,7 +43,7 @@ spec:
 test('a Job template change is immutable, marked at the changed key, in API words', () => {
   const [[text, message]] = changes(job('shop/api:1.4.2'), job('shop/api:1.5.0'));
   assert.equal(text, 'image');
-  assert.match(message, /^spec\.template: Invalid value: \{.*: field is immutable \(compared with git HEAD\)$/);
+  assert.match(message, /^spec\.template: Invalid value: \{.*: field is immutable \(compared with git HEAD\); delete the Job and apply again, or give this run a new name/);
 });
 
 test('defaults written out, reordered maps and equal quantities are not changes', () => {
@@ -108,4 +109,15 @@ test('docs/rules.md lists the immutable fields of every kind the check table cov
   assert.deepEqual(Object.keys(IMMUTABLE_FIELDS_DOC).sort(), Object.keys(IMMUTABLE_CHECKS).sort());
   const docs = readFileSync('docs/rules.md', 'utf8');
   for (const key of Object.keys(IMMUTABLE_CHECKS)) assert.ok(docs.includes(`| ${key.split('/')[1]} | ${key.split('/')[0] || 'core'} |`), key);
+});
+
+test('a changed Job offers the rename fix that makes apply create a new Job', () => {
+  const baseline = baselineFromResources('git HEAD', resourcesOfFile(parseFile(job('shop/migrate:1.4.2'))));
+  const after = job('shop/migrate:1.5.0');
+  const ws = Workspace.empty(undefined, true).withFile('f.yaml', after);
+  const [finding] = diagnoseWorkspaceFile(ws, 'f.yaml', { catalog, config: DEFAULT_CONFIG, baseline }).filter((f) => f.ruleId === 'immutable-field');
+  const fix = finding.fixes![0];
+  assert.equal(fix.title, 'Rename the Job to "migrate-2" (apply creates a new Job)');
+  assert.equal(after.slice(fix.edits[0].start, fix.edits[0].end), 'migrate');
+  assert.equal(nextName('migrate-7'), 'migrate-8');
 });

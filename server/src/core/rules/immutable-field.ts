@@ -1,5 +1,21 @@
 import type { Report, ResourceContext, Rule } from './rule';
 import { immutableChanges, immutableFieldsTable } from '../immutable/checks';
+import type { Fix } from '../findings';
+import type { Resource } from '../model/resource';
+import { rangeOfPath } from '../model/path';
+
+/** `migrate` → `migrate-2`, `migrate-2` → `migrate-3`: a new Job that apply creates next to the old one. */
+export function nextName(name: string): string {
+  const m = /^(.*)-(\d+)$/.exec(name);
+  return m ? `${m[1]}-${Number(m[2]) + 1}` : `${name}-2`;
+}
+
+function renameFix(resource: Resource): Fix[] | undefined {
+  const range = rangeOfPath(resource.node, ['metadata', 'name'], 'value');
+  if (!range || !resource.name) return undefined;
+  const name = nextName(resource.name);
+  return [{ title: `Rename the Job to "${name}" (apply creates a new Job)`, preferred: true, edits: [{ start: range[0], end: range[1], newText: name }] }];
+}
 
 export const immutableField: Rule = {
   meta: {
@@ -28,7 +44,7 @@ export const immutableField: Rule = {
       '      containers:',
       '        - image: shop/migrate:1.5.0   # spec.template: Invalid value: ...: field is immutable',
       '```',
-          '',
+      '',
       'Every immutable field Kubesight knows, per kind (from k8s-rules.md):',
       '',
       immutableFieldsTable(),
@@ -38,10 +54,12 @@ export const immutableField: Rule = {
     const { resource, baseline } = ctx;
     const match = baseline?.match(resource);
     if (!match) return [];
-    return immutableChanges(resource.group, resource.kind, match.before, match.after).map((c) => ({
-      path: c.path,
-      at: 'key',
-      message: `${c.message} (compared with ${match.label})`,
-    }));
+    const changes = immutableChanges(resource.group, resource.kind, match.before, match.after);
+    const isJob = resource.group === 'batch' && resource.kind === 'Job';
+    const advice = isJob
+      ? 'delete the Job and apply again, or give this run a new name (or generateName); ttlSecondsAfterFinished cleans finished Jobs up'
+      : `delete and re-create the ${resource.kind} to change it`;
+    const fixes = isJob ? renameFix(resource) : undefined;
+    return changes.map((c) => ({ path: c.path, at: 'key', message: `${c.message} (compared with ${match.label}); ${advice}`, fixes }));
   },
 };

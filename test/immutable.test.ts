@@ -9,6 +9,7 @@ import { diagnoseWorkspaceFile } from '../server/src/core/features/diagnostics';
 import { baselineFromResources } from '../server/src/core/immutable/baseline';
 import { IMMUTABLE_CHECKS, IMMUTABLE_FIELDS_DOC } from '../server/src/core/immutable/checks';
 import { nextName } from '../server/src/core/rules/immutable-field';
+import { gitBaselineLoader } from '../server/src/io/git-baseline';
 import { parseFile } from '../server/src/core/model/parse';
 import { resourcesOfFile } from '../server/src/core/model/resource';
 import { Workspace } from '../server/src/core/workspace/workspace';
@@ -120,4 +121,24 @@ test('a changed Job offers the rename fix that makes apply create a new Job', ()
   assert.equal(fix.title, 'Rename the Job to "migrate-2" (apply creates a new Job)');
   assert.equal(after.slice(fix.edits[0].start, fix.edits[0].end), 'migrate');
   assert.equal(nextName('migrate-7'), 'migrate-8');
+});
+
+test('the language server git baseline is cached per commit and reloaded when HEAD moves', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kubesight-git-cache-'));
+  const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args]);
+  git('init', '-q');
+  writeFileSync(join(dir, 'job.yaml'), job('shop/migrate:1.4.2'));
+  git('add', '.');
+  git('commit', '-qm', 'one');
+  const load = gitBaselineLoader();
+  const first = await load(dir, 'HEAD');
+  assert.ok(first);
+  assert.equal(await load(dir, 'HEAD'), first, 'same commit: the cached baseline');
+  writeFileSync(join(dir, 'job.yaml'), job('shop/migrate:1.5.0'));
+  git('commit', '-qam', 'two');
+  const second = await load(dir, 'HEAD');
+  assert.notEqual(second, first, 'a new commit: loaded again');
+  const [finding] = changes(job('shop/migrate:1.5.0'), job('shop/migrate:1.5.0'));
+  assert.equal(finding, undefined);
+  assert.equal(await load(join(dir, 'nope'), 'HEAD'), undefined, 'not a repository: no baseline, no error');
 });

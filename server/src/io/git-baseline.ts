@@ -1,10 +1,12 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { baselineFromResources, type Baseline } from '../core/immutable/baseline';
 import { parseFile } from '../core/model/parse';
 import { resourcesOfFile } from '../core/model/resource';
 
 const MAX_BUFFER = 256 * 1024 * 1024;
+/** No git call may hold the language server's baseline longer than this. */
+const GIT_TIMEOUT_MS = 15_000;
 const YAML = /\.ya?ml$/i;
 const SKIPPED = /(^|\/)(node_modules|\.git)\//;
 
@@ -14,7 +16,7 @@ type Git = (args: string[], input?: string) => Promise<string | undefined>;
 const gitAsync = (cwd: string): Git => async (args, input) => {
   try {
     const run = promisify(execFile);
-    if (input === undefined) return (await run('git', ['-C', cwd, ...args], { maxBuffer: MAX_BUFFER, encoding: 'utf8' })).stdout;
+    if (input === undefined) return (await run('git', ['-C', cwd, ...args], { maxBuffer: MAX_BUFFER, encoding: 'utf8', timeout: GIT_TIMEOUT_MS })).stdout;
     return gitSync(cwd)(args, input);
   } catch {
     return undefined;
@@ -36,11 +38,31 @@ function gitBytes(cwd: string): (args: string[], input?: string) => Buffer | und
   };
 }
 
-/** Every manifest of the repository at `ref`, read with `git cat-file --batch` (one process). */
-function build(ref: string, list: string | undefined, read: (input: string) => Buffer | undefined): Baseline | undefined {
-  if (list === undefined) return undefined;
+/** `git cat-file --batch` without blocking: stdin in, every blob out, killed after the timeout. */
+function catFileAsync(cwd: string, input: string): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn('git', ['-C', cwd, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    const timer = setTimeout(() => child.kill(), GIT_TIMEOUT_MS);
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', () => resolve(undefined));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(code === 0 ? Buffer.concat(chunks) : undefined);
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
+}
+
+/** `<treeish>:<path>` lines for `git cat-file --batch`: every manifest of the tree listing. */
+function batchInput(treeish: string, list: string): string {
   const paths = list.split('\0').filter((p) => YAML.test(p) && !SKIPPED.test(p));
-  const out = paths.length ? read(paths.map((p) => `${ref}:${p}`).join('\n') + '\n') : Buffer.alloc(0);
+  return paths.length ? paths.map((p) => `${treeish}:${p}`).join('\n') + '\n' : '';
+}
+
+/** The objects of the blobs `git cat-file --batch` printed. */
+function fromBlobs(ref: string, out: Buffer | undefined): Baseline | undefined {
   if (out === undefined) return undefined;
   const resources = [];
   let at = 0;
@@ -57,17 +79,33 @@ function build(ref: string, list: string | undefined, read: (input: string) => B
   return baselineFromResources(`git ${ref}`, resources);
 }
 
-/** The objects of every manifest at a git ref (CLI: synchronous, once per run). */
+/** The objects of every manifest at a git ref (CLI: once per run). */
 export function gitBaselineSync(cwd: string, ref: string): Baseline | undefined {
   const git = gitSync(cwd);
   if (git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]) === undefined) return undefined;
-  return build(ref, git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', ref]), (input) => gitBytes(cwd)(['cat-file', '--batch'], input));
+  const list = git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', ref]);
+  if (list === undefined) return undefined;
+  const input = batchInput(ref, list);
+  return fromBlobs(ref, input ? gitBytes(cwd)(['cat-file', '--batch'], input) : Buffer.alloc(0));
 }
 
-/** The same for the language server, without blocking it while git lists the tree. */
-export async function gitBaseline(cwd: string, ref: string): Promise<Baseline | undefined> {
-  const git = gitAsync(cwd);
-  if ((await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])) === undefined) return undefined;
-  const list = await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', ref]);
-  return build(ref, list, (input) => gitBytes(cwd)(['cat-file', '--batch'], input));
+/**
+ * For the language server: never blocks (async git, each call timed out) and caches the baseline
+ * per folder and commit, so the reload after every save costs one `rev-parse` until HEAD moves.
+ */
+export function gitBaselineLoader(): (cwd: string, ref: string) => Promise<Baseline | undefined> {
+  let cached: { key: string; baseline: Baseline | undefined } | undefined;
+  return async (cwd, ref) => {
+    const git = gitAsync(cwd);
+    const commit = (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]))?.trim();
+    if (!commit) return undefined;
+    const key = `${cwd}\0${commit}`;
+    if (cached?.key === key) return cached.baseline;
+    const list = await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]);
+    if (list === undefined) return undefined;
+    const input = batchInput(commit, list);
+    const baseline = fromBlobs(ref, input ? await catFileAsync(cwd, input) : Buffer.alloc(0));
+    cached = { key, baseline };
+    return baseline;
+  };
 }

@@ -15,7 +15,7 @@ import { ConfigResolver, type EditorSettings } from './config';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './convert';
 import { DocumentStore, MAX_SCANNED_FILE_BYTES } from './documents';
 import { fileURLToPath } from 'node:url';
-import { gitBaseline } from '../io/git-baseline';
+import { gitBaselineLoader } from '../io/git-baseline';
 import { combineBaselines, type Baseline } from '../core/immutable/baseline';
 import { LIVE_BASELINE_NOTIFICATION, liveBaseline, type LiveBaselineParams } from '../core/immutable/live-baseline';
 import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
@@ -47,6 +47,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
   // The objects at the configured git ref (immutable-field); reloaded after saves (a commit moves HEAD).
   let baseline: Baseline | undefined;
   let baselineLoading = false;
+  const loadGitBaseline = gitBaselineLoader();
   // The live objects of the connected cluster (kubesight/liveBaseline); they win over git.
   let live: Baseline | undefined;
   const reloadBaseline = () => {
@@ -57,7 +58,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
       return;
     }
     baselineLoading = true;
-    void gitBaseline(fileURLToPath(folder), ref)
+    void loadGitBaseline(fileURLToPath(folder), ref)
       .then((loaded) => {
         baseline = loaded;
         schedule(store.open.keys());

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { KindEntry, SchemaIndex, SchemaSource } from '../core/schema/catalog';
 import { SchemaCatalog } from '../core/schema/catalog';
+import type { CodeCache } from './code-cache';
 
 /**
  * Finds `relative` (e.g. `schemas/index.json`) in this file's folder or above it: beside dist/ when
@@ -31,31 +32,32 @@ function findValidatorsDir(): string | undefined {
   return findUp('validators', __dirname) ?? findUp(join('dist', 'validators'));
 }
 
-export function fileSchemaSource(dir: string = findSchemasDir(), validatorsDir = findValidatorsDir()): SchemaSource {
+/** `codeCache`: load the generated validators with V8 code caches (io/code-cache.ts; the language server does). */
+export function fileSchemaSource(dir: string = findSchemasDir(), validatorsDir = findValidatorsDir(), codeCache?: CodeCache): SchemaSource {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as SchemaIndex;
   const hashOf = (file: string) => createHash('sha256').update(readFileSync(join(dir, file))).digest('hex');
   return {
     index,
     load: (file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as object,
-    precompiled: validatorsDir ? (entry) => (entry.file ? loadPrecompiled(validatorsDir, entry, hashOf(entry.file)) : undefined) : undefined,
+    precompiled: validatorsDir ? (entry) => (entry.file ? loadPrecompiled(validatorsDir, entry, hashOf(entry.file), codeCache) : undefined) : undefined,
   };
 }
 
 /** Generated code is used only when it was generated from the very schema file just loaded. */
-function loadPrecompiled(validatorsDir: string, entry: KindEntry, schemaHash: string | undefined): ValidateFunction | undefined {
+function loadPrecompiled(validatorsDir: string, entry: KindEntry, schemaHash: string | undefined, codeCache?: CodeCache): ValidateFunction | undefined {
   if (!entry.file || !schemaHash) return undefined;
   const path = join(validatorsDir, entry.file.replace(/\.json$/, '.js'));
   if (!existsSync(path)) return undefined;
   try {
     // Generated code is plain CommonJS beside the bundle; it can only be loaded at run time.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path) as { validate?: ValidateFunction; schemaHash?: string };
+    const mod = (codeCache ? codeCache.require(path) : require(path)) as { validate?: ValidateFunction; schemaHash?: string };
     return mod.schemaHash === schemaHash ? mod.validate : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function bundledCatalog(): SchemaCatalog {
-  return SchemaCatalog.create(fileSchemaSource());
+export function bundledCatalog(options: { codeCache?: CodeCache } = {}): SchemaCatalog {
+  return SchemaCatalog.create(fileSchemaSource(undefined, undefined, options.codeCache));
 }

@@ -23,6 +23,9 @@ import { registerNavigation } from './navigation';
 // Bundled by esbuild: the same snippets VS Code contributes, offered at the start of an empty document.
 import SNIPPETS from '../../../snippets/kubernetes.json';
 
+/** How long the work the folder scan leaves (validator warm-up, git baseline) waits for a first publish. */
+const AFTER_SCAN_MS = 100;
+
 /** Loads the validator of every kind present in the workspace (each is loaded once, then cached). */
 function warmValidators(catalog: SchemaCatalog, workspace: Workspace): void {
   const seen = new Set<string>();
@@ -68,6 +71,13 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
   };
   let canPullConfig = false;
   let flushScheduled = false;
+  // Work the folder scan leaves for after the next publish: an open file must not wait for it.
+  let afterScan: (() => void) | undefined;
+  const runAfterScan = () => {
+    const run = afterScan;
+    afterScan = undefined;
+    run?.();
+  };
   // Diagnostics wait for the first settings (rule overrides), so a file never flashes findings
   // that the user's configuration turns off.
   let settingsLoaded!: () => void;
@@ -119,6 +129,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
       dependents.delete(uri);
     }
     batch.forEach(publish);
+    if (batch.length > 0 && pending.size === 0) runAfterScan();
     if (pending.size > 0 || dependents.size > 0) {
       flushScheduled = true;
       setImmediate(flush);
@@ -174,11 +185,17 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
           return 0;
         });
         connection.console.info(`kubesight: ${count} manifest files in the workspace`);
-        // The scan has seen these kinds: load their validators now rather than on the first keystroke.
-        safe('validator warm-up', undefined, () => warmValidators(catalogs.for(store.workspace), store.workspace));
+        // After the next publish: the scan has seen these kinds, so their validators load now
+        // rather than on the first keystroke; git starts reading the baseline (spawning a process
+        // from a large heap takes tens of milliseconds).
+        afterScan = () => {
+          safe('validator warm-up', undefined, () => warmValidators(catalogs.for(store.workspace), store.workspace));
+          reloadBaseline();
+        };
+        // A file opened during the scan is usually waiting in the input already: give it a moment.
+        setTimeout(runAfterScan, AFTER_SCAN_MS);
         // Open files were checked against a partial workspace while it was read.
         schedule(store.open.keys());
-        reloadBaseline();
       });
   });
 

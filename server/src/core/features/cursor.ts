@@ -89,7 +89,8 @@ function enter(s: LineShape): [number, number | undefined, number] {
 export function cursorAt(file: ParsedFile, offset: number): Cursor {
   const position = file.lines.positionAt(offset);
   const document = file.documents.find((d) => offset >= d.start && offset <= d.end) ?? file.documents.find((d) => offset >= d.start && offset <= d.end + 1);
-  const allLines = file.text.split(/\r?\n/);
+  // Line breaks as LineIndex counts them (a lone \r too), so line numbers agree.
+  const allLines = file.text.split(/\r\n|\r|\n/);
   const stopLine = document ? file.lines.positionAt(document.start).line : 0;
   const linePrefix = file.lines.lineText(position.line).slice(0, position.character);
   const valueMatch = /^(\s*)((?:-\s+)*)([^\s#'"{[][^:#]*?):\s+([^\s#]*)$/.exec(linePrefix);

@@ -1,6 +1,8 @@
-import { isCollection, isPair, parseAllDocuments, type Document } from 'yaml';
-import { splitChunks } from './chunks';
+import { isCollection, isPair, parseAllDocuments, parseDocument, YAMLParseError, type Document } from 'yaml';
+import { splitChunks, type Chunk } from './chunks';
 import { LineIndex } from './line-index';
+import { MAX_NESTING, nestsDeeperThan } from './nesting';
+import { undecodableReason } from './undecodable';
 
 /** A YAML parse problem, kept as data (eemeli/yaml style): never thrown. */
 export interface YamlProblem {
@@ -86,8 +88,7 @@ function groupBySource(previous: ParsedFile | undefined): Map<string, ParsedDocu
 }
 
 function parseChunk(source: string, base: number): ParsedDocument[] {
-  const docs = parseAllDocuments(source, PARSE_OPTIONS);
-  const list = (Array.isArray(docs) ? docs : []) as Document.Parsed[];
+  const list = parseOrTooDeep(source);
   return list.map((doc, index) => {
     shiftNodes(doc, base);
     const [start, , end] = doc.range ?? [base, base, base + source.length];
@@ -109,9 +110,8 @@ function parseChunk(source: string, base: number): ParsedDocument[] {
  * A first parse reads the whole stream at once (offsets come out absolute, nothing to move) and
  * files each document under the chunk it starts in, so later edits can reuse it by chunk text.
  */
-function parseWhole(text: string, chunks: { start: number; end: number }[]): ParsedDocument[] {
-  const docs = parseAllDocuments(text, PARSE_OPTIONS);
-  const list = (Array.isArray(docs) ? docs : []) as Document.Parsed[];
+function parseWhole(text: string, chunks: readonly Chunk[]): ParsedDocument[] {
+  const list = parseOrTooDeep(text);
   let c = 0;
   return list.map((doc, index) => {
     const [start, , end] = doc.range ?? [0, 0, text.length];
@@ -138,6 +138,38 @@ function moveDocument(d: ParsedDocument, newBase: number): ParsedDocument {
   shiftNodes(d.doc, delta);
   const move = (p: YamlProblem) => ({ ...p, start: p.start + delta, end: p.end + delta });
   return { ...d, start: d.start + delta, end: d.end + delta, errors: d.errors.map(move), warnings: d.warnings.map(move), chunkStart: newBase };
+}
+
+/**
+ * yaml's parser recurses per nesting level: text nesting deeper than MAX_NESTING (10,000 `[` or
+ * `- - - … x`, found by fuzzing) is not given to it, and neither is a stack overflow thrown. Then
+ * each chunk is parsed alone, as an incremental parse would, and a chunk that cannot be parsed
+ * becomes one document with one error.
+ */
+function parseOrTooDeep(text: string): Document.Parsed[] {
+  const all = (docs: ReturnType<typeof parseAllDocuments>) => (Array.isArray(docs) ? docs : []) as Document.Parsed[];
+  try {
+    if (!nestsDeeperThan(text)) return all(parseAllDocuments(text, PARSE_OPTIONS));
+  } catch {
+    // parsed chunk by chunk below
+  }
+  return splitChunks(text).flatMap((chunk) => {
+    const piece = text.slice(chunk.start, chunk.end);
+    try {
+      if (nestsDeeperThan(piece)) throw new Error(`nesting deeper than ${MAX_NESTING} levels`);
+      const docs = all(parseAllDocuments(piece, PARSE_OPTIONS));
+      for (const doc of docs) {
+        shiftNodes(doc, chunk.start);
+        for (const e of [...doc.errors, ...doc.warnings]) e.pos = [e.pos[0] + chunk.start, e.pos[1] + chunk.start];
+      }
+      return docs;
+    } catch (e) {
+      const doc = parseDocument('', PARSE_OPTIONS) as Document.Parsed;
+      doc.range = [chunk.start, chunk.end, chunk.end];
+      doc.errors.push(new YAMLParseError([chunk.start, chunk.start + Math.min(1, piece.length)], 'RESOURCE_EXHAUSTION', `YAML not parsed: ${(e as Error).message}`));
+      return [doc];
+    }
+  });
 }
 
 function shiftNodes(doc: Document.Parsed, delta: number): void {
@@ -176,11 +208,21 @@ export function helmTemplateReason(text: string): string | undefined {
   return text.includes('{{') ? 'Go template markers ({{ }})' : undefined;
 }
 
+/**
+ * undecodableReason walks every node. In a document without syntax errors it can only find
+ * something where the text has a flow collection, an explicit key or an alias (`[`, `{`, `?`, `*`;
+ * checked on a million random documents). Most manifests have none: the walk cost ~10 ms of a
+ * 20,000-line file's first parse.
+ */
+function mayBeUndecodable(document: ParsedDocument): boolean {
+  return document.errors.length > 0 || /[[{?*]/.test(document.source);
+}
+
 /** Plain JS of a document (converted once); undefined when it cannot be converted (e.g. an alias bomb). */
 export function documentValue(document: ParsedDocument): unknown {
   if (!document.value.computed) {
     try {
-      document.value.value = document.doc.toJS({ maxAliasCount: 1000 });
+      document.value.value = mayBeUndecodable(document) && undecodableReason(document.doc) ? undefined : document.doc.toJS({ maxAliasCount: 1000 });
     } catch {
       document.value.value = undefined;
     }

@@ -57,7 +57,7 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   const skipped = helmTemplateReason(text);
   if (skipped) return { text, lines, documents: [], skipped };
   const chunks = splitChunks(text);
-  if (!previous) return { text, lines, documents: parseWhole(text, chunks) };
+  if (!previous) return { text, lines, documents: parseFresh(text, chunks) };
   const reusable = groupBySource(previous);
   const documents: ParsedDocument[] = [];
   for (const chunk of chunks) {
@@ -104,6 +104,20 @@ function parseChunk(source: string, base: number): ParsedDocument[] {
       value: { computed: false },
     };
   });
+}
+
+/**
+ * The first parse of a file. Valid YAML parses the same whole or chunk by chunk, and the whole
+ * stream is faster; when it has errors, an error can run across a `---` line (an unclosed quote)
+ * and the two differ. Then the file is parsed chunk by chunk, as later edits will be and as
+ * kubectl splits documents, so a fresh and an incremental parse always agree.
+ */
+function parseFresh(text: string, chunks: readonly Chunk[]): ParsedDocument[] {
+  const whole = parseWhole(text, chunks);
+  if (!whole.some((d) => d.errors.length > 0)) return whole;
+  const documents: ParsedDocument[] = [];
+  for (const chunk of chunks) for (const d of parseChunk(text.slice(chunk.start, chunk.end), chunk.start)) documents.push({ ...d, index: documents.length });
+  return documents;
 }
 
 /**

@@ -1,6 +1,5 @@
 // Facts about a workload that stack rules share: how many replicas it may run (HPA included),
 // which PersistentVolumeClaims back its mounts, and which Service a host name points at.
-import type { FieldPath } from '../model/path';
 import type { Resource } from '../model/resource';
 import { namespaceOf } from '../workspace/lookup';
 import { asArray, asObject, podTemplateOf, valueAt } from '../workspace/pod-template';
@@ -15,13 +14,18 @@ export interface Scaling {
   hpa?: string;
 }
 
-export function scalingOf(resource: Resource, workspace?: Workspace): Scaling {
-  const replicas = valueAt(resource.value, ['spec', 'replicas']);
-  const declared = typeof replicas === 'number' ? replicas : 1;
-  const hpa = workspace?.index.ofKind('autoscaling', 'HorizontalPodAutoscaler', namespaceOf(resource)).find((h) => {
+/** The HorizontalPodAutoscalers of the workspace whose scaleTargetRef is this workload. */
+export function hpasTargeting(resource: Resource, workspace?: Workspace): IndexedObject[] {
+  return (workspace?.index.ofKind('autoscaling', 'HorizontalPodAutoscaler', namespaceOf(resource)) ?? []).filter((h) => {
     const ref = asObject(valueAt(h.resource.value, ['spec', 'scaleTargetRef']));
     return ref?.kind === resource.kind && ref?.name === resource.name;
   });
+}
+
+export function scalingOf(resource: Resource, workspace?: Workspace): Scaling {
+  const replicas = valueAt(resource.value, ['spec', 'replicas']);
+  const declared = typeof replicas === 'number' ? replicas : 1;
+  const hpa = hpasTargeting(resource, workspace)[0];
   const max = hpa ? Number(valueAt(hpa.resource.value, ['spec', 'maxReplicas']) ?? 1) : 0;
   return max > declared ? { max, reason: 'hpa', hpa: hpa!.name } : { max: declared, reason: 'replicas' };
 }
@@ -62,22 +66,37 @@ export function accessModesOf(pvc: IndexedObject | undefined): string[] {
   return asArray(valueAt(pvc?.resource.value, ['spec', 'accessModes'])).map(String);
 }
 
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** In the pod itself (a sidecar) or an address that is not a Service name. */
+const NOT_A_SERVICE = /^(localhost|127\.\d+\.\d+\.\d+|\d+\.\d+\.\d+\.\d+|\[.*\])$/i;
+
 export interface HostTarget {
-  service: string;
+  name: string;
   namespace: string;
 }
 
 /**
  * The Service a host name means inside the cluster (`mariadb`, `mariadb.shop`,
- * `mariadb.shop.svc.cluster.local`); undefined for IPs, localhost and external names.
+ * `mariadb.shop.svc.cluster.local`); undefined for IPs, localhost, variables and external names.
+ * `name.namespace` counts only for a namespace the workspace knows: `example.com` is a host.
  */
-export function serviceOfHost(host: string, ownNamespace: string): HostTarget | undefined {
+export function serviceOfHost(host: string, ownNamespace: string, workspace: Workspace): HostTarget | undefined {
   const h = host.trim().toLowerCase().replace(/\.$/, '');
-  if (!h || h === 'localhost' || /^[\d.]+$/.test(h) || h.includes(':') || h.includes('$') || h.includes('{')) return undefined;
+  if (!h || NOT_A_SERVICE.test(h)) return undefined;
   const labels = h.split('.');
-  if (labels.length === 1) return { service: labels[0], namespace: ownNamespace };
-  if (labels.length === 2 || labels[2] === 'svc') return { service: labels[0], namespace: labels[1] };
-  return undefined; // db.example.com and other external names
+  if (!labels.every((l) => DNS_LABEL.test(l))) return undefined;
+  if (labels.length === 1) return { name: labels[0], namespace: ownNamespace };
+  if (labels.length >= 3 && labels[2] === 'svc') return { name: labels[0], namespace: labels[1] };
+  if (labels.length === 2 && (labels[1] === ownNamespace || knowsNamespace(workspace, labels[1]))) return { name: labels[0], namespace: labels[1] };
+  return undefined;
 }
 
-export const pathOr = (path: FieldPath | undefined, fallback: FieldPath): FieldPath => path ?? fallback;
+function knowsNamespace(workspace: Workspace, namespace: string): boolean {
+  return workspace.index.find('', 'Namespace', '', namespace).length > 0 || workspace.index.objects.some((o) => o.namespace === namespace);
+}
+
+/** Whether a Service's ports limit what a client can reach: not for headless (pod IPs) or ExternalName. */
+export function portsMatter(service: IndexedObject): boolean {
+  const spec = asObject(service.resource.value.spec) ?? {};
+  return spec.type !== 'ExternalName' && spec.clusterIP !== 'None';
+}

@@ -38,7 +38,3 @@ export function isCredential(name: string, value: string): boolean {
   return SECRET_NAME.test(name);
 }
 
-/** The command line of a container as one string (command + args), for recognising what it runs. */
-export function commandLine(container: Record<string, unknown>): string {
-  return [...asArray(container.command), ...asArray(container.args)].map(String).join(' ');
-}

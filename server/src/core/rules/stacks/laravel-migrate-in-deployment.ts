@@ -1,7 +1,7 @@
 import type { FieldPath } from '../../model/path';
 import type { Report, ResourceContext, Rule } from '../rule';
-import { asArray, asObject, containersOf, podTemplateOf, valueAt } from '../../workspace/pod-template';
-import { namespaceOf } from '../../workspace/lookup';
+import { asArray, containersOf, podTemplateOf, valueAt } from '../../workspace/pod-template';
+import { hpasTargeting } from '../../stacks/workload';
 import type { Workspace } from '../../workspace/workspace';
 
 /** Kinds whose replicas all run the same pod template at the same time. */
@@ -83,9 +83,7 @@ function scaleOf(ctx: ResourceContext, workspace: Workspace | undefined): string
   const replicas = valueAt(ctx.resource.value, ['spec', 'replicas']);
   if (typeof replicas === 'number' && replicas > 1) return `${replicas} replicas`;
   if (!workspace) return undefined;
-  for (const hpa of workspace.index.ofKind('autoscaling', 'HorizontalPodAutoscaler', namespaceOf(ctx.resource))) {
-    const target = asObject(valueAt(hpa.resource.value, ['spec', 'scaleTargetRef']));
-    if (!target || target.kind !== ctx.resource.kind || target.name !== ctx.resource.name) continue;
+  for (const hpa of hpasTargeting(ctx.resource, workspace)) {
     const max = valueAt(hpa.resource.value, ['spec', 'maxReplicas']);
     if (typeof max === 'number' && max <= 1) continue;
     return typeof max === 'number' ? `scaled up to ${max} replicas by HorizontalPodAutoscaler "${hpa.name}"` : `scaled by HorizontalPodAutoscaler "${hpa.name}"`;

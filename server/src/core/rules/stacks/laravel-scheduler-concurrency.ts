@@ -1,6 +1,6 @@
 import type { Report, ResourceContext, Rule } from '../rule';
 import { containersOf, podTemplateOf, valueAt } from '../../workspace/pod-template';
-import { commandLine } from './env';
+import { commandOf } from '../../stacks/detect';
 
 export const laravelSchedulerConcurrency: Rule = {
   meta: {
@@ -25,7 +25,7 @@ export const laravelSchedulerConcurrency: Rule = {
     const { resource } = ctx;
     if (resource.kind !== 'CronJob' || resource.group !== 'batch') return [];
     const template = podTemplateOf(resource);
-    const runsScheduler = template && containersOf(template).some(({ container }) => /artisan\s+schedule:run/.test(commandLine(container)));
+    const runsScheduler = template && containersOf(template).some(({ container }) => /artisan\s+schedule:run/.test(commandOf(container)));
     if (!runsScheduler || valueAt(resource.value, ['spec', 'concurrencyPolicy']) === 'Forbid') return [];
     const policy = valueAt(resource.value, ['spec', 'concurrencyPolicy']);
     return [{ path: policy === undefined ? ['spec', 'schedule'] : ['spec', 'concurrencyPolicy'], at: policy === undefined ? 'key' : 'value', message: 'the Laravel scheduler CronJob should set concurrencyPolicy: Forbid, or overlapping runs execute scheduled tasks twice' }];

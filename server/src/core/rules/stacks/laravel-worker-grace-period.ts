@@ -1,6 +1,6 @@
 import type { Report, ResourceContext, Rule } from '../rule';
 import { containersOf, podTemplateOf, valueAt } from '../../workspace/pod-template';
-import { commandLine } from './env';
+import { commandOf } from '../../stacks/detect';
 
 /** Kubernetes' default `terminationGracePeriodSeconds`. */
 const DEFAULT_GRACE = 30;
@@ -45,7 +45,7 @@ export const laravelWorkerGracePeriod: Rule = {
     if (!template) return [];
     const workers = containersOf(template)
       .filter(({ path }) => path[path.length - 2] === 'containers')
-      .map(({ container }) => commandLine(container))
+      .map(({ container }) => commandOf(container))
       .filter((line) => WORKER.test(line));
     if (workers.length === 0) return [];
     const timeouts = workers.map(timeoutOf).filter((t): t is number => t !== undefined && t > 0);

@@ -5,12 +5,10 @@ import { asArray, asObject, containersOf, valueAt, type PodTemplate } from '../.
 import { clusterLookup, missingSeverity, namespaceOf, searchedWhere, targets } from '../../workspace/lookup';
 import type { IndexedObject } from '../../workspace/indexed-object';
 import type { Workspace } from '../../workspace/workspace';
+import { portsMatter, serviceOfHost } from '../../stacks/workload';
 
 /** nginx images: `nginx`, `nginxinc/nginx-unprivileged`, `bitnami/nginx`, `openresty/openresty`… */
 const NGINX_IMAGE = /nginx|openresty/i;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-/** In the pod itself (a php-fpm sidecar) or an address that is not a Service name. */
-const NOT_A_SERVICE = /^(localhost|127\.\d+\.\d+\.\d+|\d+\.\d+\.\d+\.\d+|\[.*\])$/i;
 
 /** One php-fpm address written in the nginx configuration, with where it is written. */
 interface Address {
@@ -109,24 +107,8 @@ function address(key: string, text: string, index: number, directive: string): A
   return m ? [{ key, text, directive, index, host: m[1].replace(/\.$/, '').toLowerCase(), port: Number(m[2]) }] : [];
 }
 
-/** The Service a host names, or undefined when it is not one (IP, localhost, external name). */
-function serviceOf(workspace: Workspace, namespace: string, host: string): { name: string; namespace: string } | undefined {
-  if (NOT_A_SERVICE.test(host)) return undefined;
-  const labels = host.split('.');
-  if (!labels.every((l) => DNS_LABEL.test(l))) return undefined;
-  if (labels.length === 1) return { name: labels[0], namespace };
-  if (labels.length >= 3 && labels[2] === 'svc') return { name: labels[0], namespace: labels[1] };
-  // `name.namespace`, but only for a namespace the workspace knows: else it is an external host.
-  if (labels.length === 2 && (labels[1] === namespace || knowsNamespace(workspace, labels[1]))) return { name: labels[0], namespace: labels[1] };
-  return undefined;
-}
-
-function knowsNamespace(workspace: Workspace, namespace: string): boolean {
-  return workspace.index.find('', 'Namespace', '', namespace).length > 0 || workspace.index.objects.some((o) => o.namespace === namespace);
-}
-
 function checkAddress(ctx: ResourceContext, workspace: Workspace, namespace: string, address: Address): { message: string; severity?: Severity } | undefined {
-  const service = serviceOf(workspace, namespace, address.host);
+  const service = serviceOfHost(address.host, namespace, workspace);
   if (!service) return undefined;
   const found = targets(workspace, '', 'Service', service.namespace, service.name);
   if (found.length === 0) {
@@ -143,9 +125,7 @@ function checkAddress(ctx: ResourceContext, workspace: Workspace, namespace: str
 }
 
 function portProblem(service: IndexedObject, name: string, port: number): { message: string } | undefined {
-  const spec = asObject(service.resource.value.spec) ?? {};
-  // A headless Service resolves to the pods themselves (any port); ExternalName to another host.
-  if (spec.type === 'ExternalName' || spec.clusterIP === 'None') return undefined;
+  if (!portsMatter(service)) return undefined;
   const ports = service.servicePorts ?? [];
   if (ports.some((p) => p.port === port)) return undefined;
   return { message: `Service "${name}" has no port ${port} (ports: ${describe(ports)})` };

@@ -1,7 +1,7 @@
 import type { Report, ResourceContext, Rule } from '../rule';
 import { detectApps } from '../../stacks/detect';
 import { resolvedEnv } from '../../stacks/env';
-import { serviceOfHost } from '../../stacks/workload';
+import { portsMatter, serviceOfHost } from '../../stacks/workload';
 import { clusterLookup, missingSeverity, searchedWhere } from '../../workspace/lookup';
 
 /** Host variables of the stacks we know, with the port variable that goes with each. */
@@ -42,20 +42,20 @@ export const serviceHost: Rule = {
       return HOSTS.flatMap(([hostVar, portVar]): Report[] => {
         const host = env.get(hostVar);
         if (host?.value === undefined) return [];
-        const target = serviceOfHost(host.value, resource.namespace || 'default');
+        const target = serviceOfHost(host.value, resource.namespace || 'default', workspace);
         if (!target) return [];
-        const services = workspace.index.find('', 'Service', target.namespace, target.service);
+        const services = workspace.index.find('', 'Service', target.namespace, target.name);
         const where = host.source === 'configmap' ? ` (from a ConfigMap)` : '';
         if (!services.length) {
-          const cluster = clusterLookup(workspace, resource, { group: '', kind: 'Service', name: target.service, namespace: target.namespace }, false);
+          const cluster = clusterLookup(workspace, resource, { group: '', kind: 'Service', name: target.name, namespace: target.namespace }, false);
           if (cluster?.object) return [];
           const scope = `${searchedWhere(workspace, target.namespace)}${cluster ? ` or in ${cluster.where}` : ''}`;
-          return [{ path: host.path, severity: missingSeverity(workspace, 'warning'), message: `${hostVar}=${host.value}${where} names Service "${target.service}", which is not in ${scope}` }];
+          return [{ path: host.path, severity: missingSeverity(workspace, 'warning'), message: `${hostVar}=${host.value}${where} names Service "${target.name}", which is not in ${scope}` }];
         }
         const port = Number(env.get(portVar)?.value);
         const ports = services[0].servicePorts ?? [];
-        if (!Number.isInteger(port) || port <= 0 || ports.some((p) => p.port === port)) return [];
-        return [{ path: env.get(portVar)!.path, message: `${portVar}=${port} but Service "${target.service}" serves ${ports.map((p) => p.port).join(', ') || 'no ports'}` }];
+        if (!Number.isInteger(port) || port <= 0 || !portsMatter(services[0]) || ports.some((p) => p.port === port)) return [];
+        return [{ path: env.get(portVar)!.path, message: `${portVar}=${port} but Service "${target.name}" serves ${ports.map((p) => p.port).join(', ') || 'no ports'}` }];
       });
     });
   },

@@ -98,6 +98,8 @@ test('10,000 pods arrive in pages of 200 with a "more" node', async () => {
   const second = await model.children(more);
   assert.equal(second.length, 201);
   assert.equal((second[0] as { name: string }).name, 'load-00200');
+  const nextMore = second.at(-1)!;
+  assert.ok(nextMore.type === 'more' && nextMore.loaded === 400 && nextMore.id !== more.id, 'each "more" node counts all objects shown and has its own id');
 });
 
 test('unreachable, 401, 403 and a missing kubeconfig become message nodes', async () => {

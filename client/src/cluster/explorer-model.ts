@@ -22,7 +22,7 @@ export type ExplorerNode =
   | (Base & { type: 'custom-group'; namespace: string; apiGroup: string; version: string })
   | (Base & { type: 'kind'; namespace: string; kind: KindInfo; continueToken?: string })
   | (Base & { type: 'object'; namespace: string; kind: KindInfo; name: string; objectNamespace?: string; status: ObjectStatus; age: string; selector?: string; containers?: string[] })
-  | (Base & { type: 'more'; namespace: string; kind: KindInfo; continueToken: string; loaded: number })
+  | (Base & { type: 'more'; namespace: string; kind: KindInfo; continueToken: string; /** Objects shown so far. */ loaded: number; /** The kind folder the next page belongs to. */ parentId: string })
   | (Base & { type: 'container'; namespace: string; pod: string; podNamespace: string; container: string; status: ObjectStatus })
   | (Base & { type: 'message'; text: string; severity: 'error' | 'info'; errorKind?: string });
 
@@ -57,7 +57,7 @@ export class ExplorerModel {
         case 'kind':
           return await this.objects(node.id, node.context, node.namespace, node.kind, undefined, signal);
         case 'more':
-          return await this.objects(node.id.replace(/\/more-\d+$/, ''), node.context, node.namespace, node.kind, node.continueToken, signal);
+          return await this.objects(node.parentId, node.context, node.namespace, node.kind, node.continueToken, signal, node.loaded);
         case 'object':
           return await this.objectChildren(node, signal);
         default:
@@ -88,7 +88,7 @@ export class ExplorerModel {
   }
 
   /** One page of objects; a `more` node at the end fetches the next page. */
-  private async objects(id: string, context: string, namespace: string, kind: KindInfo, continueToken: string | undefined, signal?: AbortSignal): Promise<ExplorerNode[]> {
+  private async objects(id: string, context: string, namespace: string, kind: KindInfo, continueToken: string | undefined, signal?: AbortSignal, loadedBefore = 0): Promise<ExplorerNode[]> {
     const conn = this.options.connect(context);
     const limit = this.options.pageSize ?? 200;
     const list = await conn.request<Obj>({ path: resourcePath(kind, namespace || undefined), query: { limit, continue: continueToken }, signal });
@@ -96,7 +96,10 @@ export class ExplorerModel {
     const nodes = items.map((o) => this.objectNode(id, context, namespace, kind, o));
     await this.withPodFailures(conn, kind, items, nodes, signal);
     const next = list.metadata?.continue as string | undefined;
-    if (next) nodes.push({ type: 'more', id: `${id}/more-${nodes.length}`, context, namespace, kind, continueToken: next, loaded: nodes.length });
+    if (next) {
+      const loaded = loadedBefore + nodes.length;
+      nodes.push({ type: 'more', id: `${id}/more-${loaded}`, parentId: id, context, namespace, kind, continueToken: next, loaded });
+    }
     return nodes;
   }
 

@@ -6,7 +6,7 @@ import { planObject, type PlannedObject } from './apply';
 import type { ClusterConnection } from './connection';
 import { podsOf } from './describe';
 import type { Discovery } from './discovery';
-import { isWorkload } from './kinds';
+import { isWorkload, kindOf } from './kinds';
 import { objectStatus, podProblem, type ObjectStatus } from './status';
 import { selectorString } from './workload-pods';
 
@@ -37,8 +37,8 @@ export async function liveState(conn: ClusterConnection, discovery: Discovery, m
 /** A workload's own status, turned into `failed: <reason>` when one of its pods is failing. */
 export async function statusWithPods(conn: ClusterConnection, live: Obj, signal?: AbortSignal): Promise<ObjectStatus> {
   const own = objectStatus(live);
-  const kind = { group: String(live.apiVersion ?? '').split('/').length > 1 ? String(live.apiVersion).split('/')[0] : '', version: '', kind: String(live.kind), plural: '', namespaced: true, label: '' };
-  if (own.health === 'healthy' || !isWorkload(kind) || !selectorString(live.spec?.selector)) return own;
+  const kind = kindOf(String(live.apiVersion), String(live.kind));
+  if (own.health === 'healthy' || !kind || !isWorkload(kind) || !selectorString(live.spec?.selector)) return own;
   try {
     const problem = (await podsOf(conn, live, signal)).map(podProblem).find(Boolean);
     return problem ? { text: `failed: ${problem}`, health: 'failed' } : own;

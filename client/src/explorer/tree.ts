@@ -22,6 +22,8 @@ export class ClusterTree implements TreeDataProvider<ExplorerNode> {
   /** Extra pages loaded through "Load more", by the kind node's id. */
   private readonly pages = new Map<string, ExplorerNode[]>();
   private readonly watches = new Map<string, AbortController>();
+  /** The elements handed to VS Code, by id, so a folder can be refreshed by reference. */
+  private readonly elements = new Map<string, ExplorerNode>();
   private view: TreeView<ExplorerNode> | undefined;
 
   constructor(private readonly model: ExplorerModel, private readonly state: ClusterState) {}
@@ -35,17 +37,19 @@ export class ClusterTree implements TreeDataProvider<ExplorerNode> {
   refresh(node?: ExplorerNode): void {
     if (!node) {
       this.pages.clear();
+      this.elements.clear();
       for (const id of [...this.watches.keys()]) this.stopWatch(id);
     }
     this.changed.fire(node);
   }
 
   async loadMore(more: Extract<ExplorerNode, { type: 'more' }>): Promise<void> {
-    const parentId = more.id.replace(/\/more-\d+$/, '');
+    const parentId = more.parentId;
     const next = await this.model.children(more);
     const kept = (this.pages.get(parentId) ?? []).filter((n) => n.id !== more.id);
     this.pages.set(parentId, [...kept, ...next]);
-    this.changed.fire({ ...more, type: 'kind', id: parentId } as unknown as ExplorerNode);
+    // VS Code finds tree elements by reference: refresh the folder object it was given.
+    this.changed.fire(this.elements.get(parentId));
   }
 
   getTreeItem(node: ExplorerNode): TreeItem {
@@ -91,8 +95,9 @@ export class ClusterTree implements TreeDataProvider<ExplorerNode> {
     if (!this.state.trusted) return [{ type: 'message', id: 'untrusted', context: '', text: 'Trust this workspace to browse clusters.', severity: 'info' }];
     const extra = node ? this.pages.get(node.id) ?? [] : [];
     const children = await window.withProgress({ location: { viewId: VIEW_ID } }, () => this.model.children(node));
-    if (!extra.length) return children;
-    return [...children.filter((c) => c.type !== 'more'), ...extra];
+    const shown = extra.length ? [...children.filter((c) => c.type !== 'more'), ...extra] : children;
+    for (const c of shown) this.elements.set(c.id, c);
+    return shown;
   }
 
   private startWatch(node: ExplorerNode): void {

@@ -20,6 +20,9 @@ import { combineBaselines, type Baseline } from '../core/immutable/baseline';
 import { LIVE_BASELINE_NOTIFICATION, liveBaseline, type LiveBaselineParams } from '../core/immutable/live-baseline';
 import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
 import { registerNavigation } from './navigation';
+import { warmUpSteps } from '../core/features/warm-up';
+import { snippetText, type SnippetDefinition } from '../core/features/snippet-completion';
+import { DEFAULT_CONFIG } from '../core/config';
 // Bundled by esbuild: the same snippets VS Code contributes, offered at the start of an empty document.
 import SNIPPETS from '../../../snippets/kubernetes.json';
 
@@ -36,6 +39,25 @@ function warmValidators(catalog: SchemaCatalog, workspace: Workspace): void {
     const entry = catalog.entry(o.group, o.resource.version, o.kind);
     if (entry) catalog.validator(entry);
   }
+}
+
+/**
+ * Runs the start-up warm-up (core/features/warm-up.ts) one step per turn of the event loop, and
+ * only while `busy()` is false: a file waiting for diagnostics always goes first.
+ */
+function warmUpWhenIdle(steps: (() => void)[], busy: () => boolean, log: (e: unknown) => void): void {
+  let next = 0;
+  const turn = () => {
+    if (next >= steps.length) return;
+    if (busy()) return void setTimeout(turn, 20).unref();
+    try {
+      steps[next++]();
+    } catch (e) {
+      log(e);
+    }
+    setImmediate(turn);
+  };
+  setImmediate(turn);
 }
 
 /** Wires the connection to the core. Each handler: snapshot → core → convert; failures are logged, never thrown. */
@@ -178,6 +200,8 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
     void refreshSettings()
       .finally(settingsLoaded)
       .then(async () => {
+        const samples = Object.values(SNIPPETS as Record<string, SnippetDefinition>).map(snippetText);
+        warmUpWhenIdle(warmUpSteps({ catalog, config: DEFAULT_CONFIG, samples }), () => pending.size > 0 || flushScheduled, (e) => connection.console.error(`kubesight: warm-up failed: ${(e as Error).stack ?? e}`));
         // kubesight.files.exclude and the folder's .kubesight.yaml `ignore` both leave files out.
         const excludeFor = (folder: string) => [...config.excludeGlobs, ...config.forUri(`${folder.replace(/\/$/, '')}/.kubesight.yaml`).ignore];
         const count = await store.scanFolders(folders, excludeFor).catch((e: unknown) => {

@@ -15,10 +15,23 @@ export interface SchemaViolation {
  * required nulls become "Required value". Items of lists keep their nulls (a null container is an error).
  */
 export function stripNullFields(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripNullFields);
+  return hasNull(value) ? withoutNulls(value) : value;
+}
+
+/** Nulls are rare: checking first spares copying every object that has none. */
+function hasNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (!value || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasNull);
+  for (const k in value) if (hasNull((value as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = stripNullFields(v);
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
   return out;
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Cold open of one file in a fresh dist/server.js, the way bench.mjs does it (initialize,
 // configuration, settle, didOpen → first publishDiagnostics), with an optional CPU profile:
-//   node bench/profile-open.mjs [--prof DIR] [--runs N] [--settle MS] [--server dist/server.js] [FILE]
+//   node bench/profile-open.mjs [--no-root] [--prof DIR] [--runs N] [--settle MS] [--server dist/server.js] [FILE]
 // Prints open→diagnostics and the server's CPU time per thread per run; with --prof writes one
 // .cpuprofile per run into DIR (open it in Chrome DevTools, or summarise it with
 // bench/profile-summary.mjs). FILE defaults to the large workload in a folder of its own (run
@@ -19,10 +19,12 @@ let runs = 1;
 let settle = 300;
 let server = path.join(here, '..', 'dist', 'server.js');
 let input = path.join(here, 'results', 'roots', 'large', 'large.yaml');
+let noRoot = false; // --no-root: no workspace folder, so nothing is indexed before the open
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === '--prof') prof = path.resolve(argv[++i]);
   else if (argv[i] === '--runs') runs = Number(argv[++i]);
   else if (argv[i] === '--settle') settle = Number(argv[++i]);
+  else if (argv[i] === '--no-root') noRoot = true;
   else if (argv[i] === '--server') server = path.resolve(argv[++i]);
   else input = path.resolve(argv[i]);
 }
@@ -49,7 +51,7 @@ const threadCpu = (pid) => {
   }
 };
 for (let r = 0; r < runs; r++) {
-  const s = new Session([process.execPath, ...flags, server, '--stdio'], settings, { rootDir: path.dirname(input), verbose: !!process.env.VERBOSE });
+  const s = new Session([process.execPath, ...flags, server, '--stdio'], settings, { rootDir: noRoot ? undefined : path.dirname(input), verbose: !!process.env.VERBOSE });
   await s.start();
   const uri = fileUri(input);
   const w = s.nextDiagnostics(uri);

@@ -45,16 +45,19 @@ function warmValidators(catalog: SchemaCatalog, workspace: Workspace): void {
  * Runs the start-up warm-up (core/features/warm-up.ts) one step per turn of the event loop, and
  * only while `busy()` is false: a file waiting for diagnostics always goes first.
  */
-function warmUpWhenIdle(steps: (() => void)[], busy: () => boolean, log: (e: unknown) => void): void {
+function warmUpWhenIdle(steps: (() => void)[], busy: () => boolean, log: (message: string) => void): void {
   let next = 0;
+  let workMs = 0;
   const turn = () => {
-    if (next >= steps.length) return;
+    if (next >= steps.length) return void log(`kubesight: warmed up in ${workMs.toFixed(0)} ms of idle time (${steps.length} steps)`);
     if (busy()) return void setTimeout(turn, 20).unref();
+    const started = performance.now();
     try {
       steps[next++]();
     } catch (e) {
-      log(e);
+      log(`kubesight: warm-up failed: ${(e as Error).stack ?? e}`);
     }
+    workMs += performance.now() - started;
     setImmediate(turn);
   };
   setImmediate(turn);
@@ -201,7 +204,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
       .finally(settingsLoaded)
       .then(async () => {
         const samples = Object.values(SNIPPETS as Record<string, SnippetDefinition>).map(snippetText);
-        warmUpWhenIdle(warmUpSteps({ catalog, config: DEFAULT_CONFIG, samples }), () => pending.size > 0 || flushScheduled, (e) => connection.console.error(`kubesight: warm-up failed: ${(e as Error).stack ?? e}`));
+        warmUpWhenIdle(warmUpSteps({ catalog, config: DEFAULT_CONFIG, samples }), () => pending.size > 0 || flushScheduled, (m) => connection.console.info(m));
         // kubesight.files.exclude and the folder's .kubesight.yaml `ignore` both leave files out.
         const excludeFor = (folder: string) => [...config.excludeGlobs, ...config.forUri(`${folder.replace(/\/$/, '')}/.kubesight.yaml`).ignore];
         const count = await store.scanFolders(folders, excludeFor).catch((e: unknown) => {

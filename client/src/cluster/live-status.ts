@@ -3,6 +3,7 @@
 // applying the file would change the live object (by a server-side-apply dry run, limited to
 // the fields the file sets — status, defaults and managedFields are never drift).
 import { planObject, type PlannedObject } from './apply';
+import { CLUSTER_CONCURRENCY, mapLimit } from './concurrency';
 import type { ClusterConnection } from './connection';
 import { podsOf } from './describe';
 import type { Discovery } from './discovery';
@@ -32,6 +33,16 @@ export async function liveState(conn: ClusterConnection, discovery: Discovery, m
   if (plan.outcome === 'immutable') parts.push('immutable field changed');
   if (plan.outcome === 'invalid' || plan.outcome === 'forbidden') parts.push(plan.outcome);
   return { plan, status, text: parts.join(' · ') };
+}
+
+/**
+ * The live states of a file's objects, in the manifests' order, `CLUSTER_CONCURRENCY` objects at
+ * a time. An object whose state cannot be computed (unreachable cluster, timeout) is undefined —
+ * it gets no lens; the others still do. Rejects only when `signal` aborts.
+ */
+export async function liveStates(conn: ClusterConnection, discovery: Discovery, manifests: readonly Obj[], defaultNamespace: string, options: { concurrency?: number; signal?: AbortSignal } = {}): Promise<(LiveState | undefined)[]> {
+  const { concurrency = CLUSTER_CONCURRENCY, signal } = options;
+  return mapLimit(manifests, concurrency, (manifest) => liveState(conn, discovery, manifest, defaultNamespace, signal).catch(() => undefined), signal);
 }
 
 /** A workload's own status, turned into `failed: <reason>` when one of its pods is failing. */

@@ -32,6 +32,9 @@ export class KubeApiTestServer {
   /** Bearer token every request must carry; undefined accepts anonymous requests. */
   token: string | undefined;
   fault: Fault | undefined;
+  /** Requests being answered now, and the most at once (set it to 0 to measure from now on). */
+  inFlight = 0;
+  maxInFlight = 0;
   /** Return true to answer 403 Forbidden for this verb on this resource. */
   forbid: (verb: Verb, type: ResourceType, namespace?: string) => boolean = () => false;
   readonly logs = new Map<string, string[]>();
@@ -96,6 +99,8 @@ export class KubeApiTestServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    res.once('close', () => this.inFlight--);
     const url = new URL(req.url ?? '/', this.url);
     const body = await readBody(req);
     this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body, authorization: String(req.headers.authorization ?? ''), certificateUser: this.certificateUser(req) });

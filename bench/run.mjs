@@ -6,6 +6,8 @@
 //   BENCH_QUICK=1   one run per row, small and medium only (a smoke run)
 //   RUNS=n          fresh server processes per row (default 3; the large file uses 2)
 //   SIZES="small medium large workspace"
+// With the large file, cold.mjs adds the cold open without a workspace folder and a bare parse in a
+// fresh process.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -77,3 +79,7 @@ console.log('| input | open→diag ours | peer | warm reopen ours | bare yaml pa
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) console.log(row);
 console.log('\nms unless noted. open→diag is cold (fresh process); for the workspace it is "all 500 files diagnosed". Peer: file mode, our schema.');
+console.log('"bare yaml parse" is warm (in-process, after warm-up runs); ours÷parse compares a cold open with it.');
+
+// The same cold open without a workspace folder, and against a parse in a fresh process (cold.mjs).
+if (sizes.includes('large')) step(['cold.mjs', '--runs', quick ? '1' : '3', input('large')], 'cold open');

@@ -44,7 +44,7 @@ export interface WarmUpInput {
  * milliseconds each), in the order they pay off. The host runs one step per idle turn of its
  * event loop, so a request that arrives meanwhile waits for one step at most.
  */
-export function warmUpSteps({ catalog, config, samples, rounds = 4 }: WarmUpInput): (() => void)[] {
+export function warmUpSteps({ catalog, config, samples, rounds = 2 }: WarmUpInput): (() => void)[] {
   const steps: (() => void)[] = [];
   for (const [group, version, kind] of COMMON_KINDS) {
     steps.push(() => {

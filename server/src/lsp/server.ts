@@ -106,7 +106,8 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
   // Diagnostics wait for the first settings (rule overrides), so a file never flashes findings
   // that the user's configuration turns off.
   let settingsLoaded!: () => void;
-  const ready = new Promise<void>((resolve) => (settingsLoaded = resolve));
+  let settingsReady = false;
+  const ready = new Promise<void>((resolve) => (settingsLoaded = resolve)).then(() => void (settingsReady = true));
 
   const safe = <T>(name: string, fallback: T, run: () => T): T => {
     try {
@@ -200,11 +201,14 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
 
   connection.onInitialized(() => {
     if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubesight' }).catch(() => undefined);
+    // Warm-up starts now, while the client answers the settings request.
+    const samples = Object.values(SNIPPETS as Record<string, SnippetDefinition>).map(snippetText);
+    // A file waiting for diagnostics goes first, unless it waits for the settings anyway.
+    const busy = () => settingsReady && (pending.size > 0 || flushScheduled);
+    warmUpWhenIdle(warmUpSteps({ catalog, config: DEFAULT_CONFIG, samples }), busy, (m) => connection.console.info(m));
     void refreshSettings()
       .finally(settingsLoaded)
       .then(async () => {
-        const samples = Object.values(SNIPPETS as Record<string, SnippetDefinition>).map(snippetText);
-        warmUpWhenIdle(warmUpSteps({ catalog, config: DEFAULT_CONFIG, samples }), () => pending.size > 0 || flushScheduled, (m) => connection.console.info(m));
         // kubesight.files.exclude and the folder's .kubesight.yaml `ignore` both leave files out.
         const excludeFor = (folder: string) => [...config.excludeGlobs, ...config.forUri(`${folder.replace(/\/$/, '')}/.kubesight.yaml`).ignore];
         const count = await store.scanFolders(folders, excludeFor).catch((e: unknown) => {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, mergeConfig } from '../server/src/core/config';
 import { diagnoseWorkspaceFile } from '../server/src/core/features/diagnostics';
+import { snippetText } from '../server/src/core/features/snippet-completion';
 import { Workspace } from '../server/src/core/workspace/workspace';
 import { bundledCatalog } from '../server/src/io/schema-source';
 
@@ -14,9 +15,7 @@ const catalog = bundledCatalog();
 const config = mergeConfig(DEFAULT_CONFIG, { rules: { 'missing-reference': 'off', 'dangling-backend': 'off', 'service-no-pods': 'off' } });
 
 /** VS Code snippet syntax → text: `${1:x}` → x, `${1|a,b|}` → a, `$1`/`$0` → ''. */
-export function expand(body: string[]): string {
-  return `${body.join('\n').replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '')}\n`;
-}
+export const expand = (body: string[]): string => snippetText({ prefix: '', body });
 
 const problems = (ws: Workspace, uri: string, cfg = config): string[] =>
   diagnoseWorkspaceFile(ws, uri, { catalog, config: cfg })

@@ -79,6 +79,13 @@ export class LspClient {
     );
   }
 
+  /** Resolves with the next notification of `method` whose params satisfy `accept`. */
+  notification<T>(method: string, accept: (params: T) => boolean = () => true): Promise<T> {
+    return new Promise((resolvePromise) =>
+      this.waiters.push({ match: (m) => m.method === method && accept(m.params as T), resolve: (m) => resolvePromise(m.params as T) }),
+    );
+  }
+
   /** Resolves with the first publishDiagnostics for `uri` that satisfies `accept`. */
   diagnosticsWhere(uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
     return new Promise((resolvePromise) =>

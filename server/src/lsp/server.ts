@@ -20,6 +20,9 @@ import { combineBaselines, type Baseline } from '../core/immutable/baseline';
 import { LIVE_BASELINE_NOTIFICATION, liveBaseline, type LiveBaselineParams } from '../core/immutable/live-baseline';
 import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
 import { registerNavigation } from './navigation';
+import { warmUpSteps } from '../core/features/warm-up';
+import { snippetText, type SnippetDefinition } from '../core/features/snippet-completion';
+import { DEFAULT_CONFIG } from '../core/config';
 // Bundled by esbuild: the same snippets VS Code contributes, offered at the start of an empty document.
 import SNIPPETS from '../../../snippets/kubernetes.json';
 
@@ -36,6 +39,28 @@ function warmValidators(catalog: SchemaCatalog, workspace: Workspace): void {
     const entry = catalog.entry(o.group, o.resource.version, o.kind);
     if (entry) catalog.validator(entry);
   }
+}
+
+/**
+ * Runs the start-up warm-up (core/features/warm-up.ts) one step per turn of the event loop, and
+ * only while `busy()` is false: a file waiting for diagnostics always goes first.
+ */
+function warmUpWhenIdle(steps: (() => void)[], busy: () => boolean, log: (message: string) => void): void {
+  let next = 0;
+  let workMs = 0;
+  const turn = () => {
+    if (next >= steps.length) return void log(`kubesight: warmed up in ${workMs.toFixed(0)} ms of idle time (${steps.length} steps)`);
+    if (busy()) return void setTimeout(turn, 20).unref();
+    const started = performance.now();
+    try {
+      steps[next++]();
+    } catch (e) {
+      log(`kubesight: warm-up failed: ${(e as Error).stack ?? e}`);
+    }
+    workMs += performance.now() - started;
+    setImmediate(turn);
+  };
+  setImmediate(turn);
 }
 
 /** Wires the connection to the core. Each handler: snapshot → core → convert; failures are logged, never thrown. */
@@ -81,7 +106,8 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
   // Diagnostics wait for the first settings (rule overrides), so a file never flashes findings
   // that the user's configuration turns off.
   let settingsLoaded!: () => void;
-  const ready = new Promise<void>((resolve) => (settingsLoaded = resolve));
+  let settingsReady = false;
+  const ready = new Promise<void>((resolve) => (settingsLoaded = resolve)).then(() => void (settingsReady = true));
 
   const safe = <T>(name: string, fallback: T, run: () => T): T => {
     try {
@@ -175,6 +201,11 @@ export function startServer(connection: Connection, catalog: SchemaCatalog): voi
 
   connection.onInitialized(() => {
     if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubesight' }).catch(() => undefined);
+    // Warm-up starts now, while the client answers the settings request.
+    const samples = Object.values(SNIPPETS as Record<string, SnippetDefinition>).map(snippetText);
+    // A file waiting for diagnostics goes first, unless it waits for the settings anyway.
+    const busy = () => settingsReady && (pending.size > 0 || flushScheduled);
+    warmUpWhenIdle(warmUpSteps({ catalog, config: DEFAULT_CONFIG, samples }), busy, (m) => connection.console.info(m));
     void refreshSettings()
       .finally(settingsLoaded)
       .then(async () => {

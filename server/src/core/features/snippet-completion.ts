@@ -35,3 +35,9 @@ export function snippetEntries(cursor: Cursor, offset: number, snippets: Record<
     };
   });
 }
+
+/** A snippet's text with every placeholder at its default (`${1:web}` → web, `${1|a,b|}` → a). */
+export function snippetText(snippet: SnippetDefinition): string {
+  const body = Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
+  return `${body.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '')}\n`;
+}

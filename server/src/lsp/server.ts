@@ -64,8 +64,9 @@ function warmUpWhenIdle(steps: (() => void)[], busy: () => boolean, log: (messag
 }
 
 /** Wires the connection to the core. Each handler: snapshot → core → convert; failures are logged, never thrown. */
-export function startServer(connection: Connection, catalog: SchemaCatalog): void {
-  const store = new DocumentStore(catalog);
+/** `collectGarbage`: see DocumentStore (the process entry passes V8's low-memory collection). */
+export function startServer(connection: Connection, catalog: SchemaCatalog, collectGarbage?: () => void): void {
+  const store = new DocumentStore(catalog, collectGarbage);
   const config = new ConfigResolver();
   const cache = new FindingsCache();
   const catalogs = new WorkspaceCatalog(catalog);

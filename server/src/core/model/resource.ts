@@ -17,23 +17,6 @@ export interface Resource {
   namespace?: string;
   /** Plain JS value of the object (nulls kept, as written). */
   value: Record<string, unknown>;
-  /** Facts derived from the object, computed once (see `memoized`). */
-  memo: Map<string, { scope: unknown; value: unknown }>;
-}
-
-/**
- * A fact derived from one object (its pod template, the applications it runs), computed once and
- * shared by every rule that asks: a dozen rules read the same facts of each object. `scope` is what
- * the fact depends on besides the object (the workspace snapshot, or undefined); a different scope
- * recomputes. Resources are created per analysis, so a memo lives no longer than its parse.
- * The value is shared: callers must not mutate it.
- */
-export function memoized<T>(resource: Resource, key: string, scope: unknown, compute: () => T): T {
-  const hit = resource.memo.get(key);
-  if (hit && hit.scope === scope) return hit.value as T;
-  const value = compute();
-  resource.memo.set(key, { scope, value });
-  return value;
 }
 
 export function splitApiVersion(apiVersion: string): { group: string; version: string } {
@@ -82,7 +65,6 @@ function makeResource(document: ParsedDocument, node: YAMLMap, basePath: FieldPa
     name: typeof metadata.name === 'string' ? metadata.name : undefined,
     namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
     value,
-    memo: new Map(),
   };
 }
 

@@ -1,7 +1,7 @@
 // Recognises the application a workload runs — Directus, Laravel (api, worker, scheduler,
 // migrate), a database, Redis or nginx — from its image, command, env names and the
 // `app.kubernetes.io/*` labels. Rules and hover use it; it never guesses from the object name.
-import { memoized, type Resource } from '../model/resource';
+import type { Resource } from '../model/resource';
 import { asArray, containersOf, podTemplateOf, stringMap, valueAt, type ContainerAt } from '../workspace/pod-template';
 import type { Workspace } from '../workspace/workspace';
 import { resolvedEnv } from './env';
@@ -74,10 +74,6 @@ function detectContainer(resource: Resource, c: ContainerAt, labels: Record<stri
  * workspace, variables from ConfigMaps (`envFrom`) count too.
  */
 export function detectApps(resource: Resource, workspace?: Workspace): DetectedApp[] {
-  return memoized(resource, 'apps', workspace, () => findApps(resource, workspace));
-}
-
-function findApps(resource: Resource, workspace?: Workspace): DetectedApp[] {
   const template = podTemplateOf(resource);
   if (!template) return [];
   const labels = { ...stringMap(valueAt(resource.value, ['metadata', 'labels'])), ...template.labels };

@@ -2,7 +2,7 @@
 // values (`envFrom.configMapRef`, `configMapKeyRef`) read from the workspace, and Secret-backed
 // names (value unknown to us). Later definitions win, as in the kubelet (env over envFrom).
 import type { FieldPath } from '../model/path';
-import { memoized, type Resource } from '../model/resource';
+import type { Resource } from '../model/resource';
 import { namespaceOf } from '../workspace/lookup';
 import { asArray, asObject, stringMap } from '../workspace/pod-template';
 import type { Workspace } from '../workspace/workspace';
@@ -21,10 +21,6 @@ function configMapData(workspace: Workspace | undefined, namespace: string, name
 }
 
 export function resolvedEnv(resource: Resource, container: Record<string, unknown>, containerPath: FieldPath, workspace?: Workspace): Map<string, EnvValue> {
-  return memoized(resource, `env:${containerPath.join('/')}`, workspace, () => resolveEnv(resource, container, containerPath, workspace));
-}
-
-function resolveEnv(resource: Resource, container: Record<string, unknown>, containerPath: FieldPath, workspace?: Workspace): Map<string, EnvValue> {
   const out = new Map<string, EnvValue>();
   const namespace = namespaceOf(resource);
   asArray(container.envFrom).forEach((e, i) => {

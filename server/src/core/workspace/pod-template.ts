@@ -1,5 +1,5 @@
 import type { FieldPath } from '../model/path';
-import { memoized, type Resource } from '../model/resource';
+import type { Resource } from '../model/resource';
 
 type Obj = Record<string, unknown>;
 
@@ -21,8 +21,6 @@ export interface PodTemplate {
   specPath: FieldPath;
   labels: Record<string, string>;
   spec: Obj;
-  /** containersOf(this), once computed. */
-  containers?: ContainerAt[];
 }
 
 export function asObject(value: unknown): Obj | undefined {
@@ -52,10 +50,6 @@ export function stringMap(value: unknown): Record<string, string> {
 
 /** The pod template of a workload (or a Pod's own spec); undefined for other kinds. */
 export function podTemplateOf(resource: Resource): PodTemplate | undefined {
-  return memoized(resource, 'podTemplate', undefined, () => findPodTemplate(resource));
-}
-
-function findPodTemplate(resource: Resource): PodTemplate | undefined {
   if (resource.kind === 'Pod') {
     const spec = asObject(resource.value.spec);
     return spec ? { metadataPath: ['metadata'], specPath: ['spec'], labels: stringMap(valueAt(resource.value, ['metadata', 'labels'])), spec } : undefined;
@@ -76,11 +70,6 @@ export interface ContainerAt {
 
 /** Containers, init containers and ephemeral containers of a pod spec, with their paths. */
 export function containersOf(template: PodTemplate): ContainerAt[] {
-  template.containers ??= listContainers(template);
-  return template.containers;
-}
-
-function listContainers(template: PodTemplate): ContainerAt[] {
   const out: ContainerAt[] = [];
   for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
     asArray(template.spec[field]).forEach((c, i) => {

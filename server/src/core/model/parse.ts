@@ -1,6 +1,7 @@
 import { isCollection, isPair, parseAllDocuments, parseDocument, YAMLParseError, type Document } from 'yaml';
 import { splitChunks, type Chunk } from './chunks';
 import { LineIndex } from './line-index';
+import { detached } from './strings';
 import { MAX_NESTING, nestsDeeperThan } from './nesting';
 import { undecodableReason } from './undecodable';
 
@@ -63,7 +64,9 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   for (const chunk of chunks) {
     const source = text.slice(chunk.start, chunk.end);
     const old = reusable.get(source)?.shift();
-    const parsed = old ? old.map((d) => moveDocument(d, chunk.start)) : parseChunk(source, chunk.start);
+    // A new chunk is parsed from a copy of its text: the document (and its nodes' values, slices of
+    // that text) outlives this version of the file when later edits reuse it.
+    const parsed = old ? old.map((d) => moveDocument(d, chunk.start)) : parseChunk(detached(source), chunk.start);
     for (const d of parsed) documents.push({ ...d, index: documents.length });
   }
   return { text, lines, documents };
@@ -116,7 +119,7 @@ function parseFresh(text: string, chunks: readonly Chunk[]): ParsedDocument[] {
   const whole = parseWhole(text, chunks);
   if (!whole.some((d) => d.errors.length > 0)) return whole;
   const documents: ParsedDocument[] = [];
-  for (const chunk of chunks) for (const d of parseChunk(text.slice(chunk.start, chunk.end), chunk.start)) documents.push({ ...d, index: documents.length });
+  for (const chunk of chunks) for (const d of parseChunk(detached(text.slice(chunk.start, chunk.end)), chunk.start)) documents.push({ ...d, index: documents.length });
   return documents;
 }
 

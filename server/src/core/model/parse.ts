@@ -3,7 +3,7 @@ import { splitChunks, type Chunk } from './chunks';
 import { LineIndex } from './line-index';
 import { detached } from './strings';
 import { MAX_NESTING, nestsDeeperThan } from './nesting';
-import { undecodableReason } from './undecodable';
+import { undecodableReason, type Undecodable } from './undecodable';
 
 /** A YAML parse problem, kept as data (eemeli/yaml style): never thrown. */
 export interface YamlProblem {
@@ -45,7 +45,9 @@ export interface ParsedFile {
  * Kubernetes decodes manifests with YAML 1.1 resolution (sigs.k8s.io/yaml on go-yaml v2):
  * `yes`/`on` are booleans there, so we resolve scalars the same way to see what the API server sees.
  */
-const PARSE_OPTIONS = { version: '1.1', uniqueKeys: true, prettyErrors: false, strict: false } as const;
+// logLevel 'error': yaml's warnings (a collection used as a key, converted to a string) would go to
+// the server's stderr through process.emitWarning; such keys are reported as findings instead.
+const PARSE_OPTIONS = { version: '1.1', uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error' } as const;
 
 /**
  * Parses a file into its documents. With `previous` (the parse of the same file's last version),
@@ -233,6 +235,11 @@ export function helmTemplateReason(text: string): string | undefined {
  */
 function mayBeUndecodable(document: ParsedDocument): boolean {
   return document.errors.length > 0 || /[[{?*]/.test(document.source);
+}
+
+/** Why a document without syntax errors still cannot be turned into JSON (yaml-syntax reports it). */
+export function documentUndecodable(document: ParsedDocument): Undecodable | undefined {
+  return mayBeUndecodable(document) ? undecodableReason(document.doc) : undefined;
 }
 
 /** Plain JS of a document (converted once); undefined when it cannot be converted (e.g. an alias bomb). */

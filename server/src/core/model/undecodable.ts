@@ -1,5 +1,16 @@
 import { isAlias, isCollection, isPair, type Document, type Node, type Pair } from 'yaml';
 
+export interface Undecodable {
+  message: string;
+  /** Offsets of the offending key or alias. */
+  range: readonly [number, number] | undefined;
+}
+
+function rangeOf(node: unknown): readonly [number, number] | undefined {
+  const range = (node as { range?: [number, number, number] | null }).range;
+  return range ? [range[0], Math.max(range[1], range[0] + 1)] : undefined;
+}
+
 /**
  * Why the API server's decoder (sigs.k8s.io/yaml) could not turn the document into JSON, for the
  * shapes that also break or stall yaml's `toJS`; undefined when it can. Found by fuzzing:
@@ -10,7 +21,7 @@ import { isAlias, isCollection, isPair, type Document, type Node, type Pair } fr
  *   value on which the rules recurse without end.
  * One iterative pass in document order (anchors are defined before the aliases that use them).
  */
-export function undecodableReason(doc: Document.Parsed): string | undefined {
+export function undecodableReason(doc: Document.Parsed): Undecodable | undefined {
   const anchors = new Map<string, Node>();
   const ancestors = new Set<unknown>();
   const stack: { node: unknown; exit?: boolean }[] = [{ node: doc.contents }];
@@ -23,14 +34,14 @@ export function undecodableReason(doc: Document.Parsed): string | undefined {
     if (!node || typeof node !== 'object') continue;
     if (isPair(node)) {
       const { key, value } = node as Pair<unknown, unknown>;
-      if (isCollection(key) || (isAlias(key) && isCollection(anchors.get(key.source)))) return 'a mapping key is a collection';
+      if (isCollection(key) || (isAlias(key) && isCollection(anchors.get(key.source)))) return { message: 'a mapping key is a collection (JSON keys are strings)', range: rangeOf(key) };
       stack.push({ node: value }, { node: key });
       continue;
     }
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor) anchors.set(anchor, node as Node);
     if (isAlias(node)) {
-      if (ancestors.has(anchors.get(node.source))) return `alias *${node.source} refers to a node that contains it`;
+      if (ancestors.has(anchors.get(node.source))) return { message: `alias *${node.source} refers to a node that contains it`, range: rangeOf(node) };
     } else if (isCollection(node)) {
       ancestors.add(node);
       stack.push({ node, exit: true });

@@ -1,3 +1,5 @@
+import { isMap, isScalar } from 'yaml';
+import { documentUndecodable, type ParsedDocument } from '../model/parse';
 import type { Report, Rule } from './rule';
 
 /** Friendlier words for the parse errors people hit most; the parser's own message follows. */
@@ -21,6 +23,9 @@ export const yamlSyntax: Rule = {
       '',
       'Duplicate keys are errors too, as the API server reports them (`key "containers" already set in map`).',
       '',
+      'Valid YAML that has no JSON form is an error too, as kubectl stops at it: a collection used as a',
+      'mapping key (`? [a, b]`), or an alias inside the node it refers to.',
+      '',
       '```yaml',
       'spec:',
       '\tcontainers: []   # tab used for indentation',
@@ -28,11 +33,24 @@ export const yamlSyntax: Rule = {
     ].join('\n'),
   },
   checkFile({ file }): Report[] {
-    return file.documents.flatMap((d) =>
-      d.errors.map((e) => ({
+    return file.documents.flatMap((d): Report[] => {
+      if (d.errors.length === 0) {
+        // Valid YAML that still is not JSON: kubectl stops at it, so nothing else is checked either.
+        const undecodable = looksLikeKubernetes(d) ? documentUndecodable(d) : undefined;
+        return undecodable ? [{ message: `error converting YAML to JSON: ${undecodable.message}`, range: undecodable.range ?? [d.start, d.start + 1] }] : [];
+      }
+      return d.errors.map((e) => ({
         message: HINTS[e.code] && !e.message.toLowerCase().startsWith(HINTS[e.code].slice(0, 10)) ? `${HINTS[e.code]}: ${e.message}` : e.message,
         range: [e.start, Math.max(e.end, e.start + 1)] as const,
-      })),
-    );
+      }));
+    });
   },
 };
+
+/** String `apiVersion` and `kind` at the top (product.md §5), read from the nodes: the document has no JS value. */
+function looksLikeKubernetes(d: ParsedDocument): boolean {
+  const root = d.doc.contents;
+  if (!isMap(root)) return false;
+  const stringAt = (key: string) => root.items.some((p) => isScalar(p.key) && p.key.value === key && isScalar(p.value) && typeof p.value.value === 'string' && p.value.value !== '');
+  return stringAt('apiVersion') && stringAt('kind');
+}

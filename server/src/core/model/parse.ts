@@ -30,7 +30,7 @@ export interface ParsedDocument {
    * The document's plain JS value, converted once: shared by the moved copies of a reused
    * document, so an edit converts only the documents it changed.
    */
-  value: { computed: boolean; value?: unknown };
+  value: { computed: boolean; value?: unknown; /** Offsets relative to chunkStart. */ undecodable?: Undecodable };
 }
 
 export interface ParsedFile {
@@ -239,14 +239,19 @@ function mayBeUndecodable(document: ParsedDocument): boolean {
 
 /** Why a document without syntax errors still cannot be turned into JSON (yaml-syntax reports it). */
 export function documentUndecodable(document: ParsedDocument): Undecodable | undefined {
-  return mayBeUndecodable(document) ? undecodableReason(document.doc) : undefined;
+  documentValue(document);
+  const found = document.value.undecodable;
+  // Kept relative to the chunk: moved copies of the document share it.
+  return found && { ...found, range: found.range && [found.range[0] + document.chunkStart, found.range[1] + document.chunkStart] };
 }
 
 /** Plain JS of a document (converted once); undefined when it cannot be converted (e.g. an alias bomb). */
 export function documentValue(document: ParsedDocument): unknown {
   if (!document.value.computed) {
     try {
-      document.value.value = mayBeUndecodable(document) && undecodableReason(document.doc) ? undefined : document.doc.toJS({ maxAliasCount: 1000 });
+      const found = mayBeUndecodable(document) ? undecodableReason(document.doc) : undefined;
+      document.value.undecodable = found && { ...found, range: found.range && [found.range[0] - document.chunkStart, found.range[1] - document.chunkStart] };
+      document.value.value = document.value.undecodable ? undefined : document.doc.toJS({ maxAliasCount: 1000 });
     } catch {
       document.value.value = undefined;
     }

@@ -2,7 +2,6 @@
 // live value differs, and "why isn't it ready?" on hover of the `kind` line. Computed after open
 // and save (and on demand), cached per document version, never while typing.
 import { CodeLens, EventEmitter, Hover, MarkdownString, Range, ThemeColor, window, workspace, type CancellationToken, type CodeLensProvider, type HoverProvider, type Position, type TextDocument, type TextEditorDecorationType } from 'vscode';
-import { CLUSTER_CONCURRENCY } from '../cluster/concurrency';
 import { Discovery } from '../cluster/discovery';
 import { liveStates, type LiveState } from '../cluster/live-status';
 import { whyNotReady } from '../cluster/readiness';
@@ -24,10 +23,6 @@ interface Entry {
 
 /** At most this many objects of a file get a live lens. */
 const MAX_OBJECTS = 50;
-// Objects looked up at once: one at a time made a 30-object file wait ~9 s for its lenses on a
-// cluster 100 ms away (3 round trips each); all at once would flood the API server with up to
-// 150 requests. CLUSTER_CONCURRENCY (6) bounds the requests in flight and cuts that to ~1.5 s.
-const LENS_CONCURRENCY = CLUSTER_CONCURRENCY;
 
 export class LiveLenses implements CodeLensProvider, HoverProvider {
   private readonly changed = new EventEmitter<void>();
@@ -87,7 +82,8 @@ export class LiveLenses implements CodeLensProvider, HoverProvider {
     try {
       const conn = this.state.connect();
       const manifests = located.manifests.slice(0, MAX_OBJECTS).map((m) => m.manifest);
-      const states = await liveStates(conn, new Discovery(conn), manifests, this.state.activeNamespace || 'default', { concurrency: LENS_CONCURRENCY, signal: entry.cancel.signal });
+      // Six objects at a time (CLUSTER_CONCURRENCY, cluster/concurrency.ts says why).
+      const states = await liveStates(conn, new Discovery(conn), manifests, this.state.activeNamespace || 'default', { signal: entry.cancel.signal });
       // An object without a state (unreachable cluster) gets no lens; the tree says why.
       manifests.forEach((manifest, i) => {
         const s = states[i];

@@ -41,7 +41,7 @@ function load(path: string): Loaded {
 /** Checks the files as one workspace: references resolve across all of them. */
 export function checkFiles(paths: readonly string[], catalog: SchemaCatalog, config: Config, cwd: string, baseline?: Baseline): FileResult[] {
   const loaded = paths.map(load);
-  const namespaced = (group: string, kind: string) => catalog.entriesForKind(kind).find((e) => e.group === group)?.namespaced;
+  const namespaced = (group: string, kind: string) => catalog.isNamespaced(group, kind);
   let workspace = Workspace.empty(namespaced, true);
   for (const f of loaded) if (f.text !== undefined) workspace = workspace.withFile(uriOf(f.path), f.text);
   const cache = new FindingsCache();

@@ -65,7 +65,6 @@ export class WhenQuiet {
  * that is swapped on every change. Unsaved text of an open document wins over the file on disk.
  */
 export class DocumentStore {
-
   readonly open = new TextDocuments(TextDocument);
   private snapshot: Workspace;
   private diskUris = new Set<string>();
@@ -80,7 +79,7 @@ export class DocumentStore {
    */
   constructor(catalog: SchemaCatalog, collectGarbage?: () => void) {
     this.quiet = collectGarbage ? new WhenQuiet(collectGarbage, COLLECT_AFTER_QUIET_MS) : undefined;
-    this.snapshot = Workspace.empty((group, kind) => catalog.entriesForKind(kind).find((e) => e.group === group)?.namespaced);
+    this.snapshot = Workspace.empty((group, kind) => catalog.isNamespaced(group, kind));
   }
 
   get workspace(): Workspace {

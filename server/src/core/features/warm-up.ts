@@ -52,7 +52,7 @@ export function warmUpSteps({ catalog, config, samples, rounds = 2 }: WarmUpInpu
       if (entry) catalog.validator(entry);
     });
   }
-  const namespaced = (group: string, kind: string) => catalog.entriesForKind(kind).find((e) => e.group === group)?.namespaced;
+  const namespaced = (group: string, kind: string) => catalog.isNamespaced(group, kind);
   for (let round = 0; round < rounds; round++) {
     samples.forEach((text, i) => {
       steps.push(() => {

@@ -86,6 +86,11 @@ export class SchemaCatalog {
     return this.byKey.get(keyOf(group, version, kind));
   }
 
+  /** Whether objects of the kind live in a namespace; undefined for a kind the catalog does not know. */
+  isNamespaced(group: string, kind: string): boolean | undefined {
+    return this.entriesForKind(kind).find((e) => e.group === group)?.namespaced;
+  }
+
   entriesForKind(kind: string): readonly KindEntry[] {
     return this.byKind.get(kind) ?? [];
   }

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { parseFile } from '../../server/src/core/model/parse';
 import { resourcesOfFile } from '../../server/src/core/model/resource';
 import { detectApp } from '../../server/src/core/stacks/detect';
+import { resolvedEnv } from '../../server/src/core/stacks/env';
+import { ResourceFacts } from '../../server/src/core/rules/facts';
 import { hover } from '../../server/src/core/features/hover';
 import { Workspace } from '../../server/src/core/workspace/workspace';
 import { bundledCatalog } from '../../server/src/io/schema-source';
@@ -58,4 +60,28 @@ test('hover on kind names the application and links its deployment guide', () =>
   assert.match(result!.contents, /\*\*Kubesight:\*\* runs Directus \(headless CMS\) \(recognised by image directus\/directus:11\.5\.1\)\. \[Deployment guide\]\(https:\/\/directus\.io\//);
   const plain = workload('        - {name: c, image: acme/site:3}');
   assert.doesNotMatch(hover(parseFile(plain), plain.indexOf('Deployment') + 2, bundledCatalog())!.contents, /Kubesight:/);
+});
+
+test('ConfigMap values reach env as the kubelet sets them: scalars only, own keys only', () => {
+  const ws = Workspace.empty(undefined, true).withFile('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: env}\ndata: {DB_PORT: 3306, DEBUG: true, NESTED: {a: 1}}\n');
+  const text = workload('        - name: c\n          image: shop/api:1\n          envFrom: [{configMapRef: {name: env}, prefix: X_}]\n          env:\n            - {name: PORT, valueFrom: {configMapKeyRef: {name: env, key: DB_PORT}}}\n            - {name: CTOR, valueFrom: {configMapKeyRef: {name: env, key: constructor}}}');
+  const resource = resourcesOfFile(parseFile(text))[0];
+  const container = resource.value.spec as { template: { spec: { containers: Record<string, unknown>[] } } };
+  const env = resolvedEnv(resource, container.template.spec.containers[0], ['spec', 'template', 'spec', 'containers', 0], ws);
+  assert.deepEqual([...env].map(([k, v]) => [k, v.value, v.source]), [
+    ['X_DB_PORT', '3306', 'configmap'],
+    ['X_DEBUG', 'true', 'configmap'],
+    ['PORT', '3306', 'configmap'],
+    ['CTOR', undefined, 'configmap'],
+  ]);
+});
+
+test('rules share one detection per object: the facts of an analysis are computed once', () => {
+  const ws = Workspace.empty(undefined, true).withFile('d.yaml', workload('        - {name: c, image: directus/directus:11.5.1}'));
+  const resource = resourcesOfFile(ws.file('d.yaml')!.parsed)[0];
+  const facts = new ResourceFacts(ws);
+  const first = facts.appsOf(resource);
+  assert.equal(first[0].app, 'directus');
+  assert.equal(facts.appsOf(resource), first, 'the second rule gets the same list, not a new detection');
+  assert.equal(facts.envOf(resource, first[0].container), facts.envOf(resource, first[0].container));
 });

@@ -19,6 +19,7 @@ import { ALL_RULES } from '../../server/src/core/rules';
 import type { SchemaCatalog } from '../../server/src/core/schema/catalog';
 import { WorkspaceCatalog } from '../../server/src/core/workspace/custom-kinds';
 import { Workspace } from '../../server/src/core/workspace/workspace';
+import { ResourceFacts } from '../../server/src/core/rules/facts';
 import { randomEdit, type FuzzCase } from './mutations';
 
 const SNIPPETS = JSON.parse(readFileSync(resolve(__dirname, '../../snippets/kubernetes.json'), 'utf8')) as Parameters<typeof complete>[4];
@@ -131,12 +132,13 @@ function runRulesUnguarded(ws: Workspace, catalog: SchemaCatalog, errors: string
       errors.push(`${rule.meta.id} (file): ${(e as Error).stack ?? e}`);
     }
   }
+  const facts = new ResourceFacts(ws);
   for (const document of file.documents) {
     if (document.errors.length > 0) continue;
     for (const resource of resourcesOfDocument(document)) {
       for (const rule of ALL_RULES) {
         try {
-          rule.checkResource?.({ ...fileCtx, resource, uri: URI, workspace: ws });
+          rule.checkResource?.({ ...fileCtx, resource, uri: URI, workspace: ws, facts });
         } catch (e) {
           errors.push(`${rule.meta.id}: ${(e as Error).stack ?? e}`);
         }

@@ -8,6 +8,7 @@ import type { Report, ResourceContext, Rule } from '../rules/rule';
 import type { SchemaCatalog } from '../schema/catalog';
 import { applySuppressions } from './suppressions';
 import type { FindingsCache } from './findings-cache';
+import { ResourceFacts } from '../rules/facts';
 import type { Workspace } from '../workspace/workspace';
 import type { Baseline } from '../immutable/baseline';
 
@@ -45,7 +46,7 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   // workspace-scoped ones depend on other files and are computed every time.
   const documentRules = rules.filter((r) => r.checkResource && !isWorkspaceScoped(r));
   const workspaceRules = env.workspace || env.baseline ? rules.filter((r) => r.checkResource && isWorkspaceScoped(r)) : [];
-  const base = { ...fileCtx, uri: env.uri ?? '', workspace: env.workspace, baseline: env.baseline };
+  const base = { ...fileCtx, uri: env.uri ?? '', workspace: env.workspace, baseline: env.baseline, facts: new ResourceFacts(env.workspace) };
   for (const document of file.documents) {
     if (document.errors.length > 0) continue;
     const resources = resourcesOfDocument(document);

@@ -5,6 +5,7 @@ import type { Resource } from '../model/resource';
 import type { SchemaCatalog } from '../schema/catalog';
 import type { Workspace } from '../workspace/workspace';
 import type { Baseline } from '../immutable/baseline';
+import type { ResourceFacts } from './facts';
 
 /** What docs/rules.md is generated from; one per rule file. */
 export interface RuleMeta {
@@ -47,6 +48,8 @@ export interface ResourceContext {
   workspace?: Workspace;
   /** Earlier versions of the objects (git ref or cluster), for the immutable-field rule. */
   baseline?: Baseline;
+  /** Facts shared by workspace rules, derived once per analysis (never by document rules: see facts.ts). */
+  facts: ResourceFacts;
 }
 
 export interface FileContext {

@@ -4,7 +4,7 @@
 import type { Resource } from '../model/resource';
 import { asArray, containersOf, podTemplateOf, stringMap, valueAt, type ContainerAt } from '../workspace/pod-template';
 import type { Workspace } from '../workspace/workspace';
-import { resolvedEnv } from './env';
+import { resolvedEnv, type EnvValue } from './env';
 
 export type App = 'directus' | 'laravel' | 'mariadb' | 'mysql' | 'postgres' | 'mongodb' | 'redis' | 'nginx';
 export type LaravelRole = 'api' | 'worker' | 'scheduler' | 'migrate';
@@ -82,16 +82,25 @@ export function detectApps(resource: Resource, workspace?: Workspace): DetectedA
 
 /** The main application of a workload: the first recognised regular container, else any. */
 export function detectApp(resource: Resource, workspace?: Workspace): DetectedApp | undefined {
-  const apps = detectApps(resource, workspace);
+  return mainApp(detectApps(resource, workspace));
+}
+
+function mainApp(apps: DetectedApp[]): DetectedApp | undefined {
   return apps.find((a) => a.container.path.includes('containers')) ?? apps[0];
 }
 
 export const DATABASES: ReadonlySet<App> = new Set(['mariadb', 'mysql', 'postgres', 'mongodb']);
 
+/** What workloadRunning needs: the objects' applications and env, derived once (rules/facts.ts). */
+export interface AppFacts {
+  appsOf(resource: Resource): DetectedApp[];
+  envOf(resource: Resource, container: ContainerAt): Map<string, EnvValue>;
+}
+
 /** A Deployment or StatefulSet running the given application, with that container's resolved env. */
-export function workloadRunning(resource: Resource, app: App, workspace?: Workspace): { detected: DetectedApp; env: ReturnType<typeof resolvedEnv> } | undefined {
+export function workloadRunning(resource: Resource, app: App, facts: AppFacts): { detected: DetectedApp; env: Map<string, EnvValue> } | undefined {
   if (resource.group !== 'apps' || !['Deployment', 'StatefulSet'].includes(resource.kind)) return undefined;
-  const detected = detectApp(resource, workspace);
+  const detected = mainApp(facts.appsOf(resource));
   if (detected?.app !== app) return undefined;
-  return { detected, env: resolvedEnv(resource, detected.container.container, detected.container.path, workspace) };
+  return { detected, env: facts.envOf(resource, detected.container) };
 }

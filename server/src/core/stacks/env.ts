@@ -4,7 +4,7 @@
 import type { FieldPath } from '../model/path';
 import type { Resource } from '../model/resource';
 import { namespaceOf } from '../workspace/lookup';
-import { asArray, asObject, stringMap } from '../workspace/pod-template';
+import { asArray, asObject } from '../workspace/pod-template';
 import type { Workspace } from '../workspace/workspace';
 
 export interface EnvValue {
@@ -15,9 +15,16 @@ export interface EnvValue {
   path: FieldPath;
 }
 
-function configMapData(workspace: Workspace | undefined, namespace: string, name: string): Record<string, string> | undefined {
+/** A ConfigMap's `data` as written (read per variable, so not copied); undefined when not in the workspace. */
+function configMapData(workspace: Workspace | undefined, namespace: string, name: string): Record<string, unknown> | undefined {
   const found = workspace?.index.find('', 'ConfigMap', namespace, name)[0];
-  return found ? stringMap(found.resource.value.data) : undefined;
+  return found ? (asObject(found.resource.value.data) ?? {}) : undefined;
+}
+
+/** A value the kubelet would put in a variable; other values are not env. */
+function envString(data: Record<string, unknown> | undefined, key: string): string | undefined {
+  const v = data && Object.hasOwn(data, key) ? data[key] : undefined;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }
 
 export function resolvedEnv(resource: Resource, container: Record<string, unknown>, containerPath: FieldPath, workspace?: Workspace): Map<string, EnvValue> {
@@ -28,8 +35,11 @@ export function resolvedEnv(resource: Resource, container: Record<string, unknow
     const prefix = typeof from?.prefix === 'string' ? from.prefix : '';
     const cm = asObject(from?.configMapRef);
     if (cm && typeof cm.name === 'string') {
-      const data = configMapData(workspace, namespace, cm.name) ?? {};
-      for (const [k, v] of Object.entries(data)) out.set(prefix + k, { value: v, source: 'configmap', path: [...containerPath, 'envFrom', i, 'configMapRef', 'name'] });
+      const data = configMapData(workspace, namespace, cm.name);
+      for (const key of Object.keys(data ?? {})) {
+        const value = envString(data, key);
+        if (value !== undefined) out.set(prefix + key, { value, source: 'configmap', path: [...containerPath, 'envFrom', i, 'configMapRef', 'name'] });
+      }
     }
   });
   asArray(container.env).forEach((e, i) => {
@@ -39,7 +49,7 @@ export function resolvedEnv(resource: Resource, container: Record<string, unknow
     if (env.value !== undefined) return void out.set(env.name, { value: String(env.value), source: 'plain', path: [...path, 'value'] });
     const ref = asObject(asObject(env.valueFrom)?.configMapKeyRef);
     if (ref && typeof ref.name === 'string' && typeof ref.key === 'string') {
-      return void out.set(env.name, { value: configMapData(workspace, namespace, ref.name)?.[ref.key], source: 'configmap', path });
+      return void out.set(env.name, { value: envString(configMapData(workspace, namespace, ref.name), ref.key), source: 'configmap', path });
     }
     out.set(env.name, { source: asObject(env.valueFrom)?.secretKeyRef ? 'secret' : 'other', path });
   });

@@ -4,6 +4,8 @@ import type { IndexedObject } from './indexed-object';
 export class ResourceIndex {
   private readonly byKey = new Map<string, IndexedObject[]>();
   private readonly byKindNamespace = new Map<string, IndexedObject[]>();
+  // Built on first use: Service and nginx rules ask once per object of the file being checked.
+  private podTemplatesByNamespace: Map<string, IndexedObject[]> | undefined;
 
   constructor(readonly objects: readonly IndexedObject[]) {
     for (const o of objects) {
@@ -23,8 +25,12 @@ export class ResourceIndex {
   }
 
   /** Objects with pod templates (workloads and Pods) in a namespace. */
-  podTemplatesIn(namespace: string): IndexedObject[] {
-    return this.objects.filter((o) => o.template && o.namespace === namespace);
+  podTemplatesIn(namespace: string): readonly IndexedObject[] {
+    if (!this.podTemplatesByNamespace) {
+      this.podTemplatesByNamespace = new Map();
+      for (const o of this.objects) if (o.template) push(this.podTemplatesByNamespace, o.namespace, o);
+    }
+    return this.podTemplatesByNamespace.get(namespace) ?? [];
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Report, ResourceContext, Rule } from '../rule';
-import { APP_INFO, DATABASES, detectApps } from '../../stacks/detect';
+import { APP_INFO, DATABASES } from '../../stacks/detect';
 import { mountsOf } from '../../stacks/workload';
 
 /** Where each image keeps its data (official and Bitnami images). */
@@ -30,9 +30,9 @@ export const databaseVolume: Rule = {
     ].join('\n'),
   },
   checkResource(ctx: ResourceContext): Report[] {
-    const { resource, workspace } = ctx;
+    const { resource, workspace, facts } = ctx;
     if (!['Deployment', 'StatefulSet', 'Pod', 'ReplicaSet'].includes(resource.kind)) return [];
-    return detectApps(resource, workspace)
+    return facts.appsOf(resource)
       .filter((a) => DATABASES.has(a.app) && a.container.path.includes('containers'))
       .flatMap((a) => {
         const dirs = DATA_DIRS[a.app];

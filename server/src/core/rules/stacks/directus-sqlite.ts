@@ -23,8 +23,8 @@ export const directusSqlite: Rule = {
     ].join('\n'),
   },
   checkResource(ctx: ResourceContext): Report[] {
-    const { resource, workspace } = ctx;
-    const directus = workloadRunning(resource, 'directus', workspace);
+    const { resource, workspace, facts } = ctx;
+    const directus = workloadRunning(resource, 'directus', facts);
     if (!directus) return [];
     const { detected: app, env } = directus;
     const client = env.get('DB_CLIENT');

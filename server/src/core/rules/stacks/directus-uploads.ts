@@ -28,8 +28,8 @@ export const directusUploads: Rule = {
     ].join('\n'),
   },
   checkResource(ctx: ResourceContext): Report[] {
-    const { resource, workspace } = ctx;
-    const directus = workloadRunning(resource, 'directus', workspace);
+    const { resource, workspace, facts } = ctx;
+    const directus = workloadRunning(resource, 'directus', facts);
     if (!directus) return [];
     const { detected: app, env } = directus;
     const scaling = scalingOf(resource, workspace);

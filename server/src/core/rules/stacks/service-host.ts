@@ -1,6 +1,4 @@
 import type { Report, ResourceContext, Rule } from '../rule';
-import { detectApps } from '../../stacks/detect';
-import { resolvedEnv } from '../../stacks/env';
 import { portsMatter, serviceOfHost } from '../../stacks/workload';
 import { clusterLookup, missingSeverity, searchedWhere } from '../../workspace/lookup';
 
@@ -34,11 +32,11 @@ export const serviceHost: Rule = {
     ].join('\n'),
   },
   checkResource(ctx: ResourceContext): Report[] {
-    const { resource, workspace } = ctx;
+    const { resource, workspace, facts } = ctx;
     if (!workspace) return [];
-    const apps = detectApps(resource, workspace).filter((a) => (a.app === 'laravel' || a.app === 'directus') && a.container.path.includes('containers'));
+    const apps = facts.appsOf(resource).filter((a) => (a.app === 'laravel' || a.app === 'directus') && a.container.path.includes('containers'));
     return apps.flatMap((a) => {
-      const env = resolvedEnv(resource, a.container.container, a.container.path, workspace);
+      const env = facts.envOf(resource, a.container);
       return HOSTS.flatMap(([hostVar, portVar]): Report[] => {
         const host = env.get(hostVar);
         if (host?.value === undefined) return [];

@@ -18,16 +18,22 @@ export class FindingsCache {
   // the 20,000-line benchmark file (~0.5M) in either generation; 8M cost up to ~12 MiB of heap
   // (`npm run bench:memory`: ~0.5 MiB more per 1,000 edits of the 1,900-line file, none evicted
   // within 10,000 edits).
-  private current = new Map<string, Finding[]>();
-  private previous = new Map<string, Finding[]>();
+  // Keyed by the chunk's text, then by the document's offset in it (a chunk may hold more than
+  // one document). The text itself is the key, not a string built from it: V8 keeps a string's
+  // hash, so looking up the unchanged documents of a file costs no copy of their text.
+  private current = new Map<string, Map<number, Finding[]>>();
+  private previous = new Map<string, Map<number, Finding[]>>();
   private currentChars = 0;
   private catalog: SchemaCatalog | undefined;
+  private config: Config | undefined;
   private configKey = '';
 
   constructor(private readonly maxChars = 2 * 1024 * 1024) {}
 
   /** Forget everything when the catalog or config changed: results computed under them are stale. */
   private validate(catalog: SchemaCatalog, config: Config): void {
+    // The same config object (one file's analysis asks once per document) needs no comparison.
+    if (catalog === this.catalog && config === this.config) return;
     const key = JSON.stringify(config);
     if (catalog !== this.catalog || key !== this.configKey) {
       this.current.clear();
@@ -36,17 +42,20 @@ export class FindingsCache {
       this.catalog = catalog;
       this.configKey = key;
     }
+    this.config = config;
   }
 
   get(document: ParsedDocument, catalog: SchemaCatalog, config: Config): Finding[] | undefined {
     this.validate(catalog, config);
-    const key = keyOf(document);
-    let hit = this.current.get(key);
+    const offset = document.start - document.chunkStart;
+    let hit = this.current.get(document.source)?.get(offset);
     if (!hit) {
-      hit = this.previous.get(key);
+      const old = this.previous.get(document.source);
+      hit = old?.get(offset);
       if (hit) {
-        this.previous.delete(key);
-        this.store(key, hit);
+        old!.delete(offset);
+        if (old!.size === 0) this.previous.delete(document.source);
+        this.store(document.source, offset, hit);
       }
     }
     return hit?.map((f) => shift(f, document.chunkStart));
@@ -54,17 +63,22 @@ export class FindingsCache {
 
   set(document: ParsedDocument, catalog: SchemaCatalog, config: Config, findings: Finding[]): void {
     this.validate(catalog, config);
-    this.store(keyOf(document), findings.map((f) => detach(shift(f, -document.chunkStart))));
+    this.store(document.source, document.start - document.chunkStart, findings.map((f) => detach(shift(f, -document.chunkStart))));
   }
 
-  private store(key: string, findings: Finding[]): void {
-    const chars = key.length + findings.reduce((n, f) => n + f.message.length + 64, 0);
+  private store(source: string, offset: number, findings: Finding[]): void {
+    const chars = source.length + findings.reduce((n, f) => n + f.message.length + 64, 0);
     if (this.currentChars + chars > this.maxChars / 2) {
       this.previous = this.current;
       this.current = new Map();
       this.currentChars = 0;
     }
-    this.current.set(detached(key), findings);
+    let byOffset = this.current.get(source);
+    if (!byOffset) {
+      byOffset = new Map();
+      this.current.set(detached(source), byOffset);
+    }
+    byOffset.set(offset, findings);
     this.currentChars += chars;
   }
 }
@@ -72,11 +86,6 @@ export class FindingsCache {
 function detach(f: Finding): Finding {
   const fixes = f.fixes?.map((fix) => ({ ...fix, title: detached(fix.title), edits: fix.edits.map((e) => ({ ...e, newText: detached(e.newText) })) }));
   return { ...f, message: detached(f.message), ...(fixes ? { fixes } : {}) };
-}
-
-function keyOf(document: ParsedDocument): string {
-  // A chunk may hold more than one document; its offset in the chunk tells them apart.
-  return `${document.start - document.chunkStart}\u0000${document.source}`;
 }
 
 function shift(f: Finding, delta: number): Finding {

@@ -201,7 +201,12 @@ function shiftNodes(doc: Document.Parsed, delta: number): void {
 function shiftNode(node: unknown, delta: number, depth: number): void {
   if (!node || typeof node !== 'object' || depth > 10_000) return;
   const n = node as { range?: [number, number, number] | null; items?: unknown[]; key?: unknown; value?: unknown };
-  if (n.range) n.range = [n.range[0] + delta, n.range[1] + delta, n.range[2] + delta];
+  // In place: a new array per node made every edit of a large file allocate one per node below it.
+  if (n.range) {
+    n.range[0] += delta;
+    n.range[1] += delta;
+    n.range[2] += delta;
+  }
   if (isPair(node)) {
     shiftNode(n.key, delta, depth + 1);
     shiftNode(n.value, delta, depth + 1);

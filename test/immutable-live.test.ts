@@ -2,24 +2,10 @@
 // the live object as `kubectl apply` does, the live object wins over git, and messages name it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_CONFIG } from '../server/src/core/config';
-import { diagnoseWorkspaceFile } from '../server/src/core/features/diagnostics';
-import { baselineFromResources, combineBaselines, type Baseline } from '../server/src/core/immutable/baseline';
+import { combineBaselines } from '../server/src/core/immutable/baseline';
 import { alignedTo, appliedOver, liveBaseline } from '../server/src/core/immutable/live-baseline';
 import { parseFile } from '../server/src/core/model/parse';
-import { resourcesOfFile } from '../server/src/core/model/resource';
-import { Workspace } from '../server/src/core/workspace/workspace';
-import { bundledCatalog } from '../server/src/io/schema-source';
-
-const catalog = bundledCatalog();
-
-/** immutable-field findings of `text` against `baseline`, as [marked text, message]. */
-function findings(baseline: Baseline | undefined, text: string): [string, string][] {
-  const ws = Workspace.empty(undefined, true).withFile('f.yaml', text);
-  return diagnoseWorkspaceFile(ws, 'f.yaml', { catalog, config: DEFAULT_CONFIG, baseline })
-    .filter((f) => f.ruleId === 'immutable-field')
-    .map((f) => [text.slice(f.start, f.end), f.message]);
-}
+import { findings, gitBaseline as git, immutableFindings } from './immutable-findings';
 
 const job = (image: string, namespace = '') => `apiVersion: batch/v1
 kind: Job
@@ -82,7 +68,6 @@ const liveJob = (image: string, namespace = 'shop') => ({
 });
 
 const live = (...objects: Record<string, unknown>[]) => liveBaseline({ context: 'dev', namespace: 'shop', objects });
-const git = (text: string) => baselineFromResources('git HEAD', resourcesOfFile(parseFile(text)));
 
 test('a Job whose file changes the container image vs the live object is an error naming the cluster', () => {
   const [[text, message]] = findings(live(liveJob('shop/migrate:1.4.2')), job('shop/migrate:1.5.0'));
@@ -149,8 +134,7 @@ test('a container injected into the live template (first) is not a change; a cha
   spec.containers = [{ name: 'proxy', image: 'mesh/proxy:1.0' }, ...(spec.containers as unknown[])];
   assert.deepEqual(findings(live(injected), job('shop/migrate:1.4.2')), []);
   const text = job('shop/migrate:1.5.0');
-  const ws = Workspace.empty(undefined, true).withFile('f.yaml', text);
-  const [finding] = diagnoseWorkspaceFile(ws, 'f.yaml', { catalog, config: DEFAULT_CONFIG, baseline: live(injected) }).filter((f) => f.ruleId === 'immutable-field');
+  const [finding] = immutableFindings(live(injected), text);
   assert.equal(text.slice(finding.start, finding.end), 'image');
   assert.equal(text.slice(0, finding.start).split('\n').length, 13);
 });

@@ -1,30 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DEFAULT_CONFIG } from '../server/src/core/config';
-import { diagnoseWorkspaceFile } from '../server/src/core/features/diagnostics';
-import { baselineFromResources } from '../server/src/core/immutable/baseline';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { IMMUTABLE_CHECKS, IMMUTABLE_FIELDS_DOC } from '../server/src/core/immutable/checks';
 import { nextName } from '../server/src/core/rules/immutable-field';
 import { gitBaselineLoader } from '../server/src/io/git-baseline';
-import { parseFile } from '../server/src/core/model/parse';
-import { resourcesOfFile } from '../server/src/core/model/resource';
-import { Workspace } from '../server/src/core/workspace/workspace';
-import { bundledCatalog } from '../server/src/io/schema-source';
-
-const catalog = bundledCatalog();
+import { runCli } from './cli/run';
+import { findings, gitBaseline, immutableFindings } from './immutable-findings';
+import { committedWorkspace } from './temp-workspace';
 
 /** immutable-field findings of `after` against `before`, as [marked text, message]. */
-function changes(before: string, after: string): [string, string][] {
-  const baseline = baselineFromResources('git HEAD', resourcesOfFile(parseFile(before)));
-  const ws = Workspace.empty(undefined, true).withFile('f.yaml', after);
-  return diagnoseWorkspaceFile(ws, 'f.yaml', { catalog, config: DEFAULT_CONFIG, baseline })
-    .filter((f) => f.ruleId === 'immutable-field')
-    .map((f) => [after.slice(f.start, f.end), f.message]);
-}
+const changes = (before: string, after: string): [string, string][] => findings(gitBaseline(before), after);
 
 const job = (image: string, extra = '') => `apiVersion: batch/v1
 kind: Job
@@ -91,14 +77,9 @@ test('objects are matched by identity: moved ones still match, renamed or new on
 });
 
 test('CLI --against: the committed Job edited in the work tree is an error; a bad ref is bad usage', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kubesight-git-'));
-  const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args]);
-  git('init', '-q');
-  writeFileSync(join(dir, 'job.yaml'), job('shop/api:1.4.2'));
-  git('add', 'job.yaml');
-  git('commit', '-qm', 'job');
+  const { dir } = committedWorkspace('kubesight-git-', { 'job.yaml': job('shop/api:1.4.2') });
   writeFileSync(join(dir, 'job.yaml'), job('shop/api:1.5.0'));
-  const cli = (...args: string[]) => spawnSync(process.execPath, [resolve('dist/cli.js'), 'check', '.', ...args], { cwd: dir, encoding: 'utf8' });
+  const cli = (...args: string[]) => runCli(['check', '.', ...args], dir);
   const r = cli('--against', 'HEAD', '--format', 'json');
   assert.equal(r.status, 1, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout)[0].messages.map((m: { ruleId: string; line: number }) => [m.ruleId, m.line]), [['immutable-field', 11]]);
@@ -113,10 +94,8 @@ test('docs/rules.md lists the immutable fields of every kind the check table cov
 });
 
 test('a changed Job offers the rename fix that makes apply create a new Job', () => {
-  const baseline = baselineFromResources('git HEAD', resourcesOfFile(parseFile(job('shop/migrate:1.4.2'))));
   const after = job('shop/migrate:1.5.0');
-  const ws = Workspace.empty(undefined, true).withFile('f.yaml', after);
-  const [finding] = diagnoseWorkspaceFile(ws, 'f.yaml', { catalog, config: DEFAULT_CONFIG, baseline }).filter((f) => f.ruleId === 'immutable-field');
+  const [finding] = immutableFindings(gitBaseline(job('shop/migrate:1.4.2')), after);
   const fix = finding.fixes![0];
   assert.equal(fix.title, 'Rename the Job to "migrate-2" (apply creates a new Job)');
   assert.equal(after.slice(fix.edits[0].start, fix.edits[0].end), 'migrate');
@@ -124,12 +103,7 @@ test('a changed Job offers the rename fix that makes apply create a new Job', ()
 });
 
 test('the language server git baseline is cached per commit and reloaded when HEAD moves', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kubesight-git-cache-'));
-  const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args]);
-  git('init', '-q');
-  writeFileSync(join(dir, 'job.yaml'), job('shop/migrate:1.4.2'));
-  git('add', '.');
-  git('commit', '-qm', 'one');
+  const { dir, git } = committedWorkspace('kubesight-git-cache-', { 'job.yaml': job('shop/migrate:1.4.2') });
   const load = gitBaselineLoader();
   const first = await load(dir, 'HEAD');
   assert.ok(first);

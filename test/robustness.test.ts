@@ -5,14 +5,13 @@
 // the server answers every request within 1 s, never crashes and logs no error.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runCli } from './cli/run';
 import { FuzzServer, isNodeWarning } from './fuzz/lsp-client';
+import { tempWorkspace } from './temp-workspace';
 
-const CLI = resolve('dist/cli.js');
 const LIMIT_MS = 1000;
 
 const badName = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\ndata:\n  a: "1"\n';
@@ -44,11 +43,7 @@ const FILES: Record<string, Buffer | string> = {
 let dir = '';
 let big = '';
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kubesight-robust-'));
-  for (const [name, content] of Object.entries(FILES)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
+  dir = tempWorkspace('kubesight-robust-', FILES);
   // 50 MB of valid manifests.
   const block = `${configMap('big')}---\n`;
   big = block.repeat(Math.ceil((50 * 1024 * 1024) / block.length));
@@ -65,7 +60,7 @@ interface Message {
 }
 
 function check(...paths: string[]): Record<string, Message[]> {
-  const r = spawnSync(process.execPath, [CLI, 'check', ...paths, '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = runCli(['check', ...paths, '--format', 'json'], dir, { maxBuffer: 64 * 1024 * 1024 });
   assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
   assert.doesNotMatch(r.stderr, /internal error|\n\s+at /, 'no stack trace');
   const files = JSON.parse(r.stdout) as { filePath: string; messages: Message[] }[];

@@ -1,13 +1,10 @@
 // The CLI contract of product.md §3, exercised on the built dist/cli.js (npm ci builds it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const CLI = resolve('dist/cli.js');
-const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli as run } from './run';
+import { tempWorkspace } from '../temp-workspace';
 
 const deployment = (selector: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -31,14 +28,7 @@ spec:
             tcpSocket: {port: 80}
 `;
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kubesight-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => tempWorkspace('kubesight-cli-', files);
 
 test('valid manifests: exit 0, JSON array with every file and no messages', () => {
   const dir = workspace({ 'web.yaml': deployment('web') });

@@ -1,11 +1,10 @@
 // Each quick fix, applied through the protocol, and the link completions, in one workspace folder.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from './client';
+import { tempWorkspace } from '../temp-workspace';
 
 type Position = { line: number; character: number };
 type Edit = { range: { start: Position; end: Position }; newText: string };
@@ -18,8 +17,6 @@ function apply(text: string, edits: Edit[]): string {
   return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'kubesight-actions-'));
-const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
 const files: Record<string, string> = {
   'secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  user: admin\n',
   'web.yaml': `apiVersion: apps/v1
@@ -46,20 +43,17 @@ spec:
                 secretKeyRef: {name: db, key: password}
 `,
 };
-for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+const dir = tempWorkspace('kubesight-actions-', files);
+const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
 
 let client: LspClient;
 before(async () => {
-  client = new LspClient({ rules: { 'workload-best-practice': 'off' } });
-  await client.initialize(pathToFileURL(dir).href);
+  client = await LspClient.start({ rules: { 'workload-best-practice': 'off' } }, dir);
 });
 after(() => client.close());
 
-async function open(name: string, text: string, version = 1): Promise<void> {
-  const published = client.diagnostics(uriOf(name), version);
-  if (version === 1) client.notify('textDocument/didOpen', { textDocument: { uri: uriOf(name), languageId: 'yaml', version, text } });
-  else client.notify('textDocument/didChange', { textDocument: { uri: uriOf(name), version }, contentChanges: [{ text }] });
-  await published;
+async function open(name: string, text: string): Promise<void> {
+  await client.open(uriOf(name), text);
 }
 
 async function fix(name: string, at: Position, title: RegExp): Promise<Action> {

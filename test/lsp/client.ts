@@ -2,6 +2,7 @@
 // resolve when a matching notification arrives (tests wait on events, never on sleeps).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 type Message = { id?: number; method?: string; params?: unknown; result?: unknown; error?: unknown };
 
@@ -12,6 +13,13 @@ export class LspClient {
   private readonly pending = new Map<number, (m: Message) => void>();
   private readonly waiters: { match: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
   readonly notifications: Message[] = [];
+
+  /** Spawns the server and initializes it with the workspace folder `dir` (a path). */
+  static async start(settings: Record<string, unknown>, dir: string): Promise<LspClient> {
+    const client = new LspClient(settings);
+    await client.initialize(pathToFileURL(dir).href);
+    return client;
+  }
 
   constructor(private readonly settings: Record<string, unknown> = {}) {
     this.proc = spawn(process.execPath, [resolve('dist/server.js'), '--stdio'], { stdio: 'pipe' });
@@ -96,6 +104,20 @@ export class LspClient {
     );
   }
 
+  /** Opens `uri` with `text`; resolves with its first diagnostics that satisfy `accept`, without `accept` those of version 1. */
+  open(uri: string, text: string, accept?: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    const published = accept ? this.diagnosticsWhere(uri, accept) : this.diagnostics(uri, 1).then((p) => p.diagnostics);
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    return published;
+  }
+
+  /** Replaces the whole text of `uri` as `version`; resolves with its first diagnostics that satisfy `accept`, without `accept` those of `version`. */
+  change(uri: string, version: number, text: string, accept?: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    const published = accept ? this.diagnosticsWhere(uri, accept) : this.diagnostics(uri, version).then((p) => p.diagnostics);
+    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return published;
+  }
+
   async initialize(rootUri: string | null = null): Promise<unknown> {
     const result = await this.request('initialize', { processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null, capabilities: { workspace: { configuration: true } } });
     this.notify('initialized', {});
@@ -108,6 +130,10 @@ export class LspClient {
     this.proc.kill();
   }
 }
+
+/** Diagnostics of a file with a missing reference once the workspace folder is read: while it is
+ *  being read, missing targets are information; afterwards warnings or errors. */
+export const folderRead = (d: Diagnostic[]): boolean => d.length > 0 && d.every((x) => x.severity !== 3);
 
 export interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };

@@ -2,13 +2,11 @@
 // cluster is not missing; one in neither the workspace nor the cluster is an error; null disconnects.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspClient, type Diagnostic } from './client';
+import { folderRead, LspClient, type Diagnostic } from './client';
+import { tempWorkspace } from '../temp-workspace';
 
-const dir = mkdtempSync(join(tmpdir(), 'kubesight-cluster-'));
 const app = `apiVersion: v1
 kind: Pod
 metadata:
@@ -21,18 +19,15 @@ spec:
         - secretRef:
             name: credentials
 `;
-writeFileSync(join(dir, 'app.yaml'), app);
+const dir = tempWorkspace('kubesight-cluster-', { 'app.yaml': app });
 const appUri = pathToFileURL(join(dir, 'app.yaml')).href;
 const missing = (d: Diagnostic[]) => d.filter((x) => x.code === 'missing-reference');
 
 let client: LspClient;
 let initial: Diagnostic[];
 before(async () => {
-  client = new LspClient({ rules: { 'workload-best-practice': 'off' } });
-  await client.initialize(pathToFileURL(dir).href);
-  const scanned = client.diagnosticsWhere(appUri, (d) => d.length > 0 && d.every((x) => x.severity !== 3));
-  client.notify('textDocument/didOpen', { textDocument: { uri: appUri, languageId: 'yaml', version: 1, text: app } });
-  initial = await scanned;
+  client = await LspClient.start({ rules: { 'workload-best-practice': 'off' } }, dir);
+  initial = await client.open(appUri, app, folderRead);
 });
 after(() => client.close());
 
@@ -54,9 +49,7 @@ test('the cluster index silences, raises and (on null) restores missing-referenc
 
 test('completion offers the names of cluster objects', async () => {
   client.notify('kubesight/clusterIndex', { context: 'kind-dev', namespace: 'shop', objects: [{ apiVersion: 'v1', kind: 'Secret', name: 'credentials' }] });
-  const edited = client.diagnostics(appUri, 2);
-  client.notify('textDocument/didChange', { textDocument: { uri: appUri, version: 2 }, contentChanges: [{ text: app.replace('name: credentials', 'name: ') }] });
-  await edited;
+  await client.change(appUri, 2, app.replace('name: credentials', 'name: '));
   const items = await client.request<{ label: string; detail?: string }[]>('textDocument/completion', { textDocument: { uri: appUri }, position: { line: 10, character: 18 } });
   assert.deepEqual(items.map((i) => [i.label, i.detail]), [['credentials', 'Secret in the cluster (context "kind-dev", namespace "shop")']]);
 });

@@ -1,13 +1,11 @@
 // Cross-file features over stdio: a workspace folder with a Deployment and its ConfigMap/Secret.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspClient } from './client';
+import { folderRead, LspClient } from './client';
+import { tempWorkspace } from '../temp-workspace';
 
-const dir = mkdtempSync(join(tmpdir(), 'kubesight-ws-'));
 const config = `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -34,8 +32,7 @@ spec:
         - secretRef:
             name: credentials
 `;
-writeFileSync(join(dir, 'config.yaml'), config);
-writeFileSync(join(dir, 'app.yaml'), app);
+const dir = tempWorkspace('kubesight-ws-', { 'config.yaml': config, 'app.yaml': app });
 const configUri = pathToFileURL(join(dir, 'config.yaml')).href;
 const appUri = pathToFileURL(join(dir, 'app.yaml')).href;
 const at = (line: number, character: number) => ({ line, character });
@@ -43,12 +40,9 @@ const at = (line: number, character: number) => ({ line, character });
 let client: LspClient;
 let appDiagnostics: { code: string; message: string; severity: number }[];
 before(async () => {
-  client = new LspClient({ rules: { 'workload-best-practice': 'off' } });
-  await client.initialize(pathToFileURL(dir).href);
+  client = await LspClient.start({ rules: { 'workload-best-practice': 'off' } }, dir);
   // While the folder is being read, missing targets are information; once it is read, warnings.
-  const scanned = client.diagnosticsWhere(appUri, (d) => d.length > 0 && d.every((x) => x.severity !== 3));
-  client.notify('textDocument/didOpen', { textDocument: { uri: appUri, languageId: 'yaml', version: 1, text: app } });
-  appDiagnostics = await scanned;
+  appDiagnostics = await client.open(appUri, app, folderRead);
 });
 after(() => client.close());
 
@@ -83,23 +77,16 @@ test('rename updates the object name and every reference', async () => {
 });
 
 test('completion proposes ConfigMap names from other files and the keys of the chosen one', async () => {
-  const edited = client.diagnostics(appUri, 2);
-  const text = app.replace('              name: settings\n              key: LOG_LEVEL', '              name: \n              key: LOG_LEVEL');
-  client.notify('textDocument/didChange', { textDocument: { uri: appUri, version: 2 }, contentChanges: [{ text }] });
-  await edited;
+  await client.change(appUri, 2, app.replace('              name: settings\n              key: LOG_LEVEL', '              name: \n              key: LOG_LEVEL'));
   const names = await client.request<{ label: string }[]>('textDocument/completion', { textDocument: { uri: appUri }, position: at(12, 20) });
   assert.deepEqual(names.map((i) => i.label), ['settings']);
-  const edited3 = client.diagnostics(appUri, 3);
-  client.notify('textDocument/didChange', { textDocument: { uri: appUri, version: 3 }, contentChanges: [{ text: app.replace('key: LOG_LEVEL', 'key: ') }] });
-  await edited3;
+  await client.change(appUri, 3, app.replace('key: LOG_LEVEL', 'key: '));
   const keys = await client.request<{ label: string }[]>('textDocument/completion', { textDocument: { uri: appUri }, position: at(13, 19) });
   assert.deepEqual(keys.map((i) => i.label), ['CACHE_URL', 'LOG_LEVEL']);
 });
 
 test('quick fix creates the missing Secret in the same file', async () => {
-  const edited = client.diagnostics(appUri, 4);
-  client.notify('textDocument/didChange', { textDocument: { uri: appUri, version: 4 }, contentChanges: [{ text: app }] });
-  await edited;
+  await client.change(appUri, 4, app);
   const actions = await client.request<{ title: string; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
     textDocument: { uri: appUri },
     range: { start: at(16, 20), end: at(16, 20) },

@@ -18,6 +18,9 @@ const coreForbidden = {
   ],
 };
 
+// client/ may import server/src/shared (the protocol and the defaults table), nothing else of server/.
+const clientNotServer = { regex: '(^|/)server/(?!src/shared/(?!.*\\.\\./))', message: 'client/ imports nothing from server/ but server/src/shared.' };
+
 export default tseslint.config(
   {
     ignores: [
@@ -42,8 +45,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only client/ talks to VS Code.' }] }] },
   },
   {
+    // server/src/shared is pure data and pure functions both ends use: it imports only from itself.
+    files: ['server/src/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)|\\.\\./', message: 'server/src/shared imports nothing outside itself (no node:*, vscode, yaml or other server code).' }] }] },
+  },
+  {
     files: ['client/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'client/ never imports server/.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [clientNotServer] }] },
   },
   {
     // Cluster logic is plain, tested against the API test server; only client/src/explorer renders it.
@@ -51,7 +59,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'client/src/cluster is plain: the VS Code part lives in client/src/explorer.' }],
-        patterns: [{ group: ['**/server/**', '**/explorer/**', 'vscode-languageclient*'], message: 'client/src/cluster is plain.' }],
+        patterns: [clientNotServer, { group: ['**/explorer/**', 'vscode-languageclient*'], message: 'client/src/cluster is plain.' }],
       }],
     },
   },

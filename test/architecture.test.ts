@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -24,13 +24,24 @@ test('server/src/core imports no vscode, LSP, fs, child_process or outer layer',
   assert.deepEqual(offenders, []);
 });
 
-test('server/src/core has no module-level mutable state (no top-level let/var)', () => {
-  const offenders = tsFiles('server/src/core').filter((f) => /^(export\s+)?(let|var)\s/m.test(readFileSync(f, 'utf8')));
+test('server/src/core and server/src/shared have no module-level mutable state (no top-level let/var)', () => {
+  const offenders = [...tsFiles('server/src/core'), ...tsFiles('server/src/shared')].filter((f) => /^(export\s+)?(let|var)\s/m.test(readFileSync(f, 'utf8')));
   assert.deepEqual(offenders, []);
 });
 
-test('client/ never imports server/', () => {
-  const offenders = tsFiles('client/src').flatMap((f) => importsOf(f).filter((i) => i.includes('server/')).map((i) => `${f}: ${i}`));
+const SHARED = resolve('server/src/shared');
+/** Whether an import of `file` names a module inside server/src/shared (relative imports only). */
+const intoShared = (file: string, specifier: string) => specifier.startsWith('.') && resolve(dirname(file), specifier).startsWith(SHARED + sep);
+
+test('client/ imports nothing from server/ but server/src/shared', () => {
+  const offenders = tsFiles('client/src').flatMap((f) => importsOf(f).filter((i) => i.includes('server/') && !intoShared(f, i)).map((i) => `${f}: ${i}`));
+  assert.deepEqual(offenders, []);
+});
+
+test('server/src/shared imports nothing outside itself (no node:*, vscode, yaml, core or client)', () => {
+  const files = tsFiles('server/src/shared');
+  assert.ok(files.length > 0);
+  const offenders = files.flatMap((f) => importsOf(f).filter((i) => !intoShared(f, i)).map((i) => `${f}: ${i}`));
   assert.deepEqual(offenders, []);
 });
 

@@ -40,6 +40,18 @@ test('defaults written out, reordered maps and equal quantities are not changes'
   assert.deepEqual(changes(before, before), []);
 });
 
+test('defaults shared with the export (server/src/shared/api-defaults.ts) are not changes either', () => {
+  const pod = (image: string, extra = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: ${image}${extra}\n`;
+  // `resources: {}` is the API server's default for a container (the export always dropped it).
+  assert.deepEqual(changes(pod('nginx:1.27.3'), pod('nginx:1.27.3', '\n      resources: {}')), []);
+  assert.deepEqual(changes(job('shop/api:1.4.2').replace(/\n +resources:\n.*\n/, '\n'), job('shop/api:1.4.2').replace(/requests: .*/, '{}')), []);
+  assert.equal(changes(pod('nginx:1.27.3'), pod('nginx:1.27.3', '\n      resources: {requests: {cpu: 100m}}')).length, 1, 'a real request still is');
+  // A tag and a digest: the tag decides the pull policy (`latest` → Always).
+  const pinned = 'nginx:latest@sha256:0000000000000000000000000000000000000000000000000000000000000000';
+  assert.deepEqual(changes(pod(pinned), pod(pinned, '\n      imagePullPolicy: Always')), []);
+  assert.equal(changes(pod(pinned), pod(pinned, '\n      imagePullPolicy: IfNotPresent')).length, 1);
+});
+
 test('a suspended Job may change its scheduling directives only', () => {
   const suspended = (extra: string) => job('shop/api:1.4.2').replace('spec:\n  template:', `spec:\n  suspend: true\n  template:`).replace('      restartPolicy: Never', `      restartPolicy: Never${extra}`);
   assert.deepEqual(changes(suspended(''), suspended('\n      nodeSelector: {pool: batch}')), []);

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workspace } from '../../server/src/core/workspace/workspace';
-import { ClusterIndex, type ClusterIndexParams } from '../../server/src/core/workspace/cluster-index';
+import { ClusterIndex } from '../../server/src/core/workspace/cluster-index';
+import type { ClusterIndexParams } from '../../server/src/shared/cluster-protocol';
 import { diagnoseWorkspaceFile } from '../../server/src/core/features/diagnostics';
 import { complete } from '../../server/src/core/features/completion';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';

@@ -1,27 +1,12 @@
 // What the language server learns from the cluster: names of the objects references point at in
 // the active namespace, ConfigMap and Secret keys (never Secret values) and Service ports. Sent
-// as the `kubesight/clusterIndex` notification.
+// as the `kubesight/clusterIndex` notification (server/src/shared/cluster-protocol.ts).
+import type { ClusterIndexObject, ClusterIndexParams } from '../../../server/src/shared/cluster-protocol';
 import type { ClusterConnection } from './connection';
 import { apiVersionOf, CLUSTERROLE, CONFIGMAP, INGRESSCLASS, PVC, resourcePath, ROLE, SECRET, SERVICE, SERVICEACCOUNT, type KindInfo } from './kinds';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export interface ClusterIndexObject {
-  apiVersion: string;
-  kind: string;
-  namespace?: string;
-  name: string;
-  keys?: string[];
-  ports?: { name?: string; port: number }[];
-}
-
-export interface ClusterIndexParams {
-  context: string;
-  namespace: string;
-  objects: ClusterIndexObject[];
-}
-
-export const CLUSTER_INDEX_NOTIFICATION = 'kubesight/clusterIndex';
 // Everything `references.ts` in the server can point at; cluster-scoped kinds are listed whole.
 const INDEXED: KindInfo[] = [CONFIGMAP, SECRET, PVC, SERVICEACCOUNT, SERVICE, ROLE, CLUSTERROLE, INGRESSCLASS];
 

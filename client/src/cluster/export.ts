@@ -1,34 +1,35 @@
 // Export a live object as a clean manifest: what you would write by hand. Server-owned metadata,
-// status and the API server's defaults are removed, so the result can be diffed against (or
-// adopted into) a workspace file.
+// status and the API server's defaults (server/src/shared/api-defaults.ts) are removed, so the
+// result can be diffed against (or adopted into) a workspace file.
+import { CONTAINER_DEFAULTS, CONTAINER_PORT_DEFAULTS, defaultImagePullPolicy, HTTP_GET_DEFAULTS, POD_ONLY_DEFAULTS, POD_SPEC_DEFAULTS, PROBE_DEFAULTS, PROBES, servicePortDefaults, specDefaults, VOLUME_SOURCE_DEFAULTS, type Defaults } from '../../../server/src/shared/api-defaults';
+
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const METADATA_OWNED = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'ownerReferences'];
 const SERVER_ANNOTATIONS = [/^kubectl\.kubernetes\.io\/last-applied-configuration$/, /^deployment\.kubernetes\.io\/revision$/, /^kubectl\.kubernetes\.io\/restartedAt$/];
-
-/** Defaults by path, removed when the live value equals them (k8s-rules.md §16). */
-const POD_DEFAULTS: Obj = { restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', terminationGracePeriodSeconds: 30, schedulerName: 'default-scheduler', securityContext: {}, enableServiceLinks: true, preemptionPolicy: 'PreemptLowerPriority', priority: 0 };
-const CONTAINER_DEFAULTS: Obj = { terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', resources: {} };
-const PROBE_DEFAULTS: Obj = { timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 };
-const KIND_DEFAULTS: Record<string, Obj> = {
-  Deployment: { revisionHistoryLimit: 10, progressDeadlineSeconds: 600, strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } } },
-  StatefulSet: { revisionHistoryLimit: 10, podManagementPolicy: 'OrderedReady', updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } }, persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' } },
-  DaemonSet: { revisionHistoryLimit: 10, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } } },
-  Job: { backoffLimit: 6, completions: 1, parallelism: 1, completionMode: 'NonIndexed', suspend: false, manualSelector: undefined, podReplacementPolicy: 'TerminatingOrFailed' },
-  CronJob: { concurrencyPolicy: 'Allow', suspend: false, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 },
-  Service: { sessionAffinity: 'None', internalTrafficPolicy: 'Cluster', ipFamilyPolicy: 'SingleStack', type: 'ClusterIP' },
-};
+// Every pod spec, templates included, loses the Pod-only defaults too: a template never gets them,
+// but the pods it makes do, so leaving them out changes no pod.
+const POD_DEFAULTS: Defaults = { ...POD_SPEC_DEFAULTS, ...POD_ONLY_DEFAULTS };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const withoutDefaults = (o: Obj | undefined, defaults: Obj): Obj | undefined => (o ? Object.fromEntries(Object.entries(o).filter(([k, v]) => !(k in defaults) || !same(v, defaults[k]))) : o);
+/** `o` without the fields whose value is their default. */
+const withoutDefaults = (o: Obj | undefined, defaults: Defaults): Obj | undefined => (o ? Object.fromEntries(Object.entries(o).filter(([k, v]) => !(k in defaults) || !same(v, defaults[k]))) : o);
 
 function cleanContainer(c: Obj): Obj {
-  const image = String(c.image ?? '');
-  const tag = image.includes('@') ? 'digest' : image.slice(image.lastIndexOf('/') + 1).split(':')[1] ?? '';
-  const pull = tag === 'latest' || tag === '' ? 'Always' : 'IfNotPresent';
-  const out = withoutDefaults(c, { ...CONTAINER_DEFAULTS, imagePullPolicy: pull })!;
-  if (Array.isArray(c.ports)) out.ports = c.ports.map((p: Obj) => withoutDefaults(p, { protocol: 'TCP' }));
-  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) if (c[probe]) out[probe] = withoutDefaults(c[probe], PROBE_DEFAULTS);
+  const out = withoutDefaults(c, { ...CONTAINER_DEFAULTS, imagePullPolicy: defaultImagePullPolicy(String(c.image ?? '')) })!;
+  if (Array.isArray(c.ports)) out.ports = c.ports.map((p: Obj) => withoutDefaults(p, CONTAINER_PORT_DEFAULTS));
+  for (const probe of PROBES) {
+    if (!c[probe]) continue;
+    out[probe] = withoutDefaults(c[probe], PROBE_DEFAULTS);
+    if (c[probe].httpGet) out[probe].httpGet = withoutDefaults(c[probe].httpGet, HTTP_GET_DEFAULTS);
+  }
+  return out;
+}
+
+function cleanVolume(v: Obj): Obj {
+  if (!v || typeof v !== 'object') return v;
+  const out: Obj = { ...v };
+  for (const [source, defaults] of Object.entries(VOLUME_SOURCE_DEFAULTS)) if (v[source]) out[source] = withoutDefaults(v[source], defaults);
   return out;
 }
 
@@ -36,6 +37,7 @@ function cleanPodSpec(spec: Obj | undefined): Obj | undefined {
   if (!spec) return spec;
   const out = withoutDefaults(spec, POD_DEFAULTS)!;
   for (const field of ['containers', 'initContainers']) if (Array.isArray(spec[field])) out[field] = spec[field].map(cleanContainer);
+  if (Array.isArray(spec.volumes)) out.volumes = spec.volumes.map(cleanVolume);
   return out;
 }
 
@@ -50,11 +52,11 @@ export function exportManifest(live: Obj): Obj {
   const out: Obj = { apiVersion: live.apiVersion, kind: live.kind, metadata };
   for (const [k, v] of Object.entries(live)) if (!['apiVersion', 'kind', 'metadata', 'status'].includes(k)) out[k] = v;
   if (!out.spec) return out;
-  const spec = withoutDefaults(out.spec, KIND_DEFAULTS[live.kind] ?? {})!;
+  const spec = withoutDefaults(out.spec, specDefaults(live.kind, out.spec))!;
   if (live.kind === 'Pod') return { ...out, spec: cleanPodSpec(spec) };
   if (live.kind === 'Service') {
     for (const k of ['clusterIP', 'clusterIPs', 'ipFamilies']) if (spec.clusterIP !== 'None') delete spec[k];
-    if (Array.isArray(spec.ports)) spec.ports = spec.ports.map((p: Obj) => withoutDefaults(p, { protocol: 'TCP', ...(p.targetPort === p.port ? { targetPort: p.port } : {}) }));
+    if (Array.isArray(spec.ports)) spec.ports = spec.ports.map((p: Obj) => withoutDefaults(p, servicePortDefaults(p)));
   }
   if (live.kind === 'Job' && spec.selector && spec.template?.metadata?.labels?.['controller-uid']) {
     delete spec.selector; // generated by the Job controller, refused if written back

@@ -1,6 +1,8 @@
 // The live counterparts of the objects in the user's open files, sent to the language server as
 // the `kubesight/liveBaseline` notification so the immutable-field check compares with what the
-// API server will compare with. Secrets are never sent (their values stay in the cluster).
+// API server will compare with (server/src/shared/cluster-protocol.ts). Secrets are never sent (their
+// values stay in the cluster).
+import type { LiveBaselineParams } from '../../../server/src/shared/cluster-protocol';
 import { CLUSTER_CONCURRENCY, mapLimit } from './concurrency';
 import { ClusterError, type ClusterConnection } from './connection';
 import { Discovery } from './discovery';
@@ -8,16 +10,9 @@ import { resourcePath } from './kinds';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export interface LiveBaselineParams {
-  context: string;
-  namespace: string;
-  objects: Obj[];
-}
-
-export const LIVE_BASELINE_NOTIFICATION = 'kubesight/liveBaseline';
 const MAX_OBJECTS = 200;
 
-export async function fetchLiveBaseline(conn: ClusterConnection, manifests: Obj[], namespace: string, signal?: AbortSignal): Promise<LiveBaselineParams> {
+export async function fetchLiveBaseline(conn: ClusterConnection, manifests: Obj[], namespace: string, signal?: AbortSignal): Promise<Omit<LiveBaselineParams, 'objects'> & { objects: Obj[] }> {
   const discovery = new Discovery(conn);
   const wanted = manifests.filter((m) => m.kind !== 'Secret' && typeof m.metadata?.name === 'string').slice(0, MAX_OBJECTS);
   // CLUSTER_CONCURRENCY GETs at a time: 200 at once would flood the API server.

@@ -2,8 +2,9 @@
 // status bar item that shows them, exec-plugin consent, and the cluster index the language
 // server receives for the active namespace.
 import { commands, StatusBarAlignment, window, workspace, type StatusBarItem } from 'vscode';
-import { buildClusterIndex, CLUSTER_INDEX_NOTIFICATION } from '../cluster/cluster-index';
-import { fetchLiveBaseline, LIVE_BASELINE_NOTIFICATION } from '../cluster/live-baseline';
+import { CLUSTER_INDEX_NOTIFICATION, LIVE_BASELINE_NOTIFICATION } from '../../../server/src/shared/cluster-protocol';
+import { buildClusterIndex } from '../cluster/cluster-index';
+import { fetchLiveBaseline } from '../cluster/live-baseline';
 import { NAMESPACE, resourcePath } from '../cluster/kinds';
 import type { ClusterState } from './cluster-state';
 import type { ClusterTree } from './tree';

@@ -4,7 +4,7 @@ import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import { Workspace } from '../core/workspace/workspace';
-import type { ClusterIndexParams } from '../core/workspace/cluster-index';
+import type { ClusterIndexParams } from '../shared/cluster-protocol';
 import { collectFiles } from '../io/files';
 
 export const MAX_SCANNED_FILE_BYTES = 5 * 1024 * 1024;

@@ -72,8 +72,19 @@ function immutableData(kind: 'ConfigMap' | 'Secret'): Check {
     if (kind === 'Secret') out.push(...immutable(['type'], { type: o.type ?? 'Opaque' }, { type: n.type ?? 'Opaque' }).map((c) => ({ ...c, path: n.type === undefined ? [] : c.path })));
     if (o.immutable !== true) return out;
     if (n.immutable !== true) out.push({ path: n.immutable === undefined ? ['metadata', 'name'] : ['immutable'], message: 'immutable: Forbidden: field is immutable when `immutable` is set' });
-    const data = (x: Obj) => (kind === 'Secret' ? { ...obj(x.data), ...obj(x.stringData) } : { data: x.data ?? {}, binaryData: x.binaryData ?? {} });
-    if (!equivalent(data(o), data(n))) out.push({ path: [n.data !== undefined || kind === 'ConfigMap' ? 'data' : 'stringData'], message: 'data: Forbidden: field is immutable when `immutable` is set' });
+    const message = 'data: Forbidden: field is immutable when `immutable` is set';
+    if (kind === 'ConfigMap') {
+      if (!equivalent({ data: o.data ?? {}, binaryData: o.binaryData ?? {} }, { data: n.data ?? {}, binaryData: n.binaryData ?? {} })) out.push({ path: ['data'], message });
+      return out;
+    }
+    // The API server merges stringData into data: a key written in stringData is that key's value.
+    const before = { ...obj(o.data), ...obj(o.stringData) };
+    const after = { ...obj(n.data), ...obj(n.stringData) };
+    const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].find((k) => !equivalent(before[k], after[k]));
+    if (changed !== undefined) {
+      const field = changed in obj(n.stringData) ? 'stringData' : 'data';
+      out.push({ path: changed in after ? [field, changed] : [n.data !== undefined ? 'data' : 'stringData'], message });
+    }
     return out;
   };
 }

@@ -1,45 +1,49 @@
-// API-server defaults (k8s-rules.md §16) applied before comparing two versions of an object, so
-// writing a default explicitly, or removing it, is not a change.
+// API-server defaults (k8s-rules.md §16, the table is server/src/shared/api-defaults.ts) applied
+// before comparing two versions of an object, so writing a default explicitly, or removing it, is
+// not a change.
+import { CONTAINER_DEFAULTS, CONTAINER_PORT_DEFAULTS, defaultImagePullPolicy, HTTP_GET_DEFAULTS, POD_SPEC_DEFAULTS, PROBE_DEFAULTS, PROBES, VOLUME_SOURCE_DEFAULTS, type Defaults } from '../../shared/api-defaults';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
-const withDefaults = (o: Obj, defaults: Obj): Obj => ({ ...defaults, ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) });
-
-const PROBE = { timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 };
+/** `o` with the absent (or null) fields of `defaults` filled in; default objects are copied, never shared. */
+const withDefaults = (o: Obj, defaults: Defaults): Obj => ({
+  ...Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, v && typeof v === 'object' ? structuredClone(v) : v])),
+  ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)),
+});
 
 function container(c: unknown): unknown {
   const o = obj(c);
   if (!o) return c;
-  const image = typeof o.image === 'string' ? o.image : '';
-  const last = image.slice(image.lastIndexOf('/') + 1);
-  const tag = last.includes(':') ? last.slice(last.lastIndexOf(':') + 1) : '';
-  const pull = tag === 'latest' || (tag === '' && !image.includes('@')) ? 'Always' : 'IfNotPresent';
-  const out = withDefaults(o, { imagePullPolicy: pull, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File' });
-  if (Array.isArray(o.ports)) out.ports = o.ports.map((p) => (obj(p) ? withDefaults(obj(p)!, { protocol: 'TCP' }) : p));
-  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+  const out = withDefaults(o, { ...CONTAINER_DEFAULTS, imagePullPolicy: defaultImagePullPolicy(typeof o.image === 'string' ? o.image : '') });
+  if (Array.isArray(o.ports)) out.ports = o.ports.map((p) => (obj(p) ? withDefaults(obj(p)!, CONTAINER_PORT_DEFAULTS) : p));
+  for (const probe of PROBES) {
     const pr = obj(o[probe]);
     if (!pr) continue;
-    const filled = withDefaults(pr, PROBE);
+    const filled = withDefaults(pr, PROBE_DEFAULTS);
     const http = obj(pr.httpGet);
-    if (http) filled.httpGet = withDefaults(http, { path: '/', scheme: 'HTTP' });
+    if (http) filled.httpGet = withDefaults(http, HTTP_GET_DEFAULTS);
     out[probe] = filled;
   }
   return out;
 }
 
+/**
+ * A pod spec with its defaults (`POD_SPEC_DEFAULTS`: those of Pods and templates alike; the checks
+ * call this for both, so the Pod-only ones are not filled in).
+ */
 export function podSpec(spec: unknown): unknown {
   const o = obj(spec);
   if (!o) return spec;
-  const out = withDefaults(o, { restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', terminationGracePeriodSeconds: 30, schedulerName: 'default-scheduler', securityContext: {} });
+  const out = withDefaults(o, POD_SPEC_DEFAULTS);
   for (const field of ['containers', 'initContainers']) if (Array.isArray(o[field])) out[field] = (o[field] as unknown[]).map(container);
   if (Array.isArray(o.volumes)) {
     out.volumes = o.volumes.map((v) => {
       const vol = obj(v);
       if (!vol) return v;
       const filled: Obj = { ...vol };
-      for (const source of ['secret', 'configMap', 'downwardAPI', 'projected']) {
+      for (const [source, defaults] of Object.entries(VOLUME_SOURCE_DEFAULTS)) {
         const s = obj(vol[source]);
-        if (s) filled[source] = withDefaults(s, { defaultMode: 420 });
+        if (s) filled[source] = withDefaults(s, defaults);
       }
       return filled;
     });

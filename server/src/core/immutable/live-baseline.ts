@@ -1,22 +1,10 @@
-/**
- * The live cluster as an immutable-field baseline. The client sends the live counterparts of the
- * objects in the open files as the `kubesight/liveBaseline` notification (`null`: disconnected).
- * Pure data, no LSP types.
- */
+// The live cluster as an immutable-field baseline: the live objects the client sends
+// (`kubesight/liveBaseline`, server/src/shared/cluster-protocol.ts), matched to the manifests and
+// merged with them as `kubectl apply` would. Pure data, no LSP types.
+import type { LiveBaselineParams } from '../../shared/cluster-protocol';
 import { splitApiVersion, type Resource } from '../model/resource';
 import { isNamespacedKind } from '../workspace/indexed-object';
 import type { Baseline } from './baseline';
-
-export const LIVE_BASELINE_NOTIFICATION = 'kubesight/liveBaseline';
-
-export interface LiveBaselineParams {
-  /** Kubeconfig context name, for messages. */
-  context: string;
-  /** The active namespace: a manifest without `metadata.namespace` is applied there. */
-  namespace: string;
-  /** Live objects as the API server returns them, minus managedFields and status; never Secrets. */
-  objects: Record<string, unknown>[];
-}
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);

@@ -1,28 +1,6 @@
-/**
- * What the client knows about the connected cluster: the objects of its active namespace (names,
- * ConfigMap/Secret data keys — never values — and Service ports). The client sends it as the
- * `kubesight/clusterIndex` notification; `null` means disconnected. Pure data, no LSP types.
- */
-export const CLUSTER_INDEX_NOTIFICATION = 'kubesight/clusterIndex';
-
-export interface ClusterIndexObject {
-  apiVersion: string;
-  kind: string;
-  namespace?: string;
-  name: string;
-  /** ConfigMap/Secret data keys (never values). */
-  keys?: string[];
-  /** Service ports. */
-  ports?: { name?: string; port: number }[];
-}
-
-export interface ClusterIndexParams {
-  /** Kubeconfig context name, for messages. */
-  context: string;
-  /** The namespace the index covers ('' = all namespaces). */
-  namespace: string;
-  objects: ClusterIndexObject[];
-}
+// The cluster index the client sends (`kubesight/clusterIndex`, server/src/shared/cluster-protocol.ts)
+// as a lookup by group/kind/namespace/name for references, hover and completion. Pure data.
+import type { ClusterIndexParams } from '../../shared/cluster-protocol';
 
 /** One object of the cluster, with its effective namespace ('' for cluster-scoped kinds). */
 export interface ClusterObject {

@@ -2,7 +2,8 @@ import { parseFile, type ParsedFile } from '../model/parse';
 import { resourcesOfFile } from '../model/resource';
 import { ResourceIndex } from './index';
 import { indexObject, isNamespacedKind, type IndexedObject } from './indexed-object';
-import { ClusterIndex, type ClusterIndexParams } from './cluster-index';
+import type { ClusterIndexParams } from '../../shared/cluster-protocol';
+import { ClusterIndex } from './cluster-index';
 
 export interface WorkspaceFile {
   uri: string;

@@ -6,6 +6,7 @@ import { buildClusterIndex } from '../../client/src/cluster/cluster-index';
 import { describeObject } from '../../client/src/cluster/describe';
 import { CONFIGMAP, DEPLOYMENT, SECRET } from '../../client/src/cluster/kinds';
 import { fetchLiveBaseline } from '../../client/src/cluster/live-baseline';
+import { secretValueDigest } from '../../server/src/shared/secret-digest';
 import { fetchLogs, followLogs, workloadLogs } from '../../client/src/cluster/logs';
 import { MASK, revealedValue, viewYaml } from '../../client/src/cluster/masking';
 import { deleteObject, getObject, restartRollout, scale } from '../../client/src/cluster/operations';
@@ -120,7 +121,7 @@ test('read-only contexts refuse every write before any request; prod contexts as
   assert.equal(asked[0].typeToConfirm, 'eu-prod');
 });
 
-test('the live baseline holds the live objects of the file (no status, no managedFields, never a Secret)', async () => {
+test('the live baseline holds the live objects of the file (no status, no managedFields, no Secret value)', async () => {
   const manifests = [
     { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' } },
     { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db-credentials' } },
@@ -129,8 +130,13 @@ test('the live baseline holds the live objects of the file (no status, no manage
   ];
   const baseline = await fetchLiveBaseline(f.connect(), manifests, 'demo');
   assert.equal(baseline.context, 'test');
-  assert.deepEqual(baseline.objects.map((o) => `${o.kind}/${o.metadata.name}`), ['Job/migrate']);
+  assert.deepEqual(baseline.objects.map((o) => `${o.kind}/${o.metadata.name}`), ['Job/migrate', 'Secret/db-credentials']);
   assert.equal(baseline.objects[0].status, undefined);
   assert.equal(baseline.objects[0].metadata.managedFields, undefined);
   assert.equal(baseline.objects[0].spec.template.spec.containers[0].image, 'ghcr.io/acme/api:2.4.1');
+  // The Secret's keys and type come along; its values only as digests with this baseline's key.
+  const secret = baseline.objects[1];
+  assert.deepEqual(Object.keys(secret.data), ['DB_PASSWORD', 'DB_USER']);
+  assert.equal(secret.data.DB_PASSWORD, secretValueDigest(baseline.secretDigestKey!, SECRET_VALUES[1], 'base64'));
+  for (const value of SECRET_VALUES) assert.ok(!JSON.stringify(baseline).includes(value), 'no Secret value in what the server gets');
 });

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from './client';
 import { committedWorkspace, tempWorkspace } from '../temp-workspace';
+import { newSecretDigestKey } from '../../server/src/shared/secret-digest';
+import { withDigestedValues } from '../../client/src/cluster/live-baseline';
 
 const job = (image: string) => `apiVersion: batch/v1
 kind: Job
@@ -70,6 +72,26 @@ test('the live baseline notification raises the error against the cluster, and n
     const cleared = client.diagnosticsWhere(uri, (d) => !d.some((x) => x.code === 'immutable-field'));
     client.notify('kubesight/liveBaseline', null);
     await cleared;
+  } finally {
+    await client.close();
+  }
+});
+
+test('a live immutable Secret, sent as digests, flags a changed value in the open file', async () => {
+  const dir = tempWorkspace('kubesight-lsp-live-secret-');
+  const client = new LspClient({});
+  try {
+    await client.initialize(pathToFileURL(dir).href);
+    const uri = pathToFileURL(join(dir, 'secret.yaml')).href;
+    const text = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  namespace: shop\nimmutable: true\nstringData:\n  password: n3w\n';
+    await client.open(uri, text);
+    const key = newSecretDigestKey();
+    const live = withDigestedValues({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, type: 'Opaque', immutable: true, data: { password: Buffer.from('s3cr3t').toString('base64') } }, key);
+    const flagged = client.diagnosticsWhere(uri, (d) => d.some((x) => x.code === 'immutable-field'));
+    client.notify('kubesight/liveBaseline', { context: 'dev', namespace: 'shop', objects: [live], secretDigestKey: key });
+    const error = (await flagged).find((d) => d.code === 'immutable-field')!;
+    assert.deepEqual(error.range, { start: { line: 7, character: 2 }, end: { line: 7, character: 10 } });
+    assert.match(error.message, /^data: Forbidden: field is immutable when `immutable` is set \(compared with the live object in cluster context "dev"\)/);
   } finally {
     await client.close();
   }

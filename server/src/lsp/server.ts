@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { gitBaselineLoader } from '../io/git-baseline';
 import { combineBaselines, type Baseline } from '../core/immutable/baseline';
 import { liveBaseline } from '../core/immutable/live-baseline';
+import { secretValueDigest } from '../shared/secret-digest';
 import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
 import { registerNavigation } from './navigation';
 import { warmUpSteps } from '../core/features/warm-up';
@@ -256,7 +257,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
   connection.onNotification(LIVE_BASELINE_NOTIFICATION, (params: unknown) =>
     safe('live baseline', undefined, () => {
       const p = params && typeof params === 'object' ? (params as LiveBaselineParams) : null;
-      live = p ? liveBaseline(p) : undefined;
+      live = p ? liveBaseline(p, secretValueDigest) : undefined;
       connection.console.info(p ? `kubesight: live baseline of context "${p.context}": ${Array.isArray(p.objects) ? p.objects.length : 0} objects` : 'kubesight: live baseline cleared');
       schedule(store.open.keys());
     }),

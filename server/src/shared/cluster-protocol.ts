@@ -40,6 +40,11 @@ export interface LiveBaselineParams {
   context: string;
   /** The active namespace: a manifest without `metadata.namespace` is applied there. */
   namespace: string;
-  /** Live objects as the API server returns them, minus managedFields and status; never Secrets. */
+  /**
+   * Live objects as the API server returns them, minus managedFields and status. A Secret's `data`
+   * values are digests (secret-digest.ts), never the values, and its last-applied annotation is gone.
+   */
   objects: Record<string, unknown>[];
+  /** The key of this baseline's Secret value digests (absent: the baseline holds no Secret). */
+  secretDigestKey?: string;
 }

@@ -5,6 +5,7 @@ import type { LiveBaselineParams } from '../../shared/cluster-protocol';
 import { splitApiVersion, type Resource } from '../model/resource';
 import { isNamespacedKind } from '../workspace/indexed-object';
 import type { Baseline } from './baseline';
+import { digestedSecret, type SecretValueDigest } from './secret-digests';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
@@ -69,9 +70,12 @@ export function appliedOver(live: unknown, manifest: unknown): unknown {
 /**
  * A baseline of the live objects, matched by group, kind, namespace and name; a manifest without
  * `metadata.namespace` matches the live object in the active namespace (`default` when none).
- * Malformed entries are skipped.
+ * Malformed entries are skipped. Secrets hold digests of their values (secret-digests.ts): they are
+ * compared through `digest` with the baseline's key, and left out when either is missing.
  */
-export function liveBaseline(params: LiveBaselineParams): Baseline {
+export function liveBaseline(params: LiveBaselineParams, digest?: SecretValueDigest): Baseline {
+  const secretKey = typeof params.secretDigestKey === 'string' && params.secretDigestKey !== '' && digest ? params.secretDigestKey : undefined;
+  const isSecret = (group: string, kind: string) => group === '' && kind === 'Secret';
   const context = typeof params.context === 'string' ? params.context : '';
   const active = (typeof params.namespace === 'string' && params.namespace) || 'default';
   const label = liveLabel(context);
@@ -80,8 +84,10 @@ export function liveBaseline(params: LiveBaselineParams): Baseline {
     const metadata = obj(obj(o)?.metadata);
     if (!o || typeof o.apiVersion !== 'string' || typeof o.kind !== 'string' || typeof metadata?.name !== 'string') continue;
     const namespace = !isNamespacedKind(o.kind) ? '' : typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : active;
+    const group = splitApiVersion(o.apiVersion).group;
+    if (isSecret(group, o.kind) && !secretKey) continue;
     const { status: _status, ...rest } = o;
-    byKey.set(key(splitApiVersion(o.apiVersion).group, o.kind, namespace, metadata.name), { ...rest, metadata: { ...metadata, managedFields: undefined } });
+    byKey.set(key(group, o.kind, namespace, metadata.name), { ...rest, metadata: { ...metadata, managedFields: undefined } });
   }
   return {
     label,
@@ -90,8 +96,9 @@ export function liveBaseline(params: LiveBaselineParams): Baseline {
       const namespace = !isNamespacedKind(resource.kind) ? '' : resource.namespace || active;
       const found = byKey.get(key(resource.group, resource.kind, namespace, resource.name));
       if (!found) return undefined;
-      const before = alignedTo(found, resource.value) as Obj;
-      return { before, after: appliedOver(before, resource.value) as Obj, label };
+      const manifest = secretKey && isSecret(resource.group, resource.kind) ? digestedSecret(resource.value, secretKey, digest!) : resource.value;
+      const before = alignedTo(found, manifest) as Obj;
+      return { before, after: appliedOver(before, manifest) as Obj, label };
     },
   };
 }

@@ -190,3 +190,22 @@ test('live baseline of 24 objects: at most 6 GETs in flight, every live object f
   assert.ok(run.maxInFlight >= 2, `requests overlap (saw ${run.maxInFlight} at once)`);
   console.log(`live baseline: ${run.requests} requests, at most ${run.maxInFlight} at once, ${Math.round(run.ms)} ms`);
 });
+
+test('lenses and the live baseline share their GETs of the same objects; a write forgets them', async () => {
+  const conn = f.connect();
+  const WEB = '/apis/apps/v1/namespaces/demo/deployments/web';
+  const getsOfWeb = (from: number) => f.server.requests.slice(from).filter((r) => r.method === 'GET' && r.path === WEB).length;
+  const start = f.server.requests.length;
+  const states = await liveStates(conn, new Discovery(conn), manifests, 'demo');
+  const baseline = await fetchLiveBaseline(conn, manifests, 'demo');
+  assert.equal(states[0]?.text, '3/3 ready · 1 field differs');
+  assert.ok(baseline.objects.some((o) => o.kind === 'Deployment' && o.metadata.name === 'web'));
+  assert.equal(getsOfWeb(start), 1, 'the lens and the baseline read Deployment web once, together');
+  assert.ok(f.server.requests.slice(start).some((r) => r.method === 'PATCH' && r.query.get('dryRun') === 'All'), 'the lenses dry-run (which forgets nothing)');
+
+  await conn.request({ method: 'PATCH', path: WEB, body: JSON.stringify({ metadata: { labels: { touched: 'yes' } } }), contentType: 'application/merge-patch+json' });
+  const afterWrite = f.server.requests.length;
+  const again = await fetchLiveBaseline(conn, manifests, 'demo');
+  assert.equal(getsOfWeb(afterWrite), 1, 'after a write the baseline asks the cluster again');
+  assert.equal(again.objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'web')?.metadata.labels.touched, 'yes');
+});

@@ -68,8 +68,12 @@ async function allowed(conn: ClusterConnection, verb: string, kind: KindInfo, na
   }
 }
 
-/** The plan for one object: access review, live object, server-side-apply dry run, changes. */
-export async function planObject(conn: ClusterConnection, discovery: Discovery, manifest: Obj, defaultNamespace: string, signal?: AbortSignal): Promise<PlannedObject> {
+/**
+ * The plan for one object: live object, access review, server-side-apply dry run, changes.
+ * `shareWithinMs`: the live object may come from a GET of the same object made that recently (the
+ * lenses and the live baseline share them); the apply command never passes it.
+ */
+export async function planObject(conn: ClusterConnection, discovery: Discovery, manifest: Obj, defaultNamespace: string, signal?: AbortSignal, shareWithinMs?: number): Promise<PlannedObject> {
   const kind = await discovery.resolve(String(manifest.apiVersion), String(manifest.kind), signal);
   const name = String(manifest.metadata?.name ?? '');
   const base = { label: labelOf(kind, manifest), name, kind, manifest, changedFields: [] as string[], changes: [] as FieldChange[], liveYaml: '', resultYaml: '' };
@@ -78,7 +82,7 @@ export async function planObject(conn: ClusterConnection, discovery: Discovery, 
   const body = { ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } };
   let live: Obj | undefined;
   try {
-    live = await conn.request<Obj>({ path: resourcePath(kind, namespace, name), signal });
+    live = await conn.request<Obj>({ path: resourcePath(kind, namespace, name), signal, shareWithinMs });
   } catch (e) {
     if (!(e instanceof ClusterError && e.kind === 'not-found')) return failed({ ...base, namespace }, e);
   }

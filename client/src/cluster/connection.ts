@@ -32,11 +32,24 @@ export interface ClusterRequest {
   accept?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /**
+   * A GET asked again within this many ms gets the same answer instead of a new request (see
+   * `ClusterConnection.request`). Only for readers that show the same moment, never after a write.
+   */
+  shareWithinMs?: number;
 }
+
+/** How long the lenses and the live baseline share their GETs of the same objects. */
+export const SHARE_RECENT_GET_MS = 2_000;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export class ClusterConnection {
+  // After an open or a save the live lenses (through the apply plan) and, half a second later, the
+  // live baseline GET the same objects: requests that opt in (`shareWithinMs`) share one answer.
+  // Any write through this connection forgets them all.
+  private readonly recentGets = new Map<string, { until: number; answer: Promise<{ status: number; text: string }> }>();
+
   private constructor(readonly context: ContextInfo, private readonly kc: KubeConfig, private readonly options: ConnectionOptions) {}
 
   static open(kubeconfig: LoadedKubeconfig, context: string, options: ConnectionOptions): ClusterConnection {
@@ -54,9 +67,33 @@ export class ClusterConnection {
 
   /** Sends a request and parses the JSON answer; throws ClusterError on any failure. */
   async request<T = unknown>(req: ClusterRequest): Promise<T> {
-    const { status, text } = await this.send(req, undefined);
+    const method = req.method ?? 'GET';
+    if (mayChangeState(method, req)) this.recentGets.clear();
+    const { status, text } = method === 'GET' && req.shareWithinMs ? await this.sharedGet(req, req.shareWithinMs) : await this.send(req, undefined);
     if (status >= 400) throw this.httpError(status, text);
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /**
+   * One request for every caller of the same GET within `withinMs` (answers with an HTTP error
+   * status are shared too; a failed request is not). The request itself is not tied to a caller's
+   * signal, so one caller giving up does not cancel the others; each caller stops waiting on its own.
+   */
+  private sharedGet(req: ClusterRequest, withinMs: number): Promise<{ status: number; text: string }> {
+    const now = performance.now();
+    for (const [k, entry] of this.recentGets) if (entry.until <= now) this.recentGets.delete(k);
+    const key = `${req.path}?${new URLSearchParams(Object.entries(req.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]))}|${req.accept ?? ''}`;
+    let entry = this.recentGets.get(key);
+    if (!entry) {
+      const answer = this.send({ ...req, signal: undefined }, undefined);
+      entry = { until: now + withinMs, answer };
+      this.recentGets.set(key, entry);
+      const forgetFailure = () => {
+        if (this.recentGets.get(key)?.answer === answer) this.recentGets.delete(key);
+      };
+      answer.catch(forgetFailure);
+    }
+    return untilAborted(entry.answer, req.signal);
   }
 
   /** Streams a response (logs, watch) to `onText` until it ends or `req.signal` aborts. */
@@ -143,4 +180,23 @@ export class ClusterConnection {
 /** Bearer tokens and similar never reach a message (and so never a log). */
 export function redact(text: string): string {
   return text.replace(/(bearer\s+|token[=:]\s*"?)[A-Za-z0-9._~+/=-]{6,}/gi, '$1<redacted>');
+}
+
+/** Every write but server-side dry runs and access reviews (which store nothing) may change what a GET returns. */
+function mayChangeState(method: string, req: ClusterRequest): boolean {
+  return method !== 'GET' && req.query?.dryRun !== 'All' && !/\/(selfsubject\w*reviews|subjectaccessreviews|tokenreviews)$/.test(req.path);
+}
+
+/** `answer`, or a `cancelled` ClusterError as soon as `signal` aborts (the work behind it goes on). */
+function untilAborted<T>(answer: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return answer;
+  if (signal.aborted) return Promise.reject(new ClusterError('cancelled', 'Cancelled.'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new ClusterError('cancelled', 'Cancelled.'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    answer.then(
+      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
+      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
+    );
+  });
 }

@@ -6,7 +6,7 @@
 import type { LiveBaselineParams } from '../../../server/src/shared/cluster-protocol';
 import { newSecretDigestKey, secretValueDigest } from '../../../server/src/shared/secret-digest';
 import { CLUSTER_CONCURRENCY, mapLimit } from './concurrency';
-import { ClusterError, type ClusterConnection } from './connection';
+import { ClusterError, SHARE_RECENT_GET_MS, type ClusterConnection } from './connection';
 import { Discovery } from './discovery';
 import { resourcePath } from './kinds';
 
@@ -36,7 +36,7 @@ export async function fetchLiveBaseline(conn: ClusterConnection, manifests: Obj[
       const kind = await discovery.resolve(String(m.apiVersion), String(m.kind), signal);
       if (!kind) return undefined;
       try {
-        const live = await conn.request<Obj>({ path: resourcePath(kind, kind.namespaced ? String(m.metadata.namespace ?? (namespace || 'default')) : undefined, m.metadata.name), signal });
+        const live = await conn.request<Obj>({ path: resourcePath(kind, kind.namespaced ? String(m.metadata.namespace ?? (namespace || 'default')) : undefined, m.metadata.name), signal, shareWithinMs: SHARE_RECENT_GET_MS });
         const { status: _status, ...rest } = live;
         const object = { ...rest, metadata: { ...rest.metadata, managedFields: undefined } };
         return live.kind === 'Secret' && kind.group === '' ? withDigestedValues(object, secretDigestKey) : object;

@@ -4,7 +4,7 @@
 // the fields the file sets — status, defaults and managedFields are never drift).
 import { planObject, type PlannedObject } from './apply';
 import { CLUSTER_CONCURRENCY, mapLimit } from './concurrency';
-import type { ClusterConnection } from './connection';
+import { SHARE_RECENT_GET_MS, type ClusterConnection } from './connection';
 import { podsOf } from './describe';
 import type { Discovery } from './discovery';
 import { isWorkload, kindOf } from './kinds';
@@ -22,7 +22,7 @@ export interface LiveState {
 }
 
 export async function liveState(conn: ClusterConnection, discovery: Discovery, manifest: Obj, defaultNamespace: string, signal?: AbortSignal): Promise<LiveState> {
-  const plan = await planObject(conn, discovery, manifest, defaultNamespace, signal);
+  const plan = await planObject(conn, discovery, manifest, defaultNamespace, signal, SHARE_RECENT_GET_MS);
   if (!plan.live) {
     const text = plan.outcome === 'create' ? `not in cluster${plan.message ? ` · ${plan.message}` : ''}` : plan.outcome === 'unknown-kind' ? 'kind not served by the cluster' : `not in cluster (${plan.outcome})`;
     return { plan, text };

@@ -11,7 +11,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Session, fileUri, loadSettings } from './lib/session.mjs';
+import { loadSettings } from './lib/session.mjs';
+import { openAndWait } from './open-and-wait.mjs';
 import { summarize } from './lib/stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,14 +38,7 @@ const freshParse = () => {
 
 const openOnce = async (settleMs) => {
   const settings = { ...loadSettings(path.join(here, 'settings', 'ours.json')), startupSettleMs: settleMs };
-  const s = new Session([process.execPath, server, '--stdio'], settings, {});
-  await s.start();
-  const uri = fileUri(input);
-  const w = s.nextDiagnostics(uri);
-  const t = s.open(uri, text, 1);
-  const d = await w;
-  await s.shutdown();
-  return d.t - t;
+  return (await openAndWait({ argv: [process.execPath, server, '--stdio'], settings, file: input, text })).ms;
 };
 
 const parse = [];

@@ -10,7 +10,8 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Session, fileUri, loadSettings } from './lib/session.mjs';
+import { loadSettings } from './lib/session.mjs';
+import { openAndWait } from './open-and-wait.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -51,13 +52,16 @@ const threadCpu = (pid) => {
   }
 };
 for (let r = 0; r < runs; r++) {
-  const s = new Session([process.execPath, ...flags, server, '--stdio'], settings, { rootDir: noRoot ? undefined : path.dirname(input), verbose: !!process.env.VERBOSE });
-  await s.start();
-  const uri = fileUri(input);
-  const w = s.nextDiagnostics(uri);
-  const t = s.open(uri, text, 1);
-  const d = await w;
-  if (process.env.PAUSE_MS) await new Promise((r) => setTimeout(r, Number(process.env.PAUSE_MS)));
-  console.log(`run ${r + 1}: open→diagnostics ${(d.t - t).toFixed(1)} ms, ${d.params.diagnostics.length} diagnostics; server CPU ms by thread: ${threadCpu(s.client.pid)}`);
-  await s.shutdown();
+  const { ms, diagnostics, before: cpu } = await openAndWait({
+    argv: [process.execPath, ...flags, server, '--stdio'],
+    settings,
+    options: { rootDir: noRoot ? undefined : path.dirname(input), verbose: !!process.env.VERBOSE },
+    file: input,
+    text,
+    beforeShutdown: async (s) => {
+      if (process.env.PAUSE_MS) await new Promise((r) => setTimeout(r, Number(process.env.PAUSE_MS)));
+      return threadCpu(s.client.pid);
+    },
+  });
+  console.log(`run ${r + 1}: open→diagnostics ${ms.toFixed(1)} ms, ${diagnostics.length} diagnostics; server CPU ms by thread: ${cpu}`);
 }

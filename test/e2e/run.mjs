@@ -117,8 +117,8 @@ async function main() {
 
   // 3. Driver (playwright-core, outside the repo) and the fixture workspace.
   mkdirSync(DRIVER, { recursive: true });
-  cpSync(join(HERE, 'driver/package.json'), join(DRIVER, 'package.json'));
-  cpSync(join(HERE, 'driver/drive.mjs'), join(DRIVER, 'drive.mjs'));
+  // drive.mjs and the modules it imports, next to the driver's own node_modules.
+  for (const f of readdirSync(join(HERE, 'driver')).filter((n) => /\.(mjs|json)$/.test(n))) cpSync(join(HERE, 'driver', f), join(DRIVER, f));
   const want = JSON.parse(readFileSync(join(HERE, 'driver/package.json'), 'utf8')).dependencies['playwright-core'];
   const have = join(DRIVER, 'node_modules/playwright-core/package.json');
   if (!existsSync(have) || JSON.parse(readFileSync(have, 'utf8')).version !== want) {

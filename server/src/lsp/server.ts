@@ -205,8 +205,11 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
     if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubesight' }).catch(() => undefined);
     // Warm-up starts now, while the client answers the settings request.
     const samples = Object.values(SNIPPETS as Record<string, SnippetDefinition>).map(snippetText);
-    // A file waiting for diagnostics goes first, unless it waits for the settings anyway.
-    const busy = () => settingsReady && (pending.size > 0 || flushScheduled);
+    // A file waiting for diagnostics goes first, unless it waits for the settings anyway. So does
+    // the folder scan: a file opened meanwhile waits for it (it may be one of the scanned files),
+    // and the scan's own parsing warms the same code up.
+    let scanning = folders.length > 0;
+    const busy = () => scanning || (settingsReady && (pending.size > 0 || flushScheduled));
     warmUpWhenIdle(warmUpSteps({ catalog, config: DEFAULT_CONFIG, samples }), busy, (m) => connection.console.info(m));
     void refreshSettings()
       .finally(settingsLoaded)
@@ -217,6 +220,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
           connection.console.error(`kubesight: workspace scan failed: ${(e as Error).stack ?? e}`);
           return 0;
         });
+        scanning = false;
         connection.console.info(`kubesight: ${count} manifest files in the workspace`);
         // After the next publish: the scan has seen these kinds, so their validators load now
         // rather than on the first keystroke; git starts reading the baseline (spawning a process

@@ -6,7 +6,7 @@
 //     has finished: core/features/warm-up.ts).
 // The bench's main table compares the cold open with a warm in-process parse (floor.mjs); this one
 // keeps the comparison honest about what a fresh process costs.
-//   node bench/cold.mjs [--runs N] [--out results/cold.json] FILE
+//   node bench/cold.mjs [--runs N] [--out results/cold.json] [--server dist/server.js] FILE
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,12 +20,13 @@ const argv = process.argv.slice(2);
 let runs = 3;
 let out = path.join(here, 'results', 'cold.json');
 let input = path.join(here, 'results', 'roots', 'large', 'large.yaml');
+let server = path.join(here, '..', 'dist', 'server.js');
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === '--runs') runs = Number(argv[++i]);
   else if (argv[i] === '--out') out = path.resolve(argv[++i]);
+  else if (argv[i] === '--server') server = path.resolve(argv[++i]);
   else input = path.resolve(argv[i]);
 }
-const server = path.join(here, '..', 'dist', 'server.js');
 const yamlJs = path.join(here, '..', 'node_modules', 'yaml', 'dist', 'index.js');
 const text = fs.readFileSync(input, 'utf8');
 

@@ -18,7 +18,10 @@ const quick = process.env.BENCH_QUICK === '1';
 const runs = Number(process.env.RUNS ?? (quick ? 1 : 3));
 const sizes = (process.env.SIZES ?? (quick ? 'small medium' : 'small medium large workspace')).split(/\s+/).filter(Boolean);
 const node = process.execPath;
-const ours = [node, path.join(here, '..', 'dist', 'server.js'), '--stdio'];
+// Our server as it ships: the minified bundle `npm run package` puts in the extension (dist/ holds
+// the development build, names kept for profiling). It finds schemas/ and dist/validators upwards.
+const shipped = path.join(here, 'results', 'production');
+const ours = [node, path.join(shipped, 'server.js'), '--stdio'];
 const peerJs = path.join(here, '..', 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 const peer = [node, peerJs, '--stdio'];
 
@@ -28,10 +31,12 @@ const step = (args, label) => {
   return r.status === 0;
 };
 
-if (!fs.existsSync(ours[1])) {
-  console.error('bench: dist/server.js is missing; run `npm run build` first');
+if (!fs.existsSync(path.join(here, '..', 'dist', 'validators'))) {
+  console.error('bench: dist/validators is missing; run `npm run build` first');
   process.exit(2);
 }
+if (spawnSync(node, ['scripts/build.mjs', '--production', '--out', path.relative(path.join(here, '..'), shipped)], { cwd: path.join(here, '..'), stdio: 'inherit' }).status !== 0) process.exit(2);
+console.error(`bench: ours = ${path.relative(process.cwd(), ours[1])} (production bundle, as packaged)`);
 step(['peer-schema.mjs'], 'peer schema');
 if (!fs.existsSync(path.join(here, 'workloads', 'large.yaml'))) step(['gen-workloads.mjs'], 'workloads');
 // A single file is benchmarked in a folder of its own: our server indexes the workspace folder,
@@ -82,4 +87,4 @@ console.log('\nms unless noted. open→diag is cold (fresh process); for the wor
 console.log('"bare yaml parse" is warm (in-process, after warm-up runs); ours÷parse compares a cold open with it.');
 
 // The same cold open without a workspace folder, and against a parse in a fresh process (cold.mjs).
-if (sizes.includes('large')) step(['cold.mjs', '--runs', quick ? '1' : '3', input('large')], 'cold open');
+if (sizes.includes('large')) step(['cold.mjs', '--runs', quick ? '1' : '3', '--server', ours[1], input('large')], 'cold open');

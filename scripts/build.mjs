@@ -1,4 +1,7 @@
 // Bundles the three entry points with esbuild (the only bundler). Run by `npm run build` and `prepare`.
+//   --production   minified, as `npm run package` ships it
+//   --out DIR      write the bundles to DIR instead of dist/ (bench/run.mjs benchmarks a production
+//                  server there; it finds schemas/ and dist/validators by looking upwards)
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -10,6 +13,9 @@ const entries = [
   { entryPoints: ['server/src/cli/conformance.ts'], outfile: 'dist/conformance.js' },
 ];
 const production = process.argv.includes('--production');
+const outIndex = process.argv.indexOf('--out');
+const outDir = outIndex > 0 ? process.argv[outIndex + 1] : 'dist';
+for (const e of entries) e.outfile = e.outfile.replace(/^dist\//, `${outDir}/`);
 const missing = entries.filter((e) => !existsSync(e.entryPoints[0]));
 if (missing.length) console.warn(`build: skipping missing entry points: ${missing.map((e) => e.entryPoints[0]).join(', ')}`);
 await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e, minify: production })));

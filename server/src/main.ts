@@ -1,4 +1,5 @@
-// Process entry of the language server: `node dist/server.js --stdio` (or IPC from the VS Code client).
+// The language server (dist/server-main.js), started by launcher.ts: `node dist/server.js --stdio`
+// (or IPC from the VS Code client).
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { CodeCache } from './io/code-cache';
@@ -45,17 +46,5 @@ function lowMemoryCollection(): () => void {
   };
 }
 
-/**
- * Old-space headroom: after each full collection V8 lets the old space grow to between 1.1× and 4×
- * what survived before the next one, by how fast collecting is compared with allocating, and a
- * language server's parses make it choose the high end. Fixed at 1.5× (one of the few heap flags
- * V8 reads at run time, at every full collection): `npm run bench` on the 20,000-line file, 8 runs
- * each, RSS at the end 154-171 MiB → 142-152 MiB and peak 171-177 → 156-161, with open, edit and
- * 500-file workspace times unchanged within run-to-run noise; `npm run bench:memory` (10,500 edits
- * of the 1,891-line file) peak 151 → 142 MiB at the same median edit time (3.6 ms).
- */
-const OLD_SPACE_HEADROOM_PERCENT = 50;
-
-setFlagsFromString(`--heap-growing-percent=${OLD_SPACE_HEADROOM_PERCENT}`);
 const connection = createConnection(ProposedFeatures.all);
 startServer(connection, bundledCatalog({ codeCache: CodeCache.forUser() }), lowMemoryCollection());

@@ -1,5 +1,6 @@
 // The language server (dist/server-main.js), started by launcher.ts: `node dist/server.js --stdio`
 // (or IPC from the VS Code client).
+import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { CodeCache } from './io/code-cache';
@@ -21,28 +22,32 @@ import { startServer } from './lsp/server';
  * back (`npm run bench:memory` with pauses of 11 s every 500 edits).
  */
 function lowMemoryCollection(): () => void {
+  // Required, not import()ed: launcher.ts runs this bundle through vm.Script, where a dynamic
+  // import has no loader and fails (silently: no collection ever ran).
+  let inspector: typeof import('node:inspector') | undefined;
+  try {
+    inspector = createRequire(__filename)('node:inspector');
+  } catch {
+    inspector = undefined; // a runtime without the inspector: nothing is collected early
+  }
   let running = false;
   return () => {
-    if (running) return;
+    if (running || !inspector) return;
     running = true;
-    void import('node:inspector')
-      .then(({ Session }) => {
-        const session = new Session();
-        session.connect();
-        setFlagsFromString('--no-flush-bytecode');
-        const done = () => {
-          setFlagsFromString('--flush-bytecode');
-          session.disconnect();
-          running = false;
-        };
-        try {
-          // Disconnecting inside the protocol callback deadlocks Node 20: leave it first.
-          session.post('HeapProfiler.collectGarbage', () => setImmediate(done));
-        } catch {
-          done();
-        }
-      })
-      .catch(() => undefined); // no inspector: `running` stays set, nothing is tried again
+    const session = new inspector.Session();
+    session.connect();
+    setFlagsFromString('--no-flush-bytecode');
+    const done = () => {
+      setFlagsFromString('--flush-bytecode');
+      session.disconnect();
+      running = false;
+    };
+    try {
+      // Disconnecting inside the protocol callback deadlocks Node 20: leave it first.
+      session.post('HeapProfiler.collectGarbage', () => setImmediate(done));
+    } catch {
+      done();
+    }
   };
 }
 

@@ -4,8 +4,9 @@
 // `data` decoded from base64 and `stringData` taken as UTF-8, which is how the API server stores
 // both. The digest function comes from the host (server/src/shared/secret-digest.ts).
 
+import { asObject } from '../workspace/pod-template';
+
 type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 
 /** A keyed digest of a Secret value given as written (`base64` for `data`, `utf8` for `stringData`). */
 export type SecretValueDigest = (key: string, value: string, encoding: 'base64' | 'utf8') => string;
@@ -14,7 +15,7 @@ export type SecretValueDigest = (key: string, value: string, encoding: 'base64' 
 export function digestedSecret(manifest: Obj, key: string, digest: SecretValueDigest): Obj {
   const out: Obj = { ...manifest };
   for (const [field, encoding] of [['data', 'base64'], ['stringData', 'utf8']] as const) {
-    const values = obj(manifest[field]);
+    const values = asObject(manifest[field]);
     if (values) out[field] = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? digest(key, v, encoding) : v]));
   }
   return out;

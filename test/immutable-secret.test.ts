@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { liveBaseline } from '../server/src/core/immutable/live-baseline';
 import { newSecretDigestKey, secretValueDigest } from '../server/src/shared/secret-digest';
 import { withDigestedValues } from '../client/src/cluster/live-baseline';
-import { findings } from './immutable-findings';
+import { findings, gitBaseline } from './immutable-findings';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const key = newSecretDigestKey();
@@ -49,4 +49,11 @@ test('a changed value of an immutable Secret is an error on its key, in the API 
 test('the type of a live Secret cannot change; without the digest key no Secret is compared', () => {
   assert.match(findings(baseline(), secret('stringData:\n  password: s3cr3t\n', 'immutable: true\ntype: kubernetes.io/basic-auth\n'))[0][1], /^type: Invalid value: "kubernetes.io\/basic-auth": field is immutable/);
   assert.deepEqual(findings(baseline(live(), false), secret(`data:\n  password: ${b64('n3w')}\n`)), []);
+});
+
+test('against git, a value moved from data (base64) to stringData (text) is no change; a new value is', () => {
+  const committed = gitBaseline(secret(`data:\n  password: ${b64('s3cr3t')}\n  user: ${b64('app')}\n`));
+  assert.deepEqual(findings(committed, secret('stringData:\n  password: s3cr3t\n  user: app\n')), []);
+  assert.deepEqual(findings(committed, secret(`data:\n  password: ${b64('s3cr3t').replace(/(.{4})/, '$1\n    ')}\n  user: ${b64('app')}\n`)), [], 'base64 written over two lines');
+  assert.deepEqual(findings(committed, secret(`stringData:\n  password: n3w\n  user: app\n`)).map(([t]) => t), ['password']);
 });

@@ -77,16 +77,47 @@ function immutableData(kind: 'ConfigMap' | 'Secret'): Check {
       if (!equivalent({ data: o.data ?? {}, binaryData: o.binaryData ?? {} }, { data: n.data ?? {}, binaryData: n.binaryData ?? {} })) out.push({ path: ['data'], message });
       return out;
     }
-    // The API server merges stringData into data: a key written in stringData is that key's value.
-    const before = { ...obj(o.data), ...obj(o.stringData) };
-    const after = { ...obj(n.data), ...obj(n.stringData) };
-    const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].find((k) => !equivalent(before[k], after[k]));
+    const before = secretValues(o);
+    const after = secretValues(n);
+    const changed = [...new Set([...before.keys(), ...after.keys()])].find((k) => !sameSecretValue(before.get(k), after.get(k)));
     if (changed !== undefined) {
-      const field = changed in obj(n.stringData) ? 'stringData' : 'data';
-      out.push({ path: changed in after ? [field, changed] : [n.data !== undefined ? 'data' : 'stringData'], message });
+      const field = after.get(changed)?.base64 === false ? 'stringData' : 'data';
+      out.push({ path: after.has(changed) ? [field, changed] : [n.data !== undefined ? 'data' : 'stringData'], message });
     }
     return out;
   };
+}
+
+interface SecretValue {
+  text: string;
+  /** Written under `data` (base64), not `stringData` (plain text). */
+  base64: boolean;
+}
+
+/** A Secret's values by key: the API server merges `stringData` into `data`, so stringData wins. */
+function secretValues(secret: Obj): Map<string, SecretValue> {
+  const out = new Map<string, SecretValue>();
+  for (const [field, base64] of [['data', true], ['stringData', false]] as const) {
+    for (const [k, v] of Object.entries(obj(secret[field]))) if (v !== null && v !== undefined) out.set(k, { text: String(v), base64 });
+  }
+  return out;
+}
+
+/** The value's bytes as a binary string; undefined when it is not base64 (e.g. a digest from the live baseline). */
+function secretBytes(value: SecretValue): string | undefined {
+  try {
+    return value.base64 ? atob(value.text.replace(/\s+/g, '')) : Array.from(new TextEncoder().encode(value.text), (b) => String.fromCharCode(b)).join('');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Equal as written (digests included), or the same bytes written once as base64 and once as text. */
+function sameSecretValue(a: SecretValue | undefined, b: SecretValue | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.text === b.text) return true;
+  const bytes = secretBytes(a);
+  return bytes !== undefined && bytes === secretBytes(b);
 }
 
 const pvc: Check = (o, n) => {

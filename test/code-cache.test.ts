@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CodeCache } from '../server/src/io/code-cache';
+import { CodeCache, removeStaleFolders } from '../server/src/io/code-cache';
 
 const cacheFiles = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.bin')).map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
 
@@ -44,4 +44,16 @@ test('dist/server.js starts the server through its code cache: written after a s
   const bundle = cacheFiles(dir).filter((f) => statSync(f).size > 100_000);
   assert.ok(bundle.length >= 1, `a cache of the server bundle: ${cacheFiles(dir).map((f) => `${f} ${statSync(f).size}`).join(', ')}`);
   assert.match(await start(0), /"serverInfo":\{"name":"kubesight"/, 'and the server starts with it');
+});
+
+test('cache folders of other V8 versions or flags are removed once unused for 30 days, the current one never', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'kubesight-cache-root-'));
+  for (const name of ['v8-old', 'v8-recent', 'v8-current', 'unrelated']) mkdirSync(join(root, name));
+  const now = Date.now();
+  const daysAgo = (d: number) => new Date(now - d * 24 * 3600 * 1000);
+  utimesSync(join(root, 'v8-old'), daysAgo(31), daysAgo(31));
+  utimesSync(join(root, 'v8-current'), daysAgo(90), daysAgo(90));
+  utimesSync(join(root, 'unrelated'), daysAgo(90), daysAgo(90));
+  await removeStaleFolders(root, 'v8-current', now);
+  assert.deepEqual(readdirSync(root).sort(), ['unrelated', 'v8-current', 'v8-recent']);
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire, Module } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,12 +27,20 @@ export class CodeCache {
     private readonly delayMs = 3000,
   ) {}
 
-  /** The user's cache (KUBESIGHT_CODE_CACHE names another folder, `off` disables it). */
+  /**
+   * The user's cache (KUBESIGHT_CODE_CACHE names another folder, `off` disables it). Caches made
+   * by another V8 version or under other flags sit in folders of their own; those not written to
+   * for STALE_AFTER_MS are removed in the background (one still used by another runtime only has
+   * its caches written again).
+   */
   static forUser(): CodeCache | undefined {
     const setting = process.env.KUBESIGHT_CODE_CACHE;
     if (setting === 'off') return undefined;
     const root = setting || userCacheDir();
-    return root ? new CodeCache(join(root, `v8-${process.versions.v8}-${cachedDataVersionTag()}`)) : undefined;
+    if (!root) return undefined;
+    const folder = `v8-${process.versions.v8}-${cachedDataVersionTag()}`;
+    void removeStaleFolders(root, folder);
+    return new CodeCache(join(root, folder));
   }
 
   /** `require(file)`, with the file's code cache when there is a valid one. */
@@ -86,6 +94,22 @@ export class CodeCache {
       this.timer = setTimeout(() => this.writeNext(), 20);
       this.timer.unref();
     }
+  }
+}
+
+/** A folder of caches no process has written to for this long is left from an older V8 or flags. */
+export const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
+
+/** Removes `v8-*` folders under `root` other than `current` that were last written before STALE_AFTER_MS. */
+export async function removeStaleFolders(root: string, current: string, now = Date.now()): Promise<void> {
+  try {
+    for (const name of await readdir(root)) {
+      if (!name.startsWith('v8-') || name === current) continue;
+      const folder = join(root, name);
+      if (now - (await stat(folder)).mtimeMs > STALE_AFTER_MS) await rm(folder, { recursive: true, force: true });
+    }
+  } catch {
+    // no cache folder yet, or one we may not touch: nothing to tidy
   }
 }
 

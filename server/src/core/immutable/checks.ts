@@ -2,6 +2,7 @@
 // kind. Each check compares the defaulted old and new objects and reports in the server's words.
 import { formatPath, type FieldPath } from '../model/path';
 import { render } from '../schema/validate';
+import { specDefaults } from '../../shared/api-defaults';
 import { equivalent, firstDifference, podSpec, podTemplate, quantityValue } from './defaults';
 
 type Obj = Record<string, unknown>;
@@ -27,7 +28,8 @@ function immutable(path: FieldPath, oldObj: Obj, newObj: Obj, normalize: (v: unk
 const selector: Check = (o, n) => immutable(['spec', 'selector'], o, n);
 
 const STATEFULSET_MUTABLE = new Set(['replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds']);
-const STATEFULSET_DEFAULTS: Obj = { podManagementPolicy: 'OrderedReady' };
+// The shared table's StatefulSet defaults: of the immutable fields only podManagementPolicy has one.
+const STATEFULSET_DEFAULTS = specDefaults('StatefulSet', {});
 const statefulSet: Check = (o, n) => {
   const before = { ...STATEFULSET_DEFAULTS, ...obj(o.spec) };
   const after = { ...STATEFULSET_DEFAULTS, ...obj(n.spec) };

@@ -2,9 +2,9 @@
 // before comparing two versions of an object, so writing a default explicitly, or removing it, is
 // not a change.
 import { CONTAINER_DEFAULTS, CONTAINER_PORT_DEFAULTS, defaultImagePullPolicy, HTTP_GET_DEFAULTS, POD_SPEC_DEFAULTS, PROBE_DEFAULTS, PROBES, VOLUME_SOURCE_DEFAULTS, type Defaults } from '../../shared/api-defaults';
+import { asObject as obj } from '../workspace/pod-template';
 
 type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 /** `o` with the absent (or null) fields of `defaults` filled in; default objects are copied, never shared. */
 const withDefaults = (o: Obj, defaults: Defaults): Obj => ({
   ...Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, v && typeof v === 'object' ? structuredClone(v) : v])),

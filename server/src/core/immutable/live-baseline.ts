@@ -6,9 +6,9 @@ import { splitApiVersion, type Resource } from '../model/resource';
 import { isNamespacedKind } from '../workspace/indexed-object';
 import type { Baseline } from './baseline';
 import { digestedSecret, type SecretValueDigest } from './secret-digests';
+import { asObject as obj } from '../workspace/pod-template';
 
 type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 const key = (group: string, kind: string, namespace: string, name: string) => `${group}/${kind}/${namespace}/${name}`;
 
 /** `the live object in cluster context "dev"`, the label of a live baseline. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import type { KindEntry, SchemaIndex, SchemaSource } from '../core/schema/catalog';
+import type { SchemaIndex, SchemaSource } from '../core/schema/catalog';
 import { SchemaCatalog } from '../core/schema/catalog';
 import type { CodeCache } from './code-cache';
 
@@ -32,30 +32,57 @@ function findValidatorsDir(): string | undefined {
   return findUp('validators', __dirname) ?? findUp(join('dist', 'validators'));
 }
 
-/** `codeCache`: load the generated validators with V8 code caches (io/code-cache.ts; the language server does). */
-export function fileSchemaSource(dir: string = findSchemasDir(), validatorsDir = findValidatorsDir(), codeCache?: CodeCache): SchemaSource {
+/**
+ * `codeCache`: load the generated validators with V8 code caches (io/code-cache.ts; the language
+ * server does). `validatorsDir` null: no generated code, the catalog compiles every kind.
+ */
+export function fileSchemaSource(dir: string = findSchemasDir(), validatorsDir: string | null | undefined = findValidatorsDir(), codeCache?: CodeCache): SchemaSource {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as SchemaIndex;
   const hashOf = (file: string) => createHash('sha256').update(readFileSync(join(dir, file))).digest('hex');
+  const generated = validatorsDir ? precompiledModules(validatorsDir, codeCache) : undefined;
   return {
     index,
     load: (file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as object,
-    precompiled: validatorsDir ? (entry) => (entry.file ? loadPrecompiled(validatorsDir, entry, hashOf(entry.file), codeCache) : undefined) : undefined,
+    precompiled: generated ? (entry) => (entry.file ? generated(entry.file, hashOf(entry.file)) : undefined) : undefined,
   };
 }
 
-/** Generated code is used only when it was generated from the very schema file just loaded. */
-function loadPrecompiled(validatorsDir: string, entry: KindEntry, schemaHash: string | undefined, codeCache?: CodeCache): ValidateFunction | undefined {
-  if (!entry.file || !schemaHash) return undefined;
-  const path = join(validatorsDir, entry.file.replace(/\.json$/, '.js'));
-  if (!existsSync(path)) return undefined;
-  try {
-    // Generated code is plain CommonJS beside the bundle; it can only be loaded at run time.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = (codeCache ? codeCache.require(path) : require(path)) as { validate?: ValidateFunction; schemaHash?: string };
-    return mod.schemaHash === schemaHash ? mod.validate : undefined;
-  } catch {
-    return undefined;
-  }
+interface GeneratedModule {
+  schemaHashes?: Record<string, string>;
+  [schemaFile: string]: ValidateFunction | Record<string, string> | undefined;
+}
+
+/**
+ * The validator generated for a schema file (scripts/build-validators.ts), used only when it was
+ * generated from the very schema file just loaded. Several kinds share a module (the pod-template
+ * kinds): each module is loaded once per source.
+ */
+function precompiledModules(validatorsDir: string, codeCache?: CodeCache): (schemaFile: string, schemaHash: string) => ValidateFunction | undefined {
+  let manifest: Record<string, string> | undefined;
+  const loaded = new Map<string, GeneratedModule | undefined>();
+  const load = (module: string): GeneratedModule | undefined => {
+    const path = join(validatorsDir, module);
+    try {
+      // Generated code is plain CommonJS beside the bundle; it can only be loaded at run time.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (codeCache ? codeCache.require(path) : require(path)) as GeneratedModule;
+    } catch {
+      return undefined;
+    }
+  };
+  return (schemaFile, schemaHash) => {
+    try {
+      manifest ??= JSON.parse(readFileSync(join(validatorsDir, 'index.json'), 'utf8')) as Record<string, string>;
+    } catch {
+      manifest = {};
+    }
+    const module = Object.hasOwn(manifest, schemaFile) ? manifest[schemaFile] : undefined;
+    if (!module) return undefined;
+    if (!loaded.has(module)) loaded.set(module, load(module));
+    const generated = loaded.get(module);
+    const validate = generated?.[schemaFile];
+    return generated?.schemaHashes?.[schemaFile] === schemaHash && typeof validate === 'function' ? (validate as ValidateFunction) : undefined;
+  };
 }
 
 export function bundledCatalog(options: { codeCache?: CodeCache } = {}): SchemaCatalog {

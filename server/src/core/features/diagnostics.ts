@@ -59,7 +59,8 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
     }
     if (workspaceRules.length > 0) findings.push(...runRules(workspaceRules, resources, base, env.config));
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  // Rule ids are ASCII: compared by code unit (localeCompare's first call sets up ICU's collator, ~6 ms of a first open).
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return applySuppressions(findings, file.text, file.lines);
 }
 

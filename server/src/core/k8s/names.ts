@@ -46,11 +46,17 @@ export const pathSegmentName: NameRule = (v) => {
   return out;
 };
 
+/** No problems (shared: most names are valid, and each check runs for every label of every object). */
+const VALID: readonly string[] = Object.freeze([]);
+
 /** Label keys and annotation keys: `[prefix/]name`. */
-export function qualifiedName(v: string): string[] {
-  const parts = v.split('/');
-  if (parts.length > 2) return ["a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"];
-  const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];
+export function qualifiedName(v: string): readonly string[] {
+  const slash = v.indexOf('/');
+  // The common case first: a valid key allocates nothing.
+  if (slash < 0 && v.length > 0 && v.length <= 63 && QUALIFIED_NAME_PART.test(v)) return VALID;
+  if (slash >= 0 && v.indexOf('/', slash + 1) >= 0) return ["a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"];
+  const prefix = slash >= 0 ? v.slice(0, slash) : undefined;
+  const name = slash >= 0 ? v.slice(slash + 1) : v;
   const out: string[] = [];
   if (prefix !== undefined) {
     if (prefix === '') out.push('prefix part must be non-empty');
@@ -61,10 +67,11 @@ export function qualifiedName(v: string): string[] {
     if (name.length > 63) out.push('name part must be no more than 63 bytes');
     if (!QUALIFIED_NAME_PART.test(name)) out.push(NAME_PART_MSG);
   }
-  return out;
+  return out.length > 0 ? out : VALID;
 }
 
-export function labelValue(v: string): string[] {
+export function labelValue(v: string): readonly string[] {
+  if (v.length <= 63 && LABEL_VALUE.test(v)) return VALID;
   const out: string[] = [];
   if (v.length > 63) out.push('must be no more than 63 bytes');
   if (!LABEL_VALUE.test(v)) out.push(LABEL_VALUE_MSG);

@@ -52,20 +52,29 @@ function invalid(path: FieldPath, value: string, message: string): Report {
   return { path, at: 'value', message: `${path.join('.')}: Invalid value: ${render(value)}: ${message}` };
 }
 
+// Loops that allocate only for problems: every object has labels, and the first open of a large
+// file runs these un-optimised (the spread-and-flatMap form cost ~9 ms of the 20,000-line file's).
 function labels(path: FieldPath, value: unknown): Report[] {
   const map = asObject(value);
   if (!map) return [];
   const where = path.join('.');
-  return Object.entries(map).flatMap(([key, v]) => [
-    ...qualifiedName(key).map((m): Report => ({ path: [...path, key], at: 'key', message: `${where}: Invalid value: ${render(key)}: ${m}` })),
-    ...(typeof v === 'string' ? labelValue(v).map((m): Report => ({ path: [...path, key], at: 'value', message: `${where}: Invalid value: ${render(v)}: ${m}` })) : []),
-  ]);
+  const out: Report[] = [];
+  for (const key in map) {
+    if (!Object.hasOwn(map, key)) continue;
+    for (const m of qualifiedName(key)) out.push({ path: [...path, key], at: 'key', message: `${where}: Invalid value: ${render(key)}: ${m}` });
+    const v = map[key];
+    if (typeof v === 'string') for (const m of labelValue(v)) out.push({ path: [...path, key], at: 'value', message: `${where}: Invalid value: ${render(v)}: ${m}` });
+  }
+  return out;
 }
 
 function annotations(value: unknown): Report[] {
   const map = asObject(value);
   if (!map) return [];
-  return Object.keys(map).flatMap((key) =>
-    qualifiedName(key.toLowerCase()).map((m): Report => ({ path: ['metadata', 'annotations', key], at: 'key', message: `metadata.annotations: Invalid value: ${render(key)}: ${m}` })),
-  );
+  const out: Report[] = [];
+  for (const key in map) {
+    if (!Object.hasOwn(map, key)) continue;
+    for (const m of qualifiedName(key.toLowerCase())) out.push({ path: ['metadata', 'annotations', key], at: 'key', message: `metadata.annotations: Invalid value: ${render(key)}: ${m}` });
+  }
+  return out;
 }

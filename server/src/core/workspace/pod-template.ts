@@ -44,7 +44,11 @@ export function valueAt(root: unknown, path: FieldPath): unknown {
 /** String-valued entries of a map (labels, selectors); other values are not labels. */
 export function stringMap(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(asObject(value) ?? {})) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+  const map = asObject(value);
+  for (const k in map) {
+    const v = map[k];
+    if (Object.hasOwn(map, k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) out[k] = String(v);
+  }
   return out;
 }
 
@@ -54,7 +58,7 @@ export function podTemplateOf(resource: Resource): PodTemplate | undefined {
     const spec = asObject(resource.value.spec);
     return spec ? { metadataPath: ['metadata'], specPath: ['spec'], labels: stringMap(valueAt(resource.value, ['metadata', 'labels'])), spec } : undefined;
   }
-  const base = TEMPLATE_PATHS[resource.kind];
+  const base = Object.hasOwn(TEMPLATE_PATHS, resource.kind) ? TEMPLATE_PATHS[resource.kind] : undefined; // not `kind: constructor`
   if (!base) return undefined;
   // A template being written may have labels before it has a spec: it still selects pods.
   const template = asObject(valueAt(resource.value, base));
@@ -68,14 +72,18 @@ export interface ContainerAt {
   path: FieldPath;
 }
 
+const CONTAINER_FIELDS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+
 /** Containers, init containers and ephemeral containers of a pod spec, with their paths. */
 export function containersOf(template: PodTemplate): ContainerAt[] {
   const out: ContainerAt[] = [];
-  for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
-    asArray(template.spec[field]).forEach((c, i) => {
-      const container = asObject(c);
+  for (const field of CONTAINER_FIELDS) {
+    const list = template.spec[field];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const container = asObject(list[i]);
       if (container) out.push({ container, path: [...template.specPath, field, i] });
-    });
+    }
   }
   return out;
 }

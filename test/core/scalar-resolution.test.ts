@@ -67,3 +67,14 @@ test('every YAML file of the examples, snippets and rule fixtures resolves as in
   assert.ok(files.length > 50, `only ${files.length} files found`);
   for (const file of files) sameAsReference(readFileSync(file, 'utf8'));
 });
+
+test('every document shares one schema, and parsing explicit tags does not change it', () => {
+  const first = parseFile('a: 1\n---\nb: 2\n').documents.map((d) => d.doc.schema);
+  assert.equal(first[0], first[1]);
+  const tags = first[0].tags.length;
+  const tagged = '- !!binary aGVsbG8=\n- !!set {a, b}\n- !!omap [{a: 1}]\n- !!pairs [{a: 1}]\n- !!timestamp 2001-12-14\n- !!float 1\n- !!str 2\n- !custom x\n- !!map {a: 1}\n- !!seq [1]\n- !<tag:yaml.org,2002:int> 3\n';
+  const again = parseFile(tagged).documents[0].doc.schema;
+  assert.equal(again, first[0]);
+  assert.equal(again.tags.length, tags);
+  sameAsReference(tagged);
+});

@@ -1,4 +1,4 @@
-import { isCollection, isPair, parseAllDocuments, parseDocument, YAMLParseError, type Document, type ScalarTag, type SchemaOptions } from 'yaml';
+import { isCollection, isPair, parseAllDocuments, parseDocument, Schema, YAMLParseError, type Document, type ScalarTag, type SchemaOptions } from 'yaml';
 import { splitChunks, type Chunk } from './chunks';
 import { LineIndex } from './line-index';
 import { detached } from './strings';
@@ -43,31 +43,34 @@ export interface ParsedFile {
 }
 
 /**
- * Kubernetes decodes manifests with YAML 1.1 resolution (sigs.k8s.io/yaml on go-yaml v2):
- * `yes`/`on` are booleans there, so we resolve scalars the same way to see what the API server sees.
- */
-// logLevel 'error': yaml's warnings (a collection used as a key, converted to a string) would go to
-// the server's stderr through process.emitWarning; such keys are reported as findings instead.
-const PARSE_OPTIONS = { version: '1.1', uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error', customTags: withPlainStringsFirst } as const;
-
-const STR_TAG = 'tag:yaml.org,2002:str';
-type Tags = Extract<SchemaOptions['customTags'], unknown[]>;
-
-/**
  * yaml resolves each plain scalar by trying the schema's tags in order: in YAML 1.1, ~12 regular
  * expressions (null, booleans, the int, float and time forms) before a key like `containers` or a
  * value like `nginx` falls through to string, ~6% of a warm parse. A plain scalar that starts
  * with a letter none of those forms can start with (they start with a digit, a sign, `.`, `~`,
  * `<`, or y n t f o in either case: `yes`, `null`, `true`, `off`…) is a string whatever follows,
- * so a copy of the string tag that claims exactly those goes first.
+ * so a copy of yaml's string tag that claims exactly those goes first. A copy: yaml also reads
+ * the tags when it writes YAML (collection keys become strings that way), and must see a string tag.
  */
 function withPlainStringsFirst(tags: Tags): Tags {
-  const string = tags.find((t) => typeof t === 'object' && t.tag === STR_TAG && !('collection' in t && t.collection));
-  if (!string || typeof string !== 'object') return tags;
-  return [{ ...string, default: true, test: SURELY_STRING } as ScalarTag, ...tags];
+  const string = tags.find((t) => typeof t === 'object' && t.tag === 'tag:yaml.org,2002:str' && !('collection' in t && t.collection));
+  return typeof string === 'object' ? [{ ...(string as ScalarTag), test: /^[a-eg-mp-su-xzA-EG-MP-SU-XZ]/ }, ...tags] : tags;
 }
+type Tags = Extract<SchemaOptions['customTags'], unknown[]>;
 
-const SURELY_STRING = /^[a-eg-mp-su-xzA-EG-MP-SU-XZ]/;
+/**
+ * One schema for every document: yaml otherwise builds one per document (its tag list and
+ * checks, ~12 ms of a first parse of the 20,000-line benchmark file). Parsing never changes it:
+ * yaml adds tags to a schema only for "known tags", which YAML 1.1 mode has none of.
+ */
+const YAML_1_1 = new Schema({ schema: 'yaml-1.1', resolveKnownTags: false, customTags: withPlainStringsFirst });
+
+/**
+ * Kubernetes decodes manifests with YAML 1.1 resolution (sigs.k8s.io/yaml on go-yaml v2):
+ * `yes`/`on` are booleans there, so we resolve scalars the same way to see what the API server sees.
+ */
+// logLevel 'error': yaml's warnings (a collection used as a key, converted to a string) would go to
+// the server's stderr through process.emitWarning; such keys are reported as findings instead.
+const PARSE_OPTIONS = { version: '1.1', schema: YAML_1_1, uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error' } as const;
 
 /**
  * Parses a file into its documents. With `previous` (the parse of the same file's last version),
@@ -274,9 +277,10 @@ export function documentUndecodable(document: ParsedDocument): Undecodable | und
 export function documentValue(document: ParsedDocument): unknown {
   if (!document.value.computed) {
     try {
-      const found = mayBeUndecodable(document) ? undecodableReason(document.doc) : undefined;
+      const plain = plainValue(document.doc);
+      const found = !plain && mayBeUndecodable(document) ? undecodableReason(document.doc) : undefined;
       document.value.undecodable = found && { ...found, range: found.range && [found.range[0] - document.chunkStart, found.range[1] - document.chunkStart] };
-      document.value.value = document.value.undecodable ? undefined : plainValue(document.doc, 1000);
+      document.value.value = plain ? plain.value : document.value.undecodable ? undefined : document.doc.toJS({ maxAliasCount: 1000 });
     } catch {
       document.value.value = undefined;
     }

@@ -4,15 +4,16 @@ import { Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
 const NOT_PLAIN = Symbol('not plain');
 
 /**
- * The document's value exactly as `doc.toJS({ maxAliasCount })` gives it. Most manifests are
- * plain maps, lists and scalars with scalar keys; for them this walks the nodes directly. yaml's
- * own conversion is generic (alias and anchor bookkeeping, a merge-key check that scans the
- * schema's tags for every key, a `toJSON` dispatch per node) and took ~20 ms of the first parse of
- * the 20,000-line benchmark file. Anything else is converted by yaml itself.
+ * The document's value exactly as `doc.toJS()` gives it, when the document is plain maps, lists
+ * and scalars with scalar keys (most manifests); undefined otherwise, for yaml's own conversion.
+ * yaml's is generic (alias and anchor bookkeeping, a merge-key check that scans the schema's tags
+ * for every key, a `toJSON` dispatch per node) and took ~20 ms of the first parse of the
+ * 20,000-line benchmark file. A plain document has no alias and no collection key, so it is also
+ * one the API server can decode (model/undecodable.ts need not look).
  */
-export function plainValue(doc: Document.Parsed, maxAliasCount: number): unknown {
+export function plainValue(doc: Document.Parsed): { value: unknown } | undefined {
   const value = fastValue(doc.contents);
-  return value === NOT_PLAIN ? doc.toJS({ maxAliasCount }) : value;
+  return value === NOT_PLAIN ? undefined : { value };
 }
 
 function fastValue(node: unknown): unknown {

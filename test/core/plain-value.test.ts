@@ -2,8 +2,6 @@
 // toJS's: same values, same key order, same prototypes, own properties for inherited names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseAllDocuments, type Document } from 'yaml';
 import { plainValue } from '../../server/src/core/model/plain-value';
 import { nestsDeeperThan } from '../../server/src/core/model/nesting';
@@ -73,17 +71,9 @@ test('what the fast path leaves to yaml still converts as toJS does', () => {
 });
 
 test('every YAML file of the examples and rule fixtures converts as toJS does', () => {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ya?ml$/.test(name)) files.push(path);
-    }
-  };
-  for (const dir of ['examples', 'test/fixtures']) walk(dir);
+  const files = loadCorpus();
   assert.ok(files.length > 50, `only ${files.length} files found`);
-  for (const file of files) sameAsToJS(readFileSync(file, 'utf8'));
+  for (const file of files) sameAsToJS(file.text);
 });
 
 test('1,000 fuzzed manifests (deleted, duplicated and re-indented lines, anchors, tabs…) convert as toJS does', () => {

@@ -3,10 +3,9 @@
 // YAML 1.1 schema does: same JS value, same type, as keys and as values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { isScalar, parseAllDocuments, visit } from 'yaml';
 import { parseFile } from '../../server/src/core/model/parse';
+import { loadCorpus } from '../fuzz/corpus';
 
 const REFERENCE = { version: '1.1', uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error' } as const;
 
@@ -55,17 +54,9 @@ test('plain scalars resolve as in YAML 1.1, as values and as keys', () => {
 });
 
 test('every YAML file of the examples, snippets and rule fixtures resolves as in YAML 1.1', () => {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ya?ml$/.test(name)) files.push(path);
-    }
-  };
-  for (const dir of ['examples', 'test/fixtures']) walk(dir);
+  const files = loadCorpus();
   assert.ok(files.length > 50, `only ${files.length} files found`);
-  for (const file of files) sameAsReference(readFileSync(file, 'utf8'));
+  for (const file of files) sameAsReference(file.text);
 });
 
 test('every document shares one schema, and parsing explicit tags does not change it', () => {

@@ -51,3 +51,14 @@ test('unchanged documents are reused, not re-parsed', () => {
   const reused = second.documents.filter((d, i) => d.doc === first.documents[i]?.doc).length;
   assert.equal(reused, 4);
 });
+
+test('a document yaml ends early without an error does not swallow the documents after it (fuzz case 479)', () => {
+  // An unterminated quote, more indented than the explicit key above it: yaml's whole-stream
+  // parse ended the first document there and returned no other document and no error.
+  const before = 'data:\n  ? [a, b]\n  : c\n---\nkind: ConfigMap\ndata: &d\n  a: *d\n---\nname: x\n';
+  const at = before.indexOf('  : c');
+  const after = `${before.slice(0, at)}      key: 'unterminated\n${before.slice(at)}`;
+  const fresh = parseFile(after);
+  assert.equal(fresh.documents.length, 3);
+  assert.equal(fingerprint(fresh), fingerprint(parseFile(after, parseFile(before))));
+});

@@ -142,7 +142,7 @@ function parseChunk(source: string, base: number): ParsedDocument[] {
  */
 function parseFresh(text: string, chunks: readonly Chunk[]): ParsedDocument[] {
   const whole = parseWhole(text, chunks);
-  if (!whole.some((d) => d.errors.length > 0)) return whole;
+  if (!whole.some((d) => d.errors.length > 0) && coversEveryChunk(whole, text, chunks)) return whole;
   const documents: ParsedDocument[] = [];
   for (const chunk of chunks) for (const d of parseChunk(detached(text.slice(chunk.start, chunk.end)), chunk.start)) documents.push({ ...d, index: documents.length });
   return documents;
@@ -152,6 +152,25 @@ function parseFresh(text: string, chunks: readonly Chunk[]): ParsedDocument[] {
  * A first parse reads the whole stream at once (offsets come out absolute, nothing to move) and
  * files each document under the chunk it starts in, so later edits can reuse it by chunk text.
  */
+/** A line of a chunk that is YAML content: not blank, not a comment, not the document marker. */
+const CONTENT_LINE = /^(?!(?:---|\.\.\.)(?:[ \t\r]|$))[ \t]*[^\s#]/m;
+
+/**
+ * Whether every chunk with content overlaps a document of the whole-stream parse. yaml can end a
+ * document early without an error (fuzzing found an unterminated quote under an explicit key after
+ * which the rest of the stream, two more documents, vanished); the chunk-by-chunk parse then keeps
+ * the documents after it, as the incremental parse does.
+ */
+function coversEveryChunk(documents: readonly ParsedDocument[], text: string, chunks: readonly Chunk[]): boolean {
+  let d = 0;
+  for (const chunk of chunks) {
+    while (d < documents.length && documents[d].end <= chunk.start) d++;
+    const overlaps = d < documents.length && documents[d].start < chunk.end;
+    if (!overlaps && CONTENT_LINE.test(text.slice(chunk.start, chunk.end))) return false;
+  }
+  return true;
+}
+
 function parseWhole(text: string, chunks: readonly Chunk[]): ParsedDocument[] {
   const list = parseOrTooDeep(text);
   let c = 0;

@@ -109,8 +109,8 @@ function isBlockScalarHeader(text: string, from: number, end: number): boolean {
 }
 
 /**
- * An upper bound of the estimate below that a file's first check can afford: the character loop
- * below runs un-optimised on a fresh process (~14 ms on the 20,000-line benchmark file, ~2 ms
+ * An upper bound of `estimateExceeds`'s depth that a file's first check can afford: its character
+ * loop runs un-optimised on a fresh process (~14 ms on the 20,000-line benchmark file, ~2 ms
  * once compiled), while this is a few native searches. The block levels on a line are at most its
  * length plus one (each level is one more column of indentation or a two-character `- ` or `? `),
  * and the open flow collections at most the number of `[` and `{` in the whole text.

@@ -148,10 +148,6 @@ function parseFresh(text: string, chunks: readonly Chunk[]): ParsedDocument[] {
   return documents;
 }
 
-/**
- * A first parse reads the whole stream at once (offsets come out absolute, nothing to move) and
- * files each document under the chunk it starts in, so later edits can reuse it by chunk text.
- */
 /** A line of a chunk that is YAML content: not blank, not a comment, not the document marker. */
 const CONTENT_LINE = /^(?!(?:---|\.\.\.)(?:[ \t\r]|$))[ \t]*[^\s#]/m;
 
@@ -171,6 +167,10 @@ function coversEveryChunk(documents: readonly ParsedDocument[], text: string, ch
   return true;
 }
 
+/**
+ * A first parse reads the whole stream at once (offsets come out absolute, nothing to move) and
+ * files each document under the chunk it starts in, so later edits can reuse it by chunk text.
+ */
 function parseWhole(text: string, chunks: readonly Chunk[]): ParsedDocument[] {
   const list = parseOrTooDeep(text);
   let c = 0;

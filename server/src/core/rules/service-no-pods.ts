@@ -1,5 +1,5 @@
 import type { Report, ResourceContext, Rule } from './rule';
-import { mapSelectorMatches, missingSeverity, namespaceOf, searchedWhere } from '../workspace/lookup';
+import { mapSelectorMatches, namespaceOf, searchedWhere, unmatchedSelector } from '../workspace/lookup';
 import { stringMap, valueAt } from '../workspace/pod-template';
 
 export const serviceNoPods: Rule = {
@@ -32,6 +32,7 @@ export const serviceNoPods: Rule = {
     const pods = workspace.index.podTemplatesIn(namespace);
     if (pods.some((p) => mapSelectorMatches(selector, p.template!.labels))) return [];
     const wanted = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
-    return [{ path: ['spec', 'selector'], at: 'key', severity: missingSeverity(workspace, 'warning'), message: `selector ${wanted} matches no pod template in ${searchedWhere(workspace, namespace)}` }];
+    const { severity, hint } = unmatchedSelector(workspace, namespace, selector);
+    return [{ path: ['spec', 'selector'], at: 'key', severity, message: `selector ${wanted} matches no pod template in ${searchedWhere(workspace, namespace)}${hint}` }];
   },
 };

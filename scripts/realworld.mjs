@@ -13,7 +13,7 @@ const VERDICTS = 'test/realworld/verdicts.json';
 
 export function runCorpus(root = ROOT) {
   const findings = [];
-  const skipped = [];
+  const listed = [];
   const repos = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   for (const repo of repos) {
     let out;
@@ -25,14 +25,22 @@ export function runCorpus(root = ROOT) {
     }
     for (const file of JSON.parse(out)) {
       const path = relative(root, resolve(file.filePath)).split('\\').join('/');
+      listed.push(path);
       for (const m of file.messages) {
-        if (m.severity === 'information' && /not checked|skipped/i.test(m.message) && m.line === 1) skipped.push(path);
         if (m.severity !== 'error' && m.severity !== 'warning') continue;
         findings.push({ key: `${path}:${m.line}:${m.column} ${m.ruleId}`, severity: m.severity, message: m.message });
       }
     }
   }
-  return { repos, findings, skipped };
+  return { repos, findings, listed };
+}
+
+/** Every YAML file of the corpus, as the CLI should list it (relative to the corpus root). */
+export function yamlFilesOf(root = ROOT) {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && /\.ya?ml$/i.test(d.name) && d.name !== '.kubesight.yaml')
+    .map((d) => relative(root, join(d.parentPath ?? d.path, d.name)).split('\\').join('/'))
+    .sort();
 }
 
 export function loadVerdicts(path = VERDICTS) {

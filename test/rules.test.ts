@@ -18,6 +18,7 @@ import { bundledCatalog } from '../server/src/io/schema-source';
 import { baselineFromResources } from '../server/src/core/immutable/baseline';
 import { parseFile } from '../server/src/core/model/parse';
 import { resourcesOfFile } from '../server/src/core/model/resource';
+import { WorkspaceCatalog } from '../server/src/core/workspace/custom-kinds';
 
 const ROOT = 'test/fixtures/rules';
 const MARKER = /^\s*#(\s*)(\^+)\s+(error|warning|info|hint)\s+([a-z0-9-]+)(?:\s+--\s+(.*))?$/;
@@ -73,10 +74,12 @@ for (const rule of readdirSync(ROOT).sort()) {
       const baseline = baselineText ? baselineFromResources('git HEAD', resourcesOfFile(parseFile(baselineText))) : undefined;
       let ws = Workspace.empty((g, k) => catalog.entriesForKind(k).find((e) => e.group === g)?.namespaced, true);
       for (const f of files) ws = ws.withFile(f.name, f.text);
+      // CRDs among the files define kinds, as in the CLI and the language server.
+      const withCrds = new WorkspaceCatalog(catalog).for(ws);
       const valid = fixture.startsWith('valid');
       for (const f of files) {
         const expected = expectations(f.text);
-        const actual = diagnoseWorkspaceFile(ws, f.name, { catalog, config: DEFAULT_CONFIG, baseline })
+        const actual = diagnoseWorkspaceFile(ws, f.name, { catalog: withCrds, config: DEFAULT_CONFIG, baseline })
           .filter((d) => (valid ? d.severity !== 'info' : d.ruleId === rule || d.severity === 'error') || expected.some((e) => e.rule === d.ruleId))
           .map((d) => {
             const s = ws.file(f.name)!.parsed.lines.positionAt(d.start);

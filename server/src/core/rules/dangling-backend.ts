@@ -29,7 +29,7 @@ export const danglingBackend: Rule = {
     const { resource, workspace } = ctx;
     if (!workspace) return [];
     const namespace = namespaceOf(resource);
-    if (resource.kind === 'Ingress' || resource.kind === 'HorizontalPodAutoscaler') return missingTargets(ctx, workspace, namespace);
+    if ((resource.kind === 'Ingress' && resource.group === 'networking.k8s.io') || (resource.kind === 'HorizontalPodAutoscaler' && resource.group === 'autoscaling')) return missingTargets(ctx, workspace, namespace);
     if ((resource.kind === 'NetworkPolicy' && resource.group === 'networking.k8s.io') || (resource.kind === 'PodDisruptionBudget' && resource.group === 'policy')) {
       const path = resource.kind === 'NetworkPolicy' ? ['spec', 'podSelector'] : ['spec', 'selector'];
       const selector = valueAt(resource.value, path);
@@ -44,7 +44,7 @@ export const danglingBackend: Rule = {
 
 function missingTargets(ctx: ResourceContext, workspace: Workspace, namespace: string): Report[] {
   return referencesOf(ctx.resource).flatMap((ref): Report[] => {
-    const isBackend = (ctx.resource.kind === 'Ingress' && ref.kind === 'Service') || ctx.resource.kind === 'HorizontalPodAutoscaler';
+    const isBackend = (ctx.resource.kind === 'Ingress' && ref.group === '' && ref.kind === 'Service') || ctx.resource.kind === 'HorizontalPodAutoscaler';
     if (!isBackend || targets(workspace, ref.group, ref.kind, namespace, ref.name).length > 0) return [];
     return [{ path: ref.path, at: 'value', severity: missingSeverity(workspace, 'warning'), message: `${ref.kind} "${ref.name}" not found in ${searchedWhere(workspace, namespace)}` }];
   });

@@ -3,11 +3,18 @@ import { rangeOfPath } from '../model/path';
 import type { Resource } from '../model/resource';
 import { render } from '../schema/validate';
 import { selectorMatches } from '../workspace/lookup';
-import { asObject, podTemplateOf, stringMap, valueAt } from '../workspace/pod-template';
+import { asObject, isBuiltinWorkload, podTemplateOf, stringMap, valueAt } from '../workspace/pod-template';
 import type { Report, ResourceContext, Rule } from './rule';
 
 /** Kinds whose selector must match their template; the word the API server uses for an empty one. */
 const WORKLOADS: Record<string, string> = { Deployment: 'deployment', ReplicaSet: 'deployment', DaemonSet: 'daemonset', StatefulSet: 'statefulset' };
+
+/**
+ * Objects with a pod template but no selector of their own (a CronJob's Jobs get one generated).
+ * Every other workload, custom ones too (Argo Rollouts, OpenKruise), is refused with a selector
+ * that does not match its template.
+ */
+const NO_SELECTOR = new Set(['/Pod', '/PodTemplate', 'batch/CronJob']);
 
 export const selectorMismatch: Rule = {
   meta: {
@@ -36,11 +43,11 @@ export const selectorMismatch: Rule = {
   checkResource(ctx: ResourceContext): Report[] {
     const { resource } = ctx;
     const template = podTemplateOf(resource);
-    if (!template || resource.kind === 'Pod' || resource.kind === 'CronJob' || resource.kind === 'PodTemplate') return [];
+    if (!template || NO_SELECTOR.has(`${resource.group}/${resource.kind}`)) return [];
     const selector = valueAt(resource.value, ['spec', 'selector']);
-    if (resource.kind === 'ReplicationController') return mapSelector(resource, selector, template.labels);
-    if (resource.kind === 'Job' && valueAt(resource.value, ['spec', 'manualSelector']) !== true) return [];
-    const word = WORKLOADS[resource.kind] ?? resource.kind.toLowerCase();
+    if (resource.group === '' && resource.kind === 'ReplicationController') return mapSelector(resource, selector, template.labels);
+    if (resource.group === 'batch' && resource.kind === 'Job' && valueAt(resource.value, ['spec', 'manualSelector']) !== true) return [];
+    const word = (isBuiltinWorkload(resource) ? WORKLOADS[resource.kind] : undefined) ?? resource.kind.toLowerCase();
     const sel = asObject(selector);
     if (!sel) return []; // a missing required selector is the schema rule's finding
     const matchLabels = stringMap(sel.matchLabels);

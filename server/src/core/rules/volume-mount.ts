@@ -1,6 +1,6 @@
 import type { Report, ResourceContext, Rule } from './rule';
 import { formatPath } from '../model/path';
-import { asArray, asObject, containersOf, podTemplateOf } from '../workspace/pod-template';
+import { asArray, asObject, claimTemplateNames, containersOf, podTemplateOf } from '../workspace/pod-template';
 
 export const volumeMount: Rule = {
   meta: {
@@ -24,7 +24,7 @@ export const volumeMount: Rule = {
     const template = podTemplateOf(ctx.resource);
     if (!template) return [];
     // A StatefulSet's volumeClaimTemplates are volumes of its pods too.
-    const claims = ctx.resource.kind === 'StatefulSet' ? asArray(asObject(ctx.resource.value.spec)?.volumeClaimTemplates).map((c) => asObject(asObject(c)?.metadata)?.name) : [];
+    const claims = claimTemplateNames(ctx.resource);
     const volumes = new Set([...asArray(template.spec.volumes).map((v) => asObject(v)?.name), ...claims].filter((n): n is string => typeof n === 'string'));
     return containersOf(template).flatMap(({ container, path }) =>
       asArray(container.volumeMounts).flatMap((m, i): Report[] => {

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../server/src/core/config';
 import { diagnoseWorkspaceFile } from '../server/src/core/features/diagnostics';
 import { Workspace } from '../server/src/core/workspace/workspace';
+import { WorkspaceCatalog } from '../server/src/core/workspace/custom-kinds';
 import { bundledCatalog } from '../server/src/io/schema-source';
 import { baselineFromResources } from '../server/src/core/immutable/baseline';
 import { parseFile } from '../server/src/core/model/parse';
@@ -74,9 +75,11 @@ for (const rule of readdirSync(ROOT).sort()) {
       let ws = Workspace.empty((g, k) => catalog.entriesForKind(k).find((e) => e.group === g)?.namespaced, true);
       for (const f of files) ws = ws.withFile(f.name, f.text);
       const valid = fixture.startsWith('valid');
+      // As in the CLI and the editor: the workspace's CRDs add their kinds to the catalog.
+      const withCrds = new WorkspaceCatalog(catalog).for(ws);
       for (const f of files) {
         const expected = expectations(f.text);
-        const actual = diagnoseWorkspaceFile(ws, f.name, { catalog, config: DEFAULT_CONFIG, baseline })
+        const actual = diagnoseWorkspaceFile(ws, f.name, { catalog: withCrds, config: DEFAULT_CONFIG, baseline })
           .filter((d) => (valid ? d.severity !== 'info' : d.ruleId === rule || d.severity === 'error') || expected.some((e) => e.rule === d.ruleId))
           .map((d) => {
             const s = ws.file(f.name)!.parsed.lines.positionAt(d.start);

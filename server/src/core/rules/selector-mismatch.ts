@@ -26,7 +26,9 @@ export const selectorMismatch: Rule = {
     docs: [
       'Deployments, ReplicaSets, DaemonSets, StatefulSets, ReplicationControllers and Jobs with',
       '`manualSelector: true` manage the pods their selector matches; the API server refuses a',
-      'template whose labels the selector does not match, and an empty selector.',
+      'template whose labels the selector does not match, and an empty selector. Argo Rollouts and',
+      'OpenKruise workloads are refused the same way by their controllers; a Deployment of another',
+      'group is not an apps Deployment and is not checked.',
       'The quick fix sets the template label to the selector\'s value.',
       '',
       '```yaml',

@@ -11,8 +11,10 @@ export const serviceNoPods: Rule = {
     docs: [
       'A Service sends traffic to the pods its `selector` matches. When no Deployment, StatefulSet,',
       'DaemonSet, Job, CronJob or Pod of the namespace carries those labels, the Service has no',
-      'endpoints and every request to it fails. Services without a selector (ExternalName, manual',
-      'Endpoints) are not checked.',
+      'endpoints and every request to it fails. Workloads are known by group and kind; besides the',
+      'built-in ones, Argo Rollouts (`argoproj.io` Rollout) and OpenKruise (`apps.kruise.io`',
+      'CloneSet, StatefulSet, DaemonSet) run pods from their `spec.template`. Services without a',
+      'selector (ExternalName, manual Endpoints) are not checked.',
       '',
       '```yaml',
       'kind: Service',

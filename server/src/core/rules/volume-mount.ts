@@ -10,7 +10,8 @@ export const volumeMount: Rule = {
     description: 'A volumeMount naming no volume of the pod (API: `Not found`).',
     docs: [
       'Every `volumeMounts[].name` of a container must be the name of a volume in the pod\'s',
-      '`spec.volumes` (or, for a StatefulSet, of a `volumeClaimTemplates` entry); the API server',
+      '`spec.volumes` (or, for a StatefulSet or an OpenKruise CloneSet, of a `volumeClaimTemplates`',
+      'entry); the API server',
       'rejects the object otherwise.',
       '',
       '```yaml',

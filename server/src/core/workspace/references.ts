@@ -31,6 +31,7 @@ export function referencesOf(resource: Resource): Reference[] {
   if (resource.kind === 'Ingress' && resource.group === 'networking.k8s.io') ingressReferences(v, out);
   if (resource.kind === 'HorizontalPodAutoscaler' && resource.group === 'autoscaling') scaleTargetReference(v, out);
   if (resource.kind === 'StatefulSet' && (resource.group === 'apps' || resource.group === 'apps.kruise.io')) add(out, '', 'Service', valueAt(v, ['spec', 'serviceName']), ['spec', 'serviceName']);
+  if (resource.kind === 'Rollout' && resource.group === 'argoproj.io') workloadReference(v, out);
   if ((resource.kind === 'RoleBinding' || resource.kind === 'ClusterRoleBinding') && resource.group === 'rbac.authorization.k8s.io') roleBindingReferences(v, out);
   return out;
 }
@@ -112,6 +113,13 @@ export function scaleTargetOf(hpa: Obj): { group: string; kind: string; name: st
 function scaleTargetReference(v: Obj, out: Reference[]): void {
   const target = scaleTargetOf(v);
   if (target) add(out, target.group, target.kind, target.name, ['spec', 'scaleTargetRef', 'name']);
+}
+
+/** An Argo Rollout's `spec.workloadRef`: the Deployment (or other workload) whose pod template it runs. */
+function workloadReference(v: Obj, out: Reference[]): void {
+  const ref = asObject(valueAt(v, ['spec', 'workloadRef']));
+  if (!ref || typeof ref.apiVersion !== 'string' || typeof ref.kind !== 'string') return;
+  add(out, splitApiVersion(ref.apiVersion).group, ref.kind, ref.name, ['spec', 'workloadRef', 'name']);
 }
 
 /** References to cluster-scoped objects resolve without a namespace. */

@@ -14,11 +14,11 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../server/src/core/config';
 import { diagnoseWorkspaceFile } from '../server/src/core/features/diagnostics';
 import { Workspace } from '../server/src/core/workspace/workspace';
+import { WorkspaceCatalog } from '../server/src/core/workspace/custom-kinds';
 import { bundledCatalog } from '../server/src/io/schema-source';
 import { baselineFromResources } from '../server/src/core/immutable/baseline';
 import { parseFile } from '../server/src/core/model/parse';
 import { resourcesOfFile } from '../server/src/core/model/resource';
-import { WorkspaceCatalog } from '../server/src/core/workspace/custom-kinds';
 
 const ROOT = 'test/fixtures/rules';
 const MARKER = /^\s*#(\s*)(\^+)\s+(error|warning|info|hint)\s+([a-z0-9-]+)(?:\s+--\s+(.*))?$/;
@@ -74,9 +74,9 @@ for (const rule of readdirSync(ROOT).sort()) {
       const baseline = baselineText ? baselineFromResources('git HEAD', resourcesOfFile(parseFile(baselineText))) : undefined;
       let ws = Workspace.empty((g, k) => catalog.entriesForKind(k).find((e) => e.group === g)?.namespaced, true);
       for (const f of files) ws = ws.withFile(f.name, f.text);
-      // CRDs among the files define kinds, as in the CLI and the language server.
-      const withCrds = new WorkspaceCatalog(catalog).for(ws);
       const valid = fixture.startsWith('valid');
+      // As in the CLI and the editor: the workspace's CRDs add their kinds to the catalog.
+      const withCrds = new WorkspaceCatalog(catalog).for(ws);
       for (const f of files) {
         const expected = expectations(f.text);
         const actual = diagnoseWorkspaceFile(ws, f.name, { catalog: withCrds, config: DEFAULT_CONFIG, baseline })

@@ -89,3 +89,14 @@ test('changedObjects: only objects of re-parsed documents whose linkable data ch
   const relabelled = Workspace.empty(undefined, true).withFile('d.yaml', deployment).withFile('d.yaml', deployment.replace('tier: front', 'tier: back'));
   assert.deepEqual(changedObjects(a.file('d.yaml')!.objects, relabelled.file('d.yaml')!.objects).map((o) => o.name), ['web', 'web']);
 });
+
+test('references carry their group: an HPA and a Rollout workloadRef lead to the object of that group only', async () => {
+  const { definitionAt } = await import('../../server/src/core/features/navigation');
+  const rollout = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n';
+  const hpa = (apiVersion: string, kind: string) => `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec:\n  maxReplicas: 3\n  scaleTargetRef: {apiVersion: ${apiVersion}, kind: ${kind}, name: web}\n`;
+  const ws = Workspace.empty(undefined, true).withFile('d.yaml', deployment).withFile('r.yaml', rollout).withFile('h1.yaml', hpa('argoproj.io/v1alpha1', 'Rollout')).withFile('h2.yaml', hpa('apps/v1', 'Deployment'));
+  const at = (uri: string, text: string) => definitionAt(ws, uri, text.lastIndexOf('web') + 1).map((l) => l.uri);
+  assert.deepEqual(at('r.yaml', rollout), ['d.yaml']);
+  assert.deepEqual(at('h1.yaml', hpa('argoproj.io/v1alpha1', 'Rollout')), ['r.yaml']);
+  assert.deepEqual(at('h2.yaml', hpa('apps/v1', 'Deployment')), ['d.yaml']);
+});

@@ -13,7 +13,7 @@ function labelMaps(resource: Resource): FieldPath[] {
     if (depth > 12 || !value || typeof value !== 'object') return;
     if (Array.isArray(value)) return value.forEach((v, i) => walk(v, [...path, i], depth + 1));
     for (const [k, v] of Object.entries(value)) {
-      const isServiceSelector = resource.kind === 'Service' && path.length === 1 && path[0] === 'spec' && k === 'selector';
+      const isServiceSelector = resource.kind === 'Service' && resource.group === '' && path.length === 1 && path[0] === 'spec' && k === 'selector';
       if (k === 'labels' || k === 'matchLabels' || isServiceSelector) out.push([...path, k]);
       else if (k !== 'data' && k !== 'stringData' && k !== 'status') walk(v, [...path, k], depth + 1);
     }

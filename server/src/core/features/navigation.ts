@@ -2,7 +2,7 @@ import { rangeOfPath } from '../model/path';
 import { resourcesAt, resourcesOfFile, type Resource } from '../model/resource';
 import type { IndexedObject } from '../workspace/indexed-object';
 import { namespaceOf } from '../workspace/lookup';
-import { referencesOf, type Reference } from '../workspace/references';
+import { isClusterScopedReference, referencesOf, type Reference } from '../workspace/references';
 import type { Workspace } from '../workspace/workspace';
 import { labelLocations } from './label-rename';
 
@@ -30,7 +30,7 @@ function targetAt(workspace: Workspace, uri: string, offset: number): Target | u
     }
     const own = rangeOfPath(resource.node, ['metadata', 'name'], 'value');
     if (own && resource.name && offset >= own[0] && offset <= own[1]) {
-      const indexed = file.objects.find((o) => o.resource.document === resource.document && o.name === resource.name && o.kind === resource.kind);
+      const indexed = file.objects.find((o) => o.resource.document === resource.document && o.name === resource.name && o.group === resource.group && o.kind === resource.kind);
       return { group: resource.group, kind: resource.kind, namespace: indexed?.namespace ?? namespaceOf(resource), name: resource.name };
     }
   }
@@ -38,7 +38,7 @@ function targetAt(workspace: Workspace, uri: string, offset: number): Target | u
 }
 
 function refNamespace(ref: Reference, resource: Resource): string {
-  if (ref.kind === 'IngressClass' || ref.kind === 'ClusterRole') return '';
+  if (isClusterScopedReference(ref)) return '';
   return ref.namespace ?? namespaceOf(resource);
 }
 

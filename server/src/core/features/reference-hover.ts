@@ -2,7 +2,7 @@ import { rangeOfPath } from '../model/path';
 import { resourcesAt } from '../model/resource';
 import { namespaceOf } from '../workspace/lookup';
 import { asObject } from '../workspace/pod-template';
-import { referencesOf } from '../workspace/references';
+import { isClusterScopedReference, referencesOf } from '../workspace/references';
 import type { Workspace } from '../workspace/workspace';
 import type { HoverResult } from './hover';
 
@@ -17,7 +17,7 @@ export function referenceHover(workspace: Workspace, uri: string, offset: number
     for (const ref of referencesOf(resource)) {
       const range = rangeOfPath(resource.node, ref.path, 'value');
       if (!range || offset < range[0] || offset > range[1]) continue;
-      const namespace = ref.kind === 'IngressClass' || ref.kind === 'ClusterRole' ? '' : (ref.namespace ?? namespaceOf(resource));
+      const namespace = isClusterScopedReference(ref) ? '' : (ref.namespace ?? namespaceOf(resource));
       const targets = workspace.index.find(ref.group, ref.kind, namespace, ref.name);
       const lines = [`**${ref.kind} ${ref.name}**${namespace ? ` (namespace ${namespace})` : ''}`, ''];
       if (targets.length === 0) lines.push(`Not found in ${workspace.complete ? 'the workspace' : 'the open files'}.`);

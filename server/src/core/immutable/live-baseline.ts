@@ -83,8 +83,8 @@ export function liveBaseline(params: LiveBaselineParams, digest?: SecretValueDig
   for (const o of Array.isArray(params.objects) ? params.objects : []) {
     const metadata = obj(obj(o)?.metadata);
     if (!o || typeof o.apiVersion !== 'string' || typeof o.kind !== 'string' || typeof metadata?.name !== 'string') continue;
-    const namespace = !isNamespacedKind(o.kind) ? '' : typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : active;
     const group = splitApiVersion(o.apiVersion).group;
+    const namespace = !isNamespacedKind(group, o.kind) ? '' : typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : active;
     if (isSecret(group, o.kind) && !secretKey) continue;
     const { status: _status, ...rest } = o;
     byKey.set(key(group, o.kind, namespace, metadata.name), { ...rest, metadata: { ...metadata, managedFields: undefined } });
@@ -93,7 +93,7 @@ export function liveBaseline(params: LiveBaselineParams, digest?: SecretValueDig
     label,
     match(resource: Resource) {
       if (!resource.name) return undefined;
-      const namespace = !isNamespacedKind(resource.kind) ? '' : resource.namespace || active;
+      const namespace = !isNamespacedKind(resource.group, resource.kind) ? '' : resource.namespace || active;
       const found = byKey.get(key(resource.group, resource.kind, namespace, resource.name));
       if (!found) return undefined;
       const manifest = secretKey && isSecret(resource.group, resource.kind) ? digestedSecret(resource.value, secretKey, digest!) : resource.value;

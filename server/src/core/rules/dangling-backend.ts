@@ -38,7 +38,7 @@ export const danglingBackend: Rule = {
     const { resource, workspace } = ctx;
     if (!workspace) return [];
     const namespace = namespaceOf(resource);
-    if (resource.kind === 'Ingress' || resource.kind === 'HorizontalPodAutoscaler') return missingTargets(ctx, workspace, namespace);
+    if ((resource.kind === 'Ingress' && resource.group === 'networking.k8s.io') || (resource.kind === 'HorizontalPodAutoscaler' && resource.group === 'autoscaling')) return missingTargets(ctx, workspace, namespace);
     if ((resource.kind === 'NetworkPolicy' && resource.group === 'networking.k8s.io') || (resource.kind === 'PodDisruptionBudget' && resource.group === 'policy')) {
       const path = resource.kind === 'NetworkPolicy' ? ['spec', 'podSelector'] : ['spec', 'selector'];
       const selector = valueAt(resource.value, path);
@@ -54,7 +54,7 @@ export const danglingBackend: Rule = {
 
 function missingTargets(ctx: ResourceContext, workspace: Workspace, namespace: string): Report[] {
   return referencesOf(ctx.resource).flatMap((ref): Report[] => {
-    const isBackend = (ctx.resource.kind === 'Ingress' && ref.kind === 'Service') || ctx.resource.kind === 'HorizontalPodAutoscaler';
+    const isBackend = (ctx.resource.kind === 'Ingress' && ref.group === '' && ref.kind === 'Service') || ctx.resource.kind === 'HorizontalPodAutoscaler';
     if (!isBackend || targets(workspace, ref.group, ref.kind, namespace, ref.name).length > 0) return [];
     if (clusterBuiltIn(ref.group, ref.kind, namespace, ref.name) || isAlbAction(ctx, ref.kind, ref.name)) return [];
     // A scale target no name resembles is usually made by a chart or an operator (information).

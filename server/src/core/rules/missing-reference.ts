@@ -1,5 +1,5 @@
 import type { Report, ResourceContext, Rule } from './rule';
-import { referencesOf, type Reference } from '../workspace/references';
+import { isClusterScopedReference, referencesOf, type Reference } from '../workspace/references';
 import { clusterLookup, namespaceOf, searchedWhere, targets, unresolved, type ClusterLookup } from '../workspace/lookup';
 import { clusterBuiltIn } from '../workspace/cluster-builtins';
 import type { Workspace } from '../workspace/workspace';
@@ -66,7 +66,7 @@ export const missingReference: Rule = {
 };
 
 function isClusterScoped(ref: Reference): boolean {
-  return ref.kind === 'IngressClass' || ref.kind === 'ClusterRole';
+  return isClusterScopedReference(ref);
 }
 
 function targetNamespaceOf(ref: Reference, namespace: string): string {

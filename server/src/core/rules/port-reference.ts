@@ -28,7 +28,9 @@ export const portReference: Rule = {
   checkResource(ctx: ResourceContext): Report[] {
     const { resource, workspace } = ctx;
     if (!workspace) return [];
-    return [...probePorts(ctx), ...(resource.kind === 'Service' ? serviceTargetPorts(ctx, workspace) : []), ...(resource.kind === 'Ingress' ? ingressPorts(ctx, workspace) : [])];
+    const isService = resource.kind === 'Service' && resource.group === '';
+    const isIngress = resource.kind === 'Ingress' && resource.group === 'networking.k8s.io';
+    return [...probePorts(ctx), ...(isService ? serviceTargetPorts(ctx, workspace) : []), ...(isIngress ? ingressPorts(ctx, workspace) : [])];
   },
 };
 

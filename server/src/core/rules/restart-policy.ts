@@ -2,10 +2,11 @@ import type { FieldPath } from '../model/path';
 import { locate } from '../model/path';
 import { isMap, type Node } from 'yaml';
 import type { LineIndex } from '../model/line-index';
-import { podTemplateOf } from '../workspace/pod-template';
+import { isBuiltinWorkload, podTemplateOf } from '../workspace/pod-template';
 import type { Report, ResourceContext, Rule } from './rule';
 
 const JOB_KINDS = new Set(['Job', 'CronJob']);
+/** Built-in workloads whose pods must restart (custom workloads have rules of their own). */
 const ALWAYS_ONLY = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ReplicationController']);
 
 export const restartPolicy: Rule = {
@@ -45,7 +46,7 @@ export const restartPolicy: Rule = {
       }
       if (policy !== 'OnFailure' && policy !== 'Never') return [{ path, at: 'value', message: `${where}: Unsupported value: ${JSON.stringify(policy)}: supported values: "OnFailure", "Never"` }];
     }
-    if (ALWAYS_ONLY.has(resource.kind) && typeof policy === 'string' && policy !== '' && policy !== 'Always') {
+    if (ALWAYS_ONLY.has(resource.kind) && isBuiltinWorkload(resource) && typeof policy === 'string' && policy !== '' && policy !== 'Always') {
       return [{ path, at: 'value', message: `${where}: Unsupported value: ${JSON.stringify(policy)}: supported values: "Always"` }];
     }
     return [];

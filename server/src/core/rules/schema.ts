@@ -7,6 +7,7 @@ import type { SchemaNode } from '../schema/navigate';
 import { podTemplateOf } from '../workspace/pod-template';
 import { rangeOfPath } from '../model/path';
 import { portRangeViolations } from '../schema/ports';
+import { apiVersionStatus } from '../schema/served-versions';
 
 export const schema: Rule = {
   meta: {
@@ -34,14 +35,13 @@ export const schema: Rule = {
   },
   checkResource(ctx: ResourceContext): Report[] {
     const { resource, catalog } = ctx;
-    const entry = catalog.entry(resource.group, resource.version, resource.kind);
-    if (!entry) {
-      // A known kind under a wrong apiVersion is the api-version rule's finding.
-      if (catalog.entriesForKind(resource.kind).length > 0) return [];
-      // So is an unknown kind in a built-in group/version (`kind: configmap` in v1).
-      if (catalog.allEntries().some((e) => e.source === 'builtin' && e.group === resource.group && e.version === resource.version)) return [];
+    const status = apiVersionStatus(catalog, resource);
+    if (status.status !== 'served') {
+      // A wrong or removed apiVersion, or an unknown kind of a built-in group, is the api-version rule's finding.
+      if (status.status !== 'no-schema') return [];
       return [{ path: ['kind'], at: 'value', severity: 'info', message: `no schema for kind ${resource.kind} (apiVersion ${resource.apiVersion}); its fields are not checked` }];
     }
+    const entry = status.entry;
     const validate = catalog.validator(entry);
     if (!validate) return [];
     const foreignCrd = entry.source === 'crd' && entry.origin && directoryOf(entry.origin) !== directoryOf(ctx.uri) ? entry.origin : undefined;

@@ -3,11 +3,18 @@ import { rangeOfPath } from '../model/path';
 import type { Resource } from '../model/resource';
 import { render } from '../schema/validate';
 import { selectorMatches } from '../workspace/lookup';
-import { asObject, podTemplateOf, stringMap, valueAt } from '../workspace/pod-template';
+import { asObject, isBuiltinWorkload, podTemplateOf, stringMap, valueAt } from '../workspace/pod-template';
 import type { Report, ResourceContext, Rule } from './rule';
 
 /** Kinds whose selector must match their template; the word the API server uses for an empty one. */
 const WORKLOADS: Record<string, string> = { Deployment: 'deployment', ReplicaSet: 'deployment', DaemonSet: 'daemonset', StatefulSet: 'statefulset' };
+
+/**
+ * Objects with a pod template but no selector of their own (a CronJob's Jobs get one generated).
+ * Every other workload, custom ones too (Argo Rollouts, OpenKruise), is refused with a selector
+ * that does not match its template.
+ */
+const NO_SELECTOR = new Set(['/Pod', '/PodTemplate', 'batch/CronJob']);
 
 export const selectorMismatch: Rule = {
   meta: {
@@ -19,7 +26,9 @@ export const selectorMismatch: Rule = {
     docs: [
       'Deployments, ReplicaSets, DaemonSets, StatefulSets, ReplicationControllers and Jobs with',
       '`manualSelector: true` manage the pods their selector matches; the API server refuses a',
-      'template whose labels the selector does not match, and an empty selector.',
+      'template whose labels the selector does not match, and an empty selector. Argo Rollouts and',
+      'OpenKruise workloads are refused the same way by their controllers; a Deployment of another',
+      'group is not an apps Deployment and is not checked.',
       'The quick fix sets the template label to the selector\'s value.',
       '',
       '```yaml',
@@ -36,11 +45,11 @@ export const selectorMismatch: Rule = {
   checkResource(ctx: ResourceContext): Report[] {
     const { resource } = ctx;
     const template = podTemplateOf(resource);
-    if (!template || resource.kind === 'Pod' || resource.kind === 'CronJob' || resource.kind === 'PodTemplate') return [];
+    if (!template || NO_SELECTOR.has(`${resource.group}/${resource.kind}`)) return [];
     const selector = valueAt(resource.value, ['spec', 'selector']);
-    if (resource.kind === 'ReplicationController') return mapSelector(resource, selector, template.labels);
-    if (resource.kind === 'Job' && valueAt(resource.value, ['spec', 'manualSelector']) !== true) return [];
-    const word = WORKLOADS[resource.kind] ?? resource.kind.toLowerCase();
+    if (resource.group === '' && resource.kind === 'ReplicationController') return mapSelector(resource, selector, template.labels);
+    if (resource.group === 'batch' && resource.kind === 'Job' && valueAt(resource.value, ['spec', 'manualSelector']) !== true) return [];
+    const word = (isBuiltinWorkload(resource) ? WORKLOADS[resource.kind] : undefined) ?? resource.kind.toLowerCase();
     const sel = asObject(selector);
     if (!sel) return []; // a missing required selector is the schema rule's finding
     const matchLabels = stringMap(sel.matchLabels);

@@ -1,6 +1,6 @@
 import type { Report, ResourceContext, Rule } from './rule';
 import { formatPath } from '../model/path';
-import { asArray, asObject, containersOf, podTemplateOf } from '../workspace/pod-template';
+import { asArray, asObject, claimTemplateNames, containersOf, podTemplateOf } from '../workspace/pod-template';
 
 export const volumeMount: Rule = {
   meta: {
@@ -10,7 +10,8 @@ export const volumeMount: Rule = {
     description: 'A volumeMount naming no volume of the pod (API: `Not found`).',
     docs: [
       'Every `volumeMounts[].name` of a container must be the name of a volume in the pod\'s',
-      '`spec.volumes` (or, for a StatefulSet, of a `volumeClaimTemplates` entry); the API server',
+      '`spec.volumes` (or, for a StatefulSet or an OpenKruise CloneSet, of a `volumeClaimTemplates`',
+      'entry); the API server',
       'rejects the object otherwise.',
       '',
       '```yaml',
@@ -24,7 +25,7 @@ export const volumeMount: Rule = {
     const template = podTemplateOf(ctx.resource);
     if (!template) return [];
     // A StatefulSet's volumeClaimTemplates are volumes of its pods too.
-    const claims = ctx.resource.kind === 'StatefulSet' ? asArray(asObject(ctx.resource.value.spec)?.volumeClaimTemplates).map((c) => asObject(asObject(c)?.metadata)?.name) : [];
+    const claims = claimTemplateNames(ctx.resource);
     const volumes = new Set([...asArray(template.spec.volumes).map((v) => asObject(v)?.name), ...claims].filter((n): n is string => typeof n === 'string'));
     return containersOf(template).flatMap(({ container, path }) =>
       asArray(container.volumeMounts).flatMap((m, i): Report[] => {

@@ -1,7 +1,8 @@
 import type { Report, ResourceContext, Rule } from './rule';
 import { asObject, containersOf, podTemplateOf } from '../workspace/pod-template';
 
-const LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+/** Workloads whose pods serve until replaced (by group/kind): they want a readiness probe. */
+const LONG_RUNNING = new Set(['apps/Deployment', 'apps/StatefulSet', 'apps/DaemonSet', 'argoproj.io/Rollout', 'apps.kruise.io/CloneSet', 'apps.kruise.io/StatefulSet', 'apps.kruise.io/DaemonSet']);
 
 export const workloadBestPractice: Rule = {
   meta: {
@@ -26,7 +27,7 @@ export const workloadBestPractice: Rule = {
         const name = typeof container.name === 'string' ? container.name : `#${path[path.length - 1]}`;
         const out: Report[] = [];
         if (!asObject(asObject(container.resources)?.requests)) out.push({ path: [...path, 'name'], at: 'value', message: `container "${name}" has no resource requests (cpu, memory)` });
-        if (LONG_RUNNING.has(ctx.resource.kind) && !container.readinessProbe) out.push({ path: [...path, 'name'], at: 'value', message: `container "${name}" has no readinessProbe` });
+        if (LONG_RUNNING.has(`${ctx.resource.group}/${ctx.resource.kind}`) && !container.readinessProbe) out.push({ path: [...path, 'name'], at: 'value', message: `container "${name}" has no readinessProbe` });
         if (asObject(container.securityContext)?.privileged === true) out.push({ path: [...path, 'securityContext', 'privileged'], at: 'value', message: `container "${name}" runs privileged` });
         return out;
       });

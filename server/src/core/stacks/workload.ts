@@ -2,8 +2,9 @@
 // which PersistentVolumeClaims back its mounts, and which Service a host name points at.
 import type { Resource } from '../model/resource';
 import { namespaceOf } from '../workspace/lookup';
-import { asArray, asObject, podTemplateOf, valueAt } from '../workspace/pod-template';
+import { asArray, asObject, claimTemplateNames, podTemplateOf, valueAt } from '../workspace/pod-template';
 import type { IndexedObject } from '../workspace/indexed-object';
+import { scaleTargetOf } from '../workspace/references';
 import type { Workspace } from '../workspace/workspace';
 
 export interface Scaling {
@@ -17,8 +18,8 @@ export interface Scaling {
 /** The HorizontalPodAutoscalers of the workspace whose scaleTargetRef is this workload. */
 export function hpasTargeting(resource: Resource, workspace?: Workspace): IndexedObject[] {
   return (workspace?.index.ofKind('autoscaling', 'HorizontalPodAutoscaler', namespaceOf(resource)) ?? []).filter((h) => {
-    const ref = asObject(valueAt(h.resource.value, ['spec', 'scaleTargetRef']));
-    return ref?.kind === resource.kind && ref?.name === resource.name;
+    const target = scaleTargetOf(h.resource.value);
+    return target?.group === resource.group && target.kind === resource.kind && target.name === resource.name;
   });
 }
 
@@ -45,7 +46,7 @@ export function mountsOf(resource: Resource, container: Record<string, unknown>,
   const template = podTemplateOf(resource);
   if (!template) return [];
   const volumes = new Map(asArray(template.spec.volumes).map((v) => [String(asObject(v)?.name), asObject(v) ?? {}]));
-  const templates = new Set(asArray(valueAt(resource.value, ['spec', 'volumeClaimTemplates'])).map((t) => String(asObject(asObject(t)?.metadata)?.name)));
+  const templates = new Set(claimTemplateNames(resource));
   return asArray(container.volumeMounts).flatMap((m): MountedVolume[] => {
     const mount = asObject(m);
     if (!mount || typeof mount.name !== 'string') return [];

@@ -1,6 +1,6 @@
 import type { IndexedObject } from './indexed-object';
 import { namespaceOf } from './lookup';
-import { referencesOf } from './references';
+import { isClusterScopedReference, referencesOf } from './references';
 import type { Workspace, WorkspaceFile } from './workspace';
 
 /** Kinds whose findings depend on the pod templates (labels, ports) of their namespace. */
@@ -25,7 +25,7 @@ export function dependentFiles(workspace: Workspace, changed: readonly IndexedOb
       // an Ingress reads Service ports.
       if (serviceNamespaces.has(o.namespace) && o.kind === 'Ingress') return true;
       const namespace = namespaceOf(o.resource);
-      return referencesOf(o.resource).some((r) => identities.has(`${r.group}/${r.kind}/${r.kind === 'IngressClass' || r.kind === 'ClusterRole' ? '' : (r.namespace ?? namespace)}/${r.name}`));
+      return referencesOf(o.resource).some((r) => identities.has(`${r.group}/${r.kind}/${isClusterScopedReference(r) ? '' : (r.namespace ?? namespace)}/${r.name}`));
     }),
   );
 }

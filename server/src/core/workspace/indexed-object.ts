@@ -38,21 +38,27 @@ export interface IndexedObject {
   producedBy?: string;
 }
 
-/** Kinds without a namespace: their references and duplicates ignore namespaces. */
+/**
+ * Built-in kinds without a namespace (group/kind, removed versions included): their references and
+ * duplicates ignore namespaces. A custom `Node` of another group is not one of them.
+ */
 const CLUSTER_SCOPED = new Set([
-  'Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'IngressClass',
-  'CustomResourceDefinition', 'PriorityClass', 'RuntimeClass', 'ValidatingWebhookConfiguration',
-  'MutatingWebhookConfiguration', 'APIService', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'CertificateSigningRequest',
-  'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'FlowSchema', 'PriorityLevelConfiguration',
+  '/Namespace', '/Node', '/PersistentVolume', 'rbac.authorization.k8s.io/ClusterRole', 'rbac.authorization.k8s.io/ClusterRoleBinding',
+  'storage.k8s.io/StorageClass', 'networking.k8s.io/IngressClass', 'apiextensions.k8s.io/CustomResourceDefinition',
+  'scheduling.k8s.io/PriorityClass', 'node.k8s.io/RuntimeClass', 'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration', 'apiregistration.k8s.io/APIService', 'storage.k8s.io/CSIDriver',
+  'storage.k8s.io/CSINode', 'storage.k8s.io/VolumeAttachment', 'certificates.k8s.io/CertificateSigningRequest',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+  'flowcontrol.apiserver.k8s.io/FlowSchema', 'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration', 'policy/PodSecurityPolicy', 'extensions/PodSecurityPolicy',
 ]);
 
 /** Whether a kind is namespaced: the catalog's answer when known, else the table above. */
-export function isNamespacedKind(kind: string, namespaced?: boolean): boolean {
-  return namespaced ?? !CLUSTER_SCOPED.has(kind);
+export function isNamespacedKind(group: string, kind: string, namespaced?: boolean): boolean {
+  return namespaced ?? !CLUSTER_SCOPED.has(`${group}/${kind}`);
 }
 
 export function effectiveNamespace(resource: Resource, namespaced?: boolean): string {
-  if (!isNamespacedKind(resource.kind, namespaced)) return '';
+  if (!isNamespacedKind(resource.group, resource.kind, namespaced)) return '';
   return resource.namespace && resource.namespace !== '' ? resource.namespace : 'default';
 }
 

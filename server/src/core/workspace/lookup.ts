@@ -96,6 +96,8 @@ export function unresolved(workspace: Workspace, target: { group: string; kind: 
   const siblings = workspace.index.ofKind(target.group, target.kind, namespace).filter((o) => !o.producedBy).map((o) => o.name);
   const near = nearName(target.name, siblings);
   if (near) return { severity: missingSeverity(workspace, normal), hint: `; did you mean "${near}"?` };
+  const otherKind = sameNameOtherKind(workspace, target, namespace);
+  if (otherKind) return { severity: missingSeverity(workspace, normal), hint: `; a ${otherKind.kind} "${target.name}" (${otherKind.group || 'core'}) exists there: is the kind or apiVersion wrong?` };
   const elsewhere = namespace ? workspace.index.objects.find((o) => o.group === target.group && o.kind === target.kind && o.name === target.name && o.namespace !== namespace) : undefined;
   // Without metadata.namespace it goes wherever `kubectl apply -n` puts it, which may be this namespace.
   if (elsewhere && !elsewhere.resource.namespace) return { severity: 'info', hint: ` (a ${target.kind} "${target.name}" without metadata.namespace is in ${elsewhere.uri.split('/').pop()}: applied with -n ${namespace} it is there)` };
@@ -140,4 +142,17 @@ export function nearName(name: string, candidates: readonly string[]): string | 
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   return best;
+}
+
+/** Kinds that stand in for each other in a reference: a workload for a workload, ConfigMap for Secret. */
+const INTERCHANGEABLE = [new Set(['Secret', 'ConfigMap'])];
+
+/** An object of this name and namespace that plays the same part under another kind (a Rollout "shop" for Deployment "shop"). */
+function sameNameOtherKind(workspace: Workspace, target: { group: string; kind: string; name: string }, namespace: string): IndexedObject | undefined {
+  const wantsWorkload = workspace.index.objects.some((o) => o.group === target.group && o.kind === target.kind && o.template) || ['Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet', 'Rollout', 'CloneSet'].includes(target.kind);
+  return workspace.index.objects.find((o) => {
+    if (o.name !== target.name || o.namespace !== namespace || (o.group === target.group && o.kind === target.kind)) return false;
+    if (wantsWorkload) return o.template !== undefined && o.kind !== 'Pod';
+    return INTERCHANGEABLE.some((set) => set.has(o.kind) && set.has(target.kind) && o.group === '' && target.group === '');
+  });
 }

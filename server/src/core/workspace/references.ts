@@ -1,5 +1,5 @@
 import type { FieldPath } from '../model/path';
-import type { Resource } from '../model/resource';
+import { splitApiVersion, type Resource } from '../model/resource';
 import { asArray, asObject, containersOf, podTemplateOf, valueAt } from './pod-template';
 
 /** One place where an object names another object. */
@@ -29,8 +29,9 @@ export function referencesOf(resource: Resource): Reference[] {
   if (template) podSpecReferences(template.spec, template.specPath, out);
   const v = resource.value;
   if (resource.kind === 'Ingress' && resource.group === 'networking.k8s.io') ingressReferences(v, out);
-  if (resource.kind === 'HorizontalPodAutoscaler') scaleTargetReference(v, out);
-  if (resource.kind === 'StatefulSet') add(out, '', 'Service', valueAt(v, ['spec', 'serviceName']), ['spec', 'serviceName']);
+  if (resource.kind === 'HorizontalPodAutoscaler' && resource.group === 'autoscaling') scaleTargetReference(v, out);
+  if (resource.kind === 'StatefulSet' && (resource.group === 'apps' || resource.group === 'apps.kruise.io')) add(out, '', 'Service', valueAt(v, ['spec', 'serviceName']), ['spec', 'serviceName']);
+  if (resource.kind === 'Rollout' && resource.group === 'argoproj.io') workloadReference(v, out);
   if ((resource.kind === 'RoleBinding' || resource.kind === 'ClusterRoleBinding') && resource.group === 'rbac.authorization.k8s.io') roleBindingReferences(v, out);
   return out;
 }
@@ -102,19 +103,38 @@ function ingressReferences(v: Obj, out: Reference[]): void {
   });
 }
 
+/** What an HPA scales: `apiVersion` gives the group (`argoproj.io/v1alpha1` Rollout is not an apps Deployment). */
+export function scaleTargetOf(hpa: Obj): { group: string; kind: string; name: string } | undefined {
+  const target = asObject(valueAt(hpa, ['spec', 'scaleTargetRef']));
+  if (!target || typeof target.apiVersion !== 'string' || typeof target.kind !== 'string' || !str(target.name)) return undefined;
+  return { group: splitApiVersion(target.apiVersion).group, kind: target.kind, name: target.name as string };
+}
+
 function scaleTargetReference(v: Obj, out: Reference[]): void {
-  const target = asObject(valueAt(v, ['spec', 'scaleTargetRef']));
-  if (!target || typeof target.apiVersion !== 'string' || typeof target.kind !== 'string') return;
-  const slash = target.apiVersion.lastIndexOf('/');
-  add(out, slash < 0 ? '' : target.apiVersion.slice(0, slash), target.kind, target.name, ['spec', 'scaleTargetRef', 'name']);
+  const target = scaleTargetOf(v);
+  if (target) add(out, target.group, target.kind, target.name, ['spec', 'scaleTargetRef', 'name']);
+}
+
+/** An Argo Rollout's `spec.workloadRef`: the Deployment (or other workload) whose pod template it runs. */
+function workloadReference(v: Obj, out: Reference[]): void {
+  const ref = asObject(valueAt(v, ['spec', 'workloadRef']));
+  if (!ref || typeof ref.apiVersion !== 'string' || typeof ref.kind !== 'string') return;
+  add(out, splitApiVersion(ref.apiVersion).group, ref.kind, ref.name, ['spec', 'workloadRef', 'name']);
+}
+
+/** References to cluster-scoped objects resolve without a namespace. */
+export function isClusterScopedReference(ref: { group: string; kind: string }): boolean {
+  return (ref.group === 'networking.k8s.io' && ref.kind === 'IngressClass') || (ref.group === 'rbac.authorization.k8s.io' && ref.kind === 'ClusterRole');
 }
 
 function roleBindingReferences(v: Obj, out: Reference[]): void {
   const roleRef = asObject(v.roleRef);
-  if (roleRef && (roleRef.kind === 'Role' || roleRef.kind === 'ClusterRole')) add(out, 'rbac.authorization.k8s.io', roleRef.kind, roleRef.name, ['roleRef', 'name']);
+  // roleRef.apiGroup is required and only rbac.authorization.k8s.io is accepted; a missing one is the schema's finding.
+  if (roleRef && (roleRef.apiGroup === undefined || roleRef.apiGroup === 'rbac.authorization.k8s.io') && (roleRef.kind === 'Role' || roleRef.kind === 'ClusterRole')) add(out, 'rbac.authorization.k8s.io', roleRef.kind, roleRef.name, ['roleRef', 'name']);
   asArray(v.subjects).forEach((s, i) => {
     const subject = asObject(s);
-    if (subject?.kind !== 'ServiceAccount' || subject.name === 'default') return;
+    // A ServiceAccount subject is of the core group (apiGroup "" or absent).
+    if (subject?.kind !== 'ServiceAccount' || (subject.apiGroup !== undefined && subject.apiGroup !== '') || subject.name === 'default') return;
     add(out, '', 'ServiceAccount', subject.name, ['subjects', i, 'name'], { namespace: str(subject.namespace) });
   });
 }

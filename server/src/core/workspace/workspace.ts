@@ -41,7 +41,7 @@ export class Workspace {
   /** The snapshot with the connected cluster's index (`null`: disconnected, no index). */
   withCluster(params: ClusterIndexParams | null): Workspace {
     if (!params && !this.cluster) return this;
-    const cluster = params ? ClusterIndex.from(params, (group, kind) => isNamespacedKind(kind, this.namespaced(group, kind))) : undefined;
+    const cluster = params ? ClusterIndex.from(params, (group, kind) => isNamespacedKind(group, kind, this.namespaced(group, kind))) : undefined;
     return new Workspace(this.files, this.namespaced, this.complete, cluster);
   }
 

@@ -10,6 +10,9 @@ const DATA_DIRS: Record<string, string[]> = {
   mongodb: ['/data/db', '/bitnami/mongodb'],
 };
 
+/** The built-in objects that run a database's pods (group/kind). */
+const DATABASE_WORKLOADS = new Set(['apps/Deployment', 'apps/StatefulSet', '/Pod', 'apps/ReplicaSet']);
+
 export const databaseVolume: Rule = {
   meta: {
     id: 'database-volume',
@@ -31,7 +34,7 @@ export const databaseVolume: Rule = {
   },
   checkResource(ctx: ResourceContext): Report[] {
     const { resource, workspace, facts } = ctx;
-    if (!['Deployment', 'StatefulSet', 'Pod', 'ReplicaSet'].includes(resource.kind)) return [];
+    if (!DATABASE_WORKLOADS.has(`${resource.group}/${resource.kind}`)) return [];
     return facts.appsOf(resource)
       .filter((a) => DATABASES.has(a.app) && a.container.path.includes('containers'))
       .flatMap((a) => {

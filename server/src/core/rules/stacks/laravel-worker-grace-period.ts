@@ -40,7 +40,7 @@ export const laravelWorkerGracePeriod: Rule = {
   },
   checkResource(ctx: ResourceContext): Report[] {
     const { resource } = ctx;
-    if (RUN_ONCE.has(resource.kind)) return [];
+    if (resource.group === 'batch' && RUN_ONCE.has(resource.kind)) return [];
     const template = podTemplateOf(resource);
     if (!template) return [];
     const workers = containersOf(template)

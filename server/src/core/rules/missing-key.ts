@@ -11,6 +11,7 @@ export const missingKey: Rule = {
     id: 'missing-key',
     severity: 'warning',
     scope: 'workspace',
+    checksPatches: true,
     description: '`secretKeyRef` / `configMapKeyRef` / `items[].key` naming a key the ConfigMap or Secret does not have.',
     docs: [
       'A pod whose env reads a key that its ConfigMap or Secret does not define fails to start',

@@ -14,6 +14,7 @@ export const missingReference: Rule = {
     id: 'missing-reference',
     severity: 'warning',
     scope: 'workspace',
+    checksPatches: true,
     description: 'A Secret, ConfigMap, PVC, ServiceAccount, IngressClass, TLS secret, imagePullSecret or Role that exists nowhere in the workspace (nor in the connected cluster).',
     docs: [
       'The API server accepts a Deployment that reads a Secret which does not exist; its pods then',

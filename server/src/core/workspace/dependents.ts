@@ -1,7 +1,8 @@
 import type { IndexedObject } from './indexed-object';
 import { namespaceOf } from './lookup';
 import { referencesOf } from './references';
-import type { Workspace } from './workspace';
+import type { Workspace, WorkspaceFile } from './workspace';
+import { toolsSummary } from './build-tools';
 
 /** Kinds whose findings depend on the pod templates (labels, ports) of their namespace. */
 const SELECTING = new Set(['Service', 'PodDisruptionBudget', 'NetworkPolicy', 'Ingress']);
@@ -43,4 +44,13 @@ export function changedObjects(before: readonly IndexedObject[], after: readonly
   const addedKeys = new Set(added.map(summary));
   const removedKeys = new Set(removed.map(summary));
   return [...removed.filter((o) => !addedKeys.has(summary(o))), ...added.filter((o) => !removedKeys.has(summary(o)))];
+}
+
+/**
+ * Whether an edit changed what a kustomization or skaffold config tells other files (which files
+ * are patches, which images are tagged, which ConfigMaps are generated): then any open file may
+ * read differently, and all are re-checked.
+ */
+export function changedBuildTools(before: WorkspaceFile | undefined, after: WorkspaceFile | undefined): boolean {
+  return toolsSummary(before?.tools) !== toolsSummary(after?.tools);
 }

@@ -1,4 +1,5 @@
 import type { Resource } from '../model/resource';
+import { holdsPatchDirectives } from '../kustomize/patch-document';
 import { asArray, asObject, containersOf, podTemplateOf, stringMap, valueAt, type PodTemplate } from './pod-template';
 
 export interface ContainerPortInfo {
@@ -30,6 +31,10 @@ export interface IndexedObject {
   /** ConfigMap data/binaryData keys; Secret data/stringData keys. */
   dataKeys?: ReadonlySet<string>;
   servicePorts?: ServicePortInfo[];
+  /** The object is a strategic-merge patch by its own content (`$patch` and the like): not an object of its own. */
+  patch?: boolean;
+  /** Set when a tool makes the object (kustomize `configMapGenerator`): `resource` is then the generator entry. */
+  generatedBy?: 'configMapGenerator' | 'secretGenerator';
 }
 
 /** Kinds without a namespace: their references and duplicates ignore namespaces. */
@@ -65,6 +70,7 @@ export function indexObject(uri: string, resource: Resource, namespaced?: boolea
     containerPorts: template ? containerPortsOf(template) : [],
     dataKeys: dataKeysOf(resource),
     servicePorts: resource.kind === 'Service' && resource.group === '' ? servicePortsOf(resource) : undefined,
+    ...(holdsPatchDirectives(resource) ? { patch: true } : {}),
   };
 }
 

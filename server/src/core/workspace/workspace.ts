@@ -4,12 +4,15 @@ import { ResourceIndex } from './index';
 import { indexObject, isNamespacedKind, type IndexedObject } from './indexed-object';
 import type { ClusterIndexParams } from '../../shared/cluster-protocol';
 import { ClusterIndex } from './cluster-index';
+import { BuildTools, fileToolsOf, type FileTools } from './build-tools';
 
 export interface WorkspaceFile {
   uri: string;
   version: number;
   parsed: ParsedFile;
   objects: readonly IndexedObject[];
+  /** What the file tells about build tools (a kustomization, skaffold images); undefined for most files. */
+  tools?: FileTools;
 }
 
 /** Tells whether a kind is namespaced (from the schema catalog); undefined when unknown. */
@@ -24,6 +27,7 @@ export type NamespacedLookup = (group: string, kind: string) => boolean | undefi
  */
 export class Workspace {
   private cachedIndex: ResourceIndex | undefined;
+  private cachedTools: BuildTools | undefined;
 
   private constructor(
     private readonly files: ReadonlyMap<string, WorkspaceFile>,
@@ -54,7 +58,7 @@ export class Workspace {
     const objects = resourcesOfFile(parsed)
       .map((r) => indexObject(uri, r, this.namespaced(r.group, r.kind)))
       .filter((o): o is IndexedObject => o !== undefined);
-    return this.replace(uri, { uri, version, parsed, objects });
+    return this.replace(uri, { uri, version, parsed, objects, tools: fileToolsOf(uri, parsed) });
   }
 
   withoutFile(uri: string): Workspace {
@@ -76,9 +80,23 @@ export class Workspace {
     return [...this.files.keys()];
   }
 
+  /**
+   * Every object the workspace defines: those of its files, without patches (a Kustomize patch
+   * changes an object of a base, it is not one more object), plus what kustomize generates.
+   */
   get index(): ResourceIndex {
-    this.cachedIndex ??= new ResourceIndex([...this.files.values()].flatMap((f) => f.objects));
+    if (!this.cachedIndex) {
+      const tools = this.tools;
+      const own = [...this.files.values()].flatMap((f) => (tools.patchOf(f.uri) ? [] : f.objects.filter((o) => !o.patch)));
+      this.cachedIndex = new ResourceIndex([...own, ...tools.generatedObjects()]);
+    }
     return this.cachedIndex;
+  }
+
+  /** The kustomizations and skaffold configs of the snapshot. */
+  get tools(): BuildTools {
+    this.cachedTools ??= new BuildTools(this.files.values());
+    return this.cachedTools;
   }
 
   private replace(uri: string, file: WorkspaceFile): Workspace {

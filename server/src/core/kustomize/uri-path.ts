@@ -20,11 +20,13 @@ export function baseNameOf(uri: string): string {
 export function resolveRelative(folder: string, relative: string): string | undefined {
   if (relative === '' || /^[a-z][a-z0-9+.-]*:/i.test(relative) || relative.startsWith('/')) return undefined;
   const prefix = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(folder)?.[0] ?? '';
-  const segments = folder.slice(prefix.length).split('/');
+  const rest = folder.slice(prefix.length);
+  // An absolute folder keeps its leading '' (the root), which '..' never removes.
+  const segments = rest === '' ? [] : rest.split('/');
   for (const part of relative.split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..') {
-      if (segments.length > 1) segments.pop();
+      if (segments.length > 0 && segments[segments.length - 1] !== '') segments.pop();
     } else segments.push(part);
   }
   return prefix + segments.join('/');

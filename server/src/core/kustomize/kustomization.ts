@@ -84,6 +84,7 @@ export function readKustomization(uri: string, documents: readonly ParsedDocumen
   const v = value as Record<string, unknown>;
   const folder = folderOf(uri);
   const listed = (raw: unknown, at: FieldPath): ListedPath | undefined => (typeof raw === 'string' ? { path: raw, resolved: resolved(folder, raw), at } : undefined);
+  const generatorFile = (raw: unknown, at: FieldPath): ListedPath | undefined => (typeof raw === 'string' ? { path: raw, resolved: resolved(folder, afterKey(raw)), at } : undefined);
   return {
     uri,
     document,
@@ -95,8 +96,8 @@ export function readKustomization(uri: string, documents: readonly ParsedDocumen
     resources: [...list(v.resources, 'resources'), ...list(v.bases, 'bases')].flatMap(([raw, at]) => listed(raw, at) ?? []),
     patches: patchesOf(v, listed),
     images: list(v.images, 'images').flatMap(([raw, at]) => imageOf(raw, at) ?? []),
-    configMapGenerator: list(v.configMapGenerator, 'configMapGenerator').flatMap(([raw, at]) => generatorOf(raw, at, listed) ?? []),
-    secretGenerator: list(v.secretGenerator, 'secretGenerator').flatMap(([raw, at]) => generatorOf(raw, at, listed) ?? []),
+    configMapGenerator: list(v.configMapGenerator, 'configMapGenerator').flatMap(([raw, at]) => generatorOf(raw, at, generatorFile) ?? []),
+    secretGenerator: list(v.secretGenerator, 'secretGenerator').flatMap(([raw, at]) => generatorOf(raw, at, generatorFile) ?? []),
   };
 }
 
@@ -156,10 +157,18 @@ function fileKey(entry: string): string {
   return eq < 0 ? baseNameOf(entry) : entry.slice(0, eq);
 }
 
+/** A generator's `key=path` names the file after the `=`. */
+function afterKey(entry: string): string {
+  const eq = entry.indexOf('=');
+  return eq < 0 ? entry : entry.slice(eq + 1);
+}
+
+/** Remote resources kustomize fetches: URLs, `git@…`, `github.com/org/repo//path?ref=…`. */
+const REMOTE = /^(git@|(github\.com|gitlab\.com|bitbucket\.org)\/)|\?(ref|version)=/;
+
 function resolved(folder: string, path: string): string | undefined {
-  const eq = path.indexOf('=');
-  const file = eq < 0 ? path : path.slice(eq + 1);
-  const uri = resolveRelative(folder, file);
+  if (REMOTE.test(path)) return undefined;
+  const uri = resolveRelative(folder, path);
   return uri === undefined ? undefined : comparableUri(uri);
 }
 

@@ -12,14 +12,15 @@ export function isPatchDirective(key: string): boolean {
 
 const MARKERS = ['$patch', '$retainKeys', '$setElementOrder/', '$deleteFromPrimitiveList/'];
 
-/** Whether a document's text may hold a directive: one search per marker spares walking every value. */
-export function mayHoldDirectives(document: ParsedDocument): boolean {
-  const from = document.start - document.chunkStart;
-  const to = document.end - document.chunkStart;
-  return MARKERS.some((m) => {
-    const at = document.source.indexOf(m, from);
-    return at >= 0 && at < to;
-  });
+/**
+ * Whether the text between two offsets of a document may hold a directive: one search per marker
+ * spares walking every value. Callers pass an object's own range (a `List` item's, not the whole
+ * List's, or a List of thousands of items would be searched thousands of times).
+ */
+export function mayHoldDirectives(document: ParsedDocument, start: number, end: number): boolean {
+  // A slice bounds the search (indexOf has no end); V8 slices without copying.
+  const text = document.source.slice(start - document.chunkStart, end - document.chunkStart);
+  return MARKERS.some((m) => text.includes(m));
 }
 
 /** Whether a value holds a directive key at any depth. */

@@ -46,6 +46,7 @@ function missingTargets(ctx: ResourceContext, workspace: Workspace, namespace: s
   return referencesOf(ctx.resource).flatMap((ref): Report[] => {
     const isBackend = (ctx.resource.kind === 'Ingress' && ref.kind === 'Service') || ctx.resource.kind === 'HorizontalPodAutoscaler';
     if (!isBackend || targets(workspace, ref.group, ref.kind, namespace, ref.name).length > 0) return [];
+    if (workspace.index.isPatched(ref.group, ref.kind, namespace, ref.name)) return [];
     return [{ path: ref.path, at: 'value', severity: missingSeverity(workspace, 'warning'), message: `${ref.kind} "${ref.name}" not found in ${searchedWhere(workspace, namespace)}` }];
   });
 }

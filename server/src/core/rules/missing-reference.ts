@@ -50,6 +50,8 @@ export const missingReference: Rule = {
       if (certManaged && ref.kind === 'Secret' && ref.path[1] === 'tls') return [];
       const targetNamespace = targetNamespaceOf(ref, namespace);
       if (targets(workspace, ref.group, ref.kind, targetNamespace, ref.name).length > 0) return [];
+      // Only an overlay's patch names it: the object is in a base (kustomize refuses a patch without target).
+      if (workspace.index.isPatched(ref.group, ref.kind, targetNamespace, ref.name)) return [];
       const cluster = clusterLookup(workspace, ctx.resource, ref, isClusterScoped(ref));
       if (cluster?.object) return [];
       return [{ ...report(ref, targetNamespace, workspace, cluster), fixes: createFix(ctx, ref, targetNamespace) }];

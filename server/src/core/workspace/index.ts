@@ -7,11 +7,24 @@ export class ResourceIndex {
   // Built on first use: Service and nginx rules ask once per object of the file being checked.
   private podTemplatesByNamespace: Map<string, IndexedObject[]> | undefined;
 
-  constructor(readonly objects: readonly IndexedObject[]) {
+  private readonly patchKeys = new Set<string>();
+
+  /**
+   * `patches`: the objects of Kustomize patches. They are not objects of their own (no duplicates,
+   * no pod templates, partial keys), but a patch shows that the object it patches exists, in a
+   * base that may be outside the workspace.
+   */
+  constructor(readonly objects: readonly IndexedObject[], patches: readonly IndexedObject[] = []) {
     for (const o of objects) {
       push(this.byKey, keyOf(o.group, o.kind, o.namespace, o.name), o);
       push(this.byKindNamespace, `${o.group}/${o.kind}/${o.namespace}`, o);
     }
+    for (const p of patches) this.patchKeys.add(keyOf(p.group, p.kind, p.namespace, p.name));
+  }
+
+  /** Whether a Kustomize patch of the workspace patches an object with this identity. */
+  isPatched(group: string, kind: string, namespace: string, name: string): boolean {
+    return this.patchKeys.has(keyOf(group, kind, namespace, name));
   }
 
   /** Objects with this identity (more than one means a duplicate). */

@@ -87,8 +87,11 @@ export class Workspace {
   get index(): ResourceIndex {
     if (!this.cachedIndex) {
       const tools = this.tools;
-      const own = [...this.files.values()].flatMap((f) => (tools.patchOf(f.uri) ? [] : f.objects.filter((o) => !o.patch)));
-      this.cachedIndex = new ResourceIndex([...own, ...tools.generatedObjects()]);
+      const files = [...this.files.values()];
+      const isPatch = (f: WorkspaceFile, o: IndexedObject) => o.patch || tools.patchOf(f.uri) !== undefined;
+      const own = files.flatMap((f) => f.objects.filter((o) => !isPatch(f, o)));
+      const patches = files.flatMap((f) => f.objects.filter((o) => isPatch(f, o)));
+      this.cachedIndex = new ResourceIndex([...own, ...tools.generatedObjects()], patches);
     }
     return this.cachedIndex;
   }

@@ -16,7 +16,9 @@ export const missingKey: Rule = {
     docs: [
       'A pod whose env reads a key that its ConfigMap or Secret does not define fails to start',
       '(`couldn\'t find key DB_PASSWORD in Secret shop/db`). Keys come from `data`, `binaryData` and',
-      '`stringData`. References marked `optional: true` are never reported; a target that does not',
+      '`stringData`; for a generated ConfigMap or Secret, from its `literals` and `files` (an `envs`',
+      'file is not read, so its keys are unknown and nothing is reported). References marked',
+      '`optional: true` are never reported; a target that does not',
       'exist is `missing-reference`\'s finding, not this rule\'s.',
       '',
       'When the editor is connected to a cluster, a key that the cluster\'s object of that name has is',

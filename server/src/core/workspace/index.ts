@@ -14,7 +14,10 @@ export class ResourceIndex {
    * no pod templates, partial keys), but a patch shows that the object it patches exists, in a
    * base that may be outside the workspace.
    */
-  constructor(readonly objects: readonly IndexedObject[], patches: readonly IndexedObject[] = []) {
+  constructor(
+    readonly objects: readonly IndexedObject[],
+    readonly patches: readonly IndexedObject[] = [],
+  ) {
     for (const o of objects) {
       push(this.byKey, keyOf(o.group, o.kind, o.namespace, o.name), o);
       push(this.byKindNamespace, `${o.group}/${o.kind}/${o.namespace}`, o);

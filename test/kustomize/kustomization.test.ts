@@ -11,6 +11,8 @@ import { parseFile } from '../../server/src/core/model/parse';
 import { readKustomization } from '../../server/src/core/kustomize/kustomization';
 import { changedBuildTools } from '../../server/src/core/workspace/dependents';
 import { ALL_RULES } from '../../server/src/core/rules';
+import { labelLocations } from '../../server/src/core/features/label-rename';
+import { workspaceSymbols } from '../../server/src/core/features/symbols';
 
 const catalog = bundledCatalog();
 const namespaced = (g: string, k: string) => catalog.entriesForKind(k).find((e) => e.group === g)?.namespaced;
@@ -188,4 +190,19 @@ test('an edit of a kustomization that changes what it lists or generates re-chec
   const skaffold = (image: string) => workspace({ 'skaffold.yaml': `apiVersion: skaffold/v4beta11\nkind: Config\nbuild:\n  artifacts:\n    - image: ${image}\n` }).file('skaffold.yaml');
   assert.equal(changedBuildTools(skaffold('a'), skaffold('b')), true);
   assert.equal(changedBuildTools(workspace({ 'a.yaml': base }).file('a.yaml'), workspace({ 'a.yaml': patch }).file('a.yaml')), false);
+});
+
+test('renaming a label reaches the patches that carry it; a generated ConfigMap is one workspace symbol', () => {
+  const labelPatch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels: {app: web, tier: front}\n';
+  const ws = workspace({
+    'base/web.yaml': base,
+    'base/kustomization.yaml': 'namespace: shop\nresources: [web.yaml]\nconfigMapGenerator:\n  - name: web-settings\n    literals: [A=1]\n',
+    'prod/kustomization.yaml': 'resources: [../base]\npatches:\n  - path: labels.yaml\n',
+    'prod/labels.yaml': labelPatch,
+  });
+  const offset = base.indexOf('app: web}');
+  const locations = labelLocations(ws, 'base/web.yaml', offset)!;
+  assert.deepEqual([...new Set(locations.map((l) => l.uri))].sort(), ['base/web.yaml', 'prod/labels.yaml']);
+  assert.deepEqual(workspaceSymbols(ws, 'web-settings').map((s) => [s.name, s.uri]), [['ConfigMap web-settings', 'base/kustomization.yaml']]);
+  assert.deepEqual(workspaceSymbols(ws, 'Deployment web').map((s) => s.uri).sort(), ['base/web.yaml', 'prod/labels.yaml']);
 });

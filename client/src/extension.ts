@@ -21,7 +21,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: {
       configurationSection: 'kubesight',
-      fileEvents: [workspace.createFileSystemWatcher('**/*.{yaml,yml}'), workspace.createFileSystemWatcher('**/.kubesight.yaml')],
+      // `Kustomization` (no extension) is a kustomization kustomize reads too: it decides which files are patches.
+      fileEvents: [workspace.createFileSystemWatcher('**/*.{yaml,yml}'), workspace.createFileSystemWatcher('**/Kustomization'), workspace.createFileSystemWatcher('**/.kubesight.yaml')],
     },
     outputChannel: output,
   };

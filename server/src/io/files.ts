@@ -4,6 +4,8 @@ import picomatch from 'picomatch';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const YAML_FILE = /\.ya?ml$/i;
+/** Kustomize also reads a folder's kustomization from a file named `Kustomization`, without extension. */
+const isManifestName = (name: string) => YAML_FILE.test(name) || name === 'Kustomization';
 
 /** A Helm chart's templates/ folder (Chart.yaml beside it) holds Go templates, not manifests. */
 function isHelmTemplates(dir: string): boolean {
@@ -29,7 +31,7 @@ export function collectFiles(paths: readonly string[], ignore: readonly string[]
       }
       if (stat.isDirectory()) {
         if (!SKIPPED_DIRS.has(name)) walk(full);
-      } else if (YAML_FILE.test(name) && name !== '.kubesight.yaml' && !ignored(relative(root, full).split('\\').join('/'))) out.add(resolve(full));
+      } else if (isManifestName(name) && name !== '.kubesight.yaml' && !ignored(relative(root, full).split('\\').join('/'))) out.add(resolve(full));
     }
   };
   for (const p of paths) {

@@ -9,7 +9,7 @@ import type { Finding } from '../core/findings';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import type { Workspace } from '../core/workspace/workspace';
 import { CLUSTER_INDEX_NOTIFICATION, LIVE_BASELINE_NOTIFICATION, type ClusterIndexParams, type LiveBaselineParams } from '../shared/cluster-protocol';
-import { changedObjects, dependentFiles, linkedObjects } from '../core/workspace/dependents';
+import { changedBuildTools, changedObjects, dependentFiles, linkedObjects } from '../core/workspace/dependents';
 import { disableLineAction } from './actions';
 import { ConfigResolver, type EditorSettings } from './config';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './convert';
@@ -165,11 +165,14 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
   };
 
   const changed = (uri: string) => {
-    const before = linkedObjects(store.workspace.file(uri));
+    const beforeFile = store.workspace.file(uri);
+    const before = linkedObjects(beforeFile);
     store.update(uri);
-    const after = linkedObjects(store.workspace.file(uri));
-    const changedLinks = changedObjects(before, after);
-    schedule([uri], dependentFiles(store.workspace, changedLinks, store.open.keys().filter((u) => u !== uri)));
+    const afterFile = store.workspace.file(uri);
+    const after = linkedObjects(afterFile);
+    const others = store.open.keys().filter((u) => u !== uri);
+    if (changedBuildTools(beforeFile, afterFile)) return schedule([uri], others);
+    schedule([uri], dependentFiles(store.workspace, changedObjects(before, after), others));
   };
 
   const refreshSettings = async () => {

@@ -12,6 +12,8 @@ import type { FindingsCache } from './findings-cache';
 import { ResourceFacts } from '../rules/facts';
 import type { Workspace } from '../workspace/workspace';
 import type { Baseline } from '../immutable/baseline';
+import { NO_TOOLS, type ToolContext } from '../workspace/build-tools';
+import { holdsPatchDirectives } from '../kustomize/patch-document';
 
 export interface DiagnosticsEnv {
   catalog: SchemaCatalog;
@@ -25,12 +27,14 @@ export interface DiagnosticsEnv {
   uri?: string;
   /** Earlier versions of the objects, for immutable-field. */
   baseline?: Baseline;
+  /** What build tools do to this file (patch, tagged images); from the workspace, else none. */
+  tools?: ToolContext;
 }
 
 /** Diagnoses one file of a workspace snapshot; [] when the snapshot does not hold it. */
 export function diagnoseWorkspaceFile(workspace: Workspace, uri: string, env: DiagnosticsEnv): Finding[] {
   const file = workspace.file(uri);
-  return file ? diagnoseFile(file.parsed, { ...env, workspace, uri }) : [];
+  return file ? diagnoseFile(file.parsed, { ...env, workspace, uri, tools: workspace.tools.contextFor(uri) }) : [];
 }
 
 /** Every finding of one file: syntax first; documents with syntax errors get nothing else (product.md §6). */
@@ -47,18 +51,20 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   // workspace-scoped ones depend on other files and are computed every time.
   const documentRules = rules.filter((r) => r.checkResource && !isWorkspaceScoped(r));
   const workspaceRules = env.workspace || env.baseline ? rules.filter((r) => r.checkResource && isWorkspaceScoped(r)) : [];
-  const base = { ...fileCtx, uri: env.uri ?? '', workspace: env.workspace, baseline: env.baseline, facts: new ResourceFacts(env.workspace) };
+  const tools = env.tools ?? NO_TOOLS;
+  const base = { ...fileCtx, uri: env.uri ?? '', workspace: env.workspace, baseline: env.baseline, facts: new ResourceFacts(env.workspace), imagesSetByTools: tools.imagesSetByTools };
   for (const document of file.documents) {
     if (document.errors.length > 0) continue;
     const resources = resourcesOfDocument(document);
-    const cached = env.cache?.get(document, env.catalog, env.config);
+    // The tool context is part of the key: the same text is a whole object in one place and a patch in another.
+    const cached = env.cache?.get(document, env.catalog, env.config, tools.key);
     if (cached) findings.push(...cached);
     else {
-      const own = runRules(documentRules, resources, base, env.config);
-      env.cache?.set(document, env.catalog, env.config, own);
+      const own = runRules(documentRules, resources, base, env.config, !!tools.patchOf);
+      env.cache?.set(document, env.catalog, env.config, own, tools.key);
       findings.push(...own);
     }
-    if (workspaceRules.length > 0) findings.push(...runRules(workspaceRules, resources, base, env.config));
+    if (workspaceRules.length > 0) findings.push(...runRules(workspaceRules, resources, base, env.config, !!tools.patchOf));
   }
   // Rule ids are ASCII: compared by code unit (localeCompare's first call sets up ICU's collator, ~6 ms of a first open).
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
@@ -69,11 +75,15 @@ function isWorkspaceScoped(rule: Rule): boolean {
   return rule.meta.scope !== 'document' && rule.meta.scope !== 'file';
 }
 
-function runRules(rules: readonly Rule[], resources: Resource[], base: Omit<ResourceContext, 'resource'>, config: Config): Finding[] {
+function runRules(rules: readonly Rule[], resources: Resource[], base: Omit<ResourceContext, 'resource'>, config: Config, patchFile: boolean): Finding[] {
   const out: Finding[] = [];
   for (const resource of resources) {
-    const ctx = { ...base, resource };
-    for (const rule of rules) for (const report of safely(() => rule.checkResource!(ctx))) pushFinding(out, rule, report, config, resource);
+    const patch = patchFile || holdsPatchDirectives(resource);
+    const ctx = { ...base, resource, patch };
+    for (const rule of rules) {
+      if (patch && !rule.meta.checksPatches) continue;
+      for (const report of safely(() => rule.checkResource!(ctx))) pushFinding(out, rule, report, config, resource);
+    }
   }
   return out;
 }

@@ -21,8 +21,10 @@ export class FindingsCache {
   // Keyed by the chunk's text, then by the document's offset in it (a chunk may hold more than
   // one document). The text itself is the key, not a string built from it: V8 keeps a string's
   // hash, so looking up the unchanged documents of a file costs no copy of their text.
-  private current = new Map<string, Map<number, Finding[]>>();
-  private previous = new Map<string, Map<number, Finding[]>>();
+  // The inner key is the offset alone for files no build tool touches, else `offset|tool key`
+  // (see ToolContext.key): a number for the common case keeps those lookups allocation-free.
+  private current = new Map<string, Map<number | string, Finding[]>>();
+  private previous = new Map<string, Map<number | string, Finding[]>>();
   private currentChars = 0;
   private catalog: SchemaCatalog | undefined;
   private config: Config | undefined;
@@ -45,9 +47,9 @@ export class FindingsCache {
     this.config = config;
   }
 
-  get(document: ParsedDocument, catalog: SchemaCatalog, config: Config): Finding[] | undefined {
+  get(document: ParsedDocument, catalog: SchemaCatalog, config: Config, variant = ''): Finding[] | undefined {
     this.validate(catalog, config);
-    const offset = document.start - document.chunkStart;
+    const offset = keyOf(document, variant);
     let hit = this.current.get(document.source)?.get(offset);
     if (!hit) {
       const old = this.previous.get(document.source);
@@ -61,12 +63,12 @@ export class FindingsCache {
     return hit?.map((f) => shift(f, document.chunkStart));
   }
 
-  set(document: ParsedDocument, catalog: SchemaCatalog, config: Config, findings: Finding[]): void {
+  set(document: ParsedDocument, catalog: SchemaCatalog, config: Config, findings: Finding[], variant = ''): void {
     this.validate(catalog, config);
-    this.store(document.source, document.start - document.chunkStart, findings.map((f) => detach(shift(f, -document.chunkStart))));
+    this.store(document.source, keyOf(document, variant), findings.map((f) => detach(shift(f, -document.chunkStart))));
   }
 
-  private store(source: string, offset: number, findings: Finding[]): void {
+  private store(source: string, offset: number | string, findings: Finding[]): void {
     const chars = source.length + findings.reduce((n, f) => n + f.message.length + 64, 0);
     if (this.currentChars + chars > this.maxChars / 2) {
       this.previous = this.current;
@@ -81,6 +83,11 @@ export class FindingsCache {
     byOffset.set(offset, findings);
     this.currentChars += chars;
   }
+}
+
+function keyOf(document: ParsedDocument, variant: string): number | string {
+  const offset = document.start - document.chunkStart;
+  return variant === '' ? offset : `${offset}|${variant}`;
 }
 
 function detach(f: Finding): Finding {

@@ -52,7 +52,8 @@ export function labelLocations(workspace: Workspace, uri: string, offset: number
   const target = labelAt(workspace, uri, offset);
   if (!target) return undefined;
   const out: Location[] = [];
-  for (const o of workspace.index.objects) {
+  // Patches carry the labels an overlay sets: renaming one renames them there too.
+  for (const o of [...workspace.index.objects, ...workspace.index.patches]) {
     if (o.namespace !== target.namespace && o.namespace !== '') continue;
     for (const mapPath of labelMaps(o.resource)) {
       const map = mapPath.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)?.[k], o.resource.value) as Record<string, unknown> | undefined;

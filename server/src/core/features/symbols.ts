@@ -45,7 +45,11 @@ export interface WorkspaceSymbolEntry {
 export function workspaceSymbols(workspace: Workspace, query: string, limit = 500): WorkspaceSymbolEntry[] {
   const q = query.toLowerCase();
   const out: WorkspaceSymbolEntry[] = [];
-  for (const o of workspace.index.objects) {
+  const seen = new Set<unknown>();
+  for (const o of [...workspace.index.objects, ...workspace.index.patches]) {
+    // A generated object is indexed in two namespaces (build-tools.ts) but is one symbol.
+    if (seen.has(o.resource.node)) continue;
+    seen.add(o.resource.node);
     const name = `${o.kind} ${o.name}`;
     if (q && !name.toLowerCase().includes(q)) continue;
     const range = rangeOfPath(o.resource.node, ['metadata', 'name'], 'value') ?? [o.resource.document.start, o.resource.document.start];

@@ -14,6 +14,7 @@ export const apiVersion: Rule = {
     id: 'api-version',
     severity: 'error',
     scope: 'document',
+    checksPatches: true,
     fixable: true,
     description: 'Unknown group/version for a known kind (with a suggestion), removed APIs (error) and deprecated ones (warning).',
     docs: [

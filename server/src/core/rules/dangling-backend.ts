@@ -56,6 +56,7 @@ function missingTargets(ctx: ResourceContext, workspace: Workspace, namespace: s
   return referencesOf(ctx.resource).flatMap((ref): Report[] => {
     const isBackend = (ctx.resource.kind === 'Ingress' && ref.group === '' && ref.kind === 'Service') || ctx.resource.kind === 'HorizontalPodAutoscaler';
     if (!isBackend || targets(workspace, ref.group, ref.kind, namespace, ref.name).length > 0) return [];
+    if (workspace.index.isPatched(ref.group, ref.kind, namespace, ref.name)) return [];
     if (clusterBuiltIn(ref.group, ref.kind, namespace, ref.name) || isAlbAction(ctx, ref.kind, ref.name)) return [];
     // A scale target no name resembles is usually made by a chart or an operator (information).
     const { severity, hint } = unresolved(workspace, ref, namespace, 'warning', ctx.resource.kind === 'HorizontalPodAutoscaler');

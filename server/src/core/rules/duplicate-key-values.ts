@@ -8,6 +8,7 @@ export const duplicateKeyValues: Rule = {
     id: 'duplicate-key-values',
     severity: 'warning',
     scope: 'document',
+    checksPatches: true,
     description: 'Duplicate env names, container names, container ports, volume names, mount paths and Service ports.',
     docs: [
       'Lists keyed by name must not repeat a name. Duplicate container, volume and port names are',

@@ -1,12 +1,14 @@
 import type { Report, ResourceContext, Rule } from './rule';
 import { detectApps, type App } from '../stacks/detect';
 import { containersOf, podTemplateOf } from '../workspace/pod-template';
+import { imageNameOf, imageTagOf } from '../k8s/image-ref';
 
 export const imageTag: Rule = {
   meta: {
     id: 'image-tag',
     severity: 'warning',
     scope: 'document',
+    checksPatches: true,
     description: 'A container image with `:latest` or no tag.',
     docs: [
       'An image without a tag means `:latest`: what runs changes whenever the image is pushed, a',
@@ -16,6 +18,10 @@ export const imageTag: Rule = {
       '```yaml',
       'image: nginx          # no tag: pin a version such as nginx:1.27.3',
       '```',
+      '',
+      'An image whose tag a build tool sets is not reported: one named in a kustomization\'s',
+      '`images:` with a `newTag` or `digest`, or one a `skaffold.yaml` of the workspace builds',
+      '(`build.artifacts[].image`).',
     ].join('\n'),
   },
   checkResource(ctx: ResourceContext): Report[] {
@@ -25,7 +31,9 @@ export const imageTag: Rule = {
     return containersOf(template).flatMap(({ container, path }): Report[] => {
       const image = container.image;
       if (typeof image !== 'string' || image === '' || image.includes('@')) return [];
-      const tag = tagOf(image);
+      // Kustomize's `images:` or skaffold write the tag at build time: the manifest leaves it out on purpose.
+      if (ctx.imagesSetByTools?.has(imageNameOf(image))) return [];
+      const tag = imageTagOf(image);
       const app = apps.find((a) => a.container.container === container)?.app;
       const why = app && STACK_REASON[app] ? `; ${STACK_REASON[app]}` : '';
       if (tag === undefined) return [{ path: [...path, 'image'], at: 'value', message: `image "${image}" has no tag, so it means :latest; pin a version${why}` }];
@@ -44,10 +52,3 @@ const STACK_REASON: Partial<Record<App, string>> = {
   mongodb: 'a new MongoDB major version needs the featureCompatibilityVersion steps; a restart can leave it unable to start',
   redis: 'a restart may pull a Redis with a different persistence format',
 };
-
-/** The tag after the last `:` of the last path segment (`registry:5000/app` has a port, not a tag). */
-function tagOf(image: string): string | undefined {
-  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
-  const colon = lastSegment.lastIndexOf(':');
-  return colon < 0 ? undefined : lastSegment.slice(colon + 1);
-}

@@ -13,6 +13,7 @@ export const missingReference: Rule = {
     id: 'missing-reference',
     severity: 'warning',
     scope: 'workspace',
+    checksPatches: true,
     description: 'A Secret, ConfigMap, PVC, ServiceAccount, IngressClass, TLS secret, imagePullSecret or Role that exists nowhere in the workspace (nor in the connected cluster).',
     docs: [
       'The API server accepts a Deployment that reads a Secret which does not exist; its pods then',
@@ -33,6 +34,9 @@ export const missingReference: Rule = {
       'folder) a missing target is information, not a warning: it may live in a file not opened.',
       'IngressClasses are usually installed with the controller, so they are only information;',
       'TLS secrets of an Ingress annotated for cert-manager are created by it and are not reported.',
+      'ConfigMaps and Secrets a kustomization generates (`configMapGenerator`, `secretGenerator`)',
+      'exist, and so does an object that a Kustomize patch of the workspace patches (its base may',
+      'be elsewhere: kustomize refuses a patch without a target).',
       '',
       'When the editor is connected to a cluster, the objects of its active namespace count too: a',
       'target that exists only in the cluster is not reported (a manifest without `metadata.namespace`',
@@ -58,6 +62,8 @@ export const missingReference: Rule = {
       const targetNamespace = targetNamespaceOf(ref, namespace);
       if (targets(workspace, ref.group, ref.kind, targetNamespace, ref.name).length > 0) return [];
       if (clusterBuiltIn(ref.group, ref.kind, targetNamespace, ref.name)) return [];
+      // Only an overlay's patch names it: the object is in a base (kustomize refuses a patch without target).
+      if (workspace.index.isPatched(ref.group, ref.kind, targetNamespace, ref.name)) return [];
       const cluster = clusterLookup(workspace, ctx.resource, ref, isClusterScoped(ref));
       if (cluster?.object) return [];
       return [{ ...report(ref, targetNamespace, workspace, cluster), fixes: createFix(ctx, ref, targetNamespace) }];

@@ -9,6 +9,7 @@ export const nameFormat: Rule = {
     id: 'name-format',
     severity: 'error',
     scope: 'document',
+    checksPatches: true,
     description: '`metadata.name` per kind (RFC 1123 subdomain or label, DNS-1035 for Services), namespace, label and annotation keys and values.',
     docs: [
       'The API server checks names with a rule per kind: most kinds need an RFC 1123 subdomain',

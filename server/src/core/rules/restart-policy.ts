@@ -14,6 +14,7 @@ export const restartPolicy: Rule = {
     id: 'restart-policy',
     severity: 'error',
     scope: 'document',
+    checksPatches: true,
     fixable: true,
     description: 'Job and CronJob pods need restartPolicy OnFailure or Never; other workloads only Always.',
     docs: [
@@ -41,7 +42,9 @@ export const restartPolicy: Rule = {
     const path: FieldPath = [...template.specPath, 'restartPolicy'];
     const where = path.join('.');
     if (JOB_KINDS.has(resource.kind) && resource.group === 'batch') {
+      // A patch without restartPolicy leaves the base's.
       if (policy === undefined || policy === null || policy === '') {
+        if (ctx.patch) return [];
         return [{ path: template.specPath, at: 'key', message: `${where}: Required value: valid values: "OnFailure", "Never"`, fixes: addPolicyFix(resource.node, template.specPath, ctx.file.lines) }];
       }
       if (policy !== 'OnFailure' && policy !== 'Never') return [{ path, at: 'value', message: `${where}: Unsupported value: ${JSON.stringify(policy)}: supported values: "OnFailure", "Never"` }];

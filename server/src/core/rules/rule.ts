@@ -18,6 +18,12 @@ export interface RuleMeta {
   docs: string;
   scope: 'file' | 'document' | 'workspace' | 'stack' | 'baseline';
   fixable?: boolean;
+  /**
+   * The rule also runs on partial objects (Kustomize patches): its findings hold on the fields an
+   * object has, whatever a base adds. Rules that judge a whole object (a selector against its
+   * template, a missing field, a duplicate) leave this unset and are silent on patches.
+   */
+  checksPatches?: boolean;
 }
 
 /** A rule's report, located by field path relative to the resource (or by offsets for file rules). */
@@ -48,6 +54,13 @@ export interface ResourceContext {
   workspace?: Workspace;
   /** Earlier versions of the objects (git ref or cluster), for the immutable-field rule. */
   baseline?: Baseline;
+  /**
+   * The object is a partial object (a file a kustomization lists as a patch, or a document with
+   * `$patch`-style directives): only rules with `checksPatches` see it, and they check what it has.
+   */
+  patch?: boolean;
+  /** Image names (without tag) whose tag a kustomization's `images:` or skaffold sets. */
+  imagesSetByTools?: ReadonlySet<string>;
   /** Facts shared by workspace rules, derived once per analysis (never by document rules: see facts.ts). */
   facts: ResourceFacts;
 }

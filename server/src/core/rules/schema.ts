@@ -14,6 +14,7 @@ export const schema: Rule = {
     id: 'schema',
     severity: 'error',
     scope: 'document',
+    checksPatches: true,
     fixable: true,
     description: 'Types, required fields, unknown fields and enum values from the Kubernetes 1.35 OpenAPI schema.',
     docs: [
@@ -25,6 +26,11 @@ export const schema: Rule = {
       '(`x-kubernetes-list-map-keys`) and the CRD\'s CEL rules (`x-kubernetes-validations`).',
       'Kinds with no schema (CRDs whose definition is not in the workspace) get one information',
       'diagnostic, never errors. A field set to `null` counts as absent, as on the API server.',
+      'A Kustomize patch (a file a kustomization lists under `patches`, `patchesStrategicMerge` or',
+      '`patchesJson6902`, or a document with `$patch`-style directives) is a partial object: types,',
+      'enums and unknown fields are checked, required fields are not (the base has them), and the',
+      'strategic-merge directives (`$patch`, `$retainKeys`, `$setElementOrder/…`,',
+      '`$deleteFromPrimitiveList/…`) are not fields.',
       '',
       '```yaml',
       'containers:',
@@ -45,7 +51,7 @@ export const schema: Rule = {
     const validate = catalog.validator(entry);
     if (!validate) return [];
     const foreignCrd = entry.source === 'crd' && entry.origin && directoryOf(entry.origin) !== directoryOf(ctx.uri) ? entry.origin : undefined;
-    const reports: Report[] = validateAgainstSchema(validate, resource.value).map((v) => {
+    const reports: Report[] = validateAgainstSchema(validate, resource.value, ctx.patch).map((v) => {
       const report: Report = { path: v.path, at: v.at, message: v.message };
       // A CRD in another folder may be another release of the operator than the one this
       // resource is written for (a samples repository holds many): an unknown field is then a
@@ -68,10 +74,12 @@ export const schema: Rule = {
     if (entry.source !== 'builtin') {
       const root = catalog.schema(entry) as SchemaNode | undefined;
       const value = stripNullFields(resource.value);
-      return root ? [...reports, ...listMapDuplicates(root, value), ...celViolations(root, value)] : reports;
+      // A patch's CEL rules would judge the fields it leaves to the base.
+      return root ? [...reports, ...listMapDuplicates(root, value), ...(ctx.patch ? [] : celViolations(root, value))] : reports;
     }
     // Checks the API server makes beyond OpenAPI; custom resources give "port" their own meaning.
-    const images = containerImageViolations(resource.value, podTemplateOf(resource)?.specPath);
+    // "Containers need an image" is a required field: a patch leaves it to the base.
+    const images = ctx.patch ? [] : containerImageViolations(resource.value, podTemplateOf(resource)?.specPath);
     const crdTypes = resource.kind === 'CustomResourceDefinition' ? crdSchemaTypeViolations(resource.value) : [];
     return [...reports, ...portRangeViolations(resource.value), ...images, ...crdTypes];
   },

@@ -11,6 +11,7 @@ export const secretData: Rule = {
     id: 'secret-data',
     severity: 'error',
     scope: 'document',
+    checksPatches: true,
     fixable: true,
     description: 'Secret `data` values that are not valid base64, invalid keys; a hint to use `stringData` for plain text.',
     docs: [

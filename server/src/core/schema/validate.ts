@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { formatPath, type FieldPath } from '../model/path';
+import { withoutDirectives } from '../kustomize/patch-directives';
 
 /** A schema violation in the API server's words, located by field path. */
 export interface SchemaViolation {
@@ -35,9 +36,14 @@ function withoutNulls(value: unknown): unknown {
   return out;
 }
 
-export function validateAgainstSchema(validate: ValidateFunction, value: unknown): SchemaViolation[] {
-  if (validate(stripNullFields(value))) return [];
-  return toViolations(validate.errors ?? []);
+/**
+ * `partial`: the value is a patch (Kustomize strategic merge): its directives (`$patch`…) are not
+ * fields and the fields it lacks come from the base, so only types, enums and unknown fields count.
+ */
+export function validateAgainstSchema(validate: ValidateFunction, value: unknown, partial = false): SchemaViolation[] {
+  if (validate(stripNullFields(partial ? withoutDirectives(value) : value))) return [];
+  const errors = validate.errors ?? [];
+  return toViolations(partial ? errors.filter((e) => e.keyword !== 'required') : errors);
 }
 
 export function toViolations(errors: ErrorObject[]): SchemaViolation[] {

@@ -2,6 +2,7 @@ import type { IndexedObject } from './indexed-object';
 import { namespaceOf } from './lookup';
 import { isClusterScopedReference, referencesOf } from './references';
 import type { Workspace, WorkspaceFile } from './workspace';
+import { toolsSummary } from './build-tools';
 
 /** Kinds whose findings depend on the pod templates (labels, ports) of their namespace. */
 const SELECTING = new Set(['Service', 'PodDisruptionBudget', 'NetworkPolicy', 'Ingress']);
@@ -48,4 +49,13 @@ export function changedObjects(before: readonly IndexedObject[], after: readonly
 /** A file's objects and what controllers create from them: what other files' references can reach. */
 export function linkedObjects(file: WorkspaceFile | undefined): IndexedObject[] {
   return file ? [...file.objects, ...file.produced] : [];
+}
+
+/**
+ * Whether an edit changed what a kustomization or skaffold config tells other files (which files
+ * are patches, which images are tagged, which ConfigMaps are generated): then any open file may
+ * read differently, and all are re-checked.
+ */
+export function changedBuildTools(before: WorkspaceFile | undefined, after: WorkspaceFile | undefined): boolean {
+  return toolsSummary(before?.tools) !== toolsSummary(after?.tools);
 }

@@ -7,18 +7,30 @@ export class ResourceIndex {
   // Built on first use: Service and nginx rules ask once per object of the file being checked.
   private podTemplatesByNamespace: Map<string, IndexedObject[]> | undefined;
 
+  private readonly patchKeys = new Set<string>();
+
   /**
-   * `objects` are the manifests' own objects; `produced` the ones controllers create from them
-   * (producers.ts): found by references and selectors, never listed as objects of their own.
+   * `objects` are the manifests' own objects (and the ones tools generate). `patches`: the objects
+   * of Kustomize patches. They are not objects of their own (no duplicates, no pod templates,
+   * partial keys), but a patch shows that the object it patches exists, in a base that may be
+   * outside the workspace. `produced`: what controllers create from the objects (producers.ts),
+   * found by references and selectors, never listed as objects of their own.
    */
   constructor(
     readonly objects: readonly IndexedObject[],
+    readonly patches: readonly IndexedObject[] = [],
     private readonly produced: readonly IndexedObject[] = [],
   ) {
     for (const o of [...objects, ...produced]) {
       push(this.byKey, keyOf(o.group, o.kind, o.namespace, o.name), o);
       push(this.byKindNamespace, `${o.group}/${o.kind}/${o.namespace}`, o);
     }
+    for (const p of patches) this.patchKeys.add(keyOf(p.group, p.kind, p.namespace, p.name));
+  }
+
+  /** Whether a Kustomize patch of the workspace patches an object with this identity. */
+  isPatched(group: string, kind: string, namespace: string, name: string): boolean {
+    return this.patchKeys.has(keyOf(group, kind, namespace, name));
   }
 
   /** Objects with this identity (more than one means a duplicate). */

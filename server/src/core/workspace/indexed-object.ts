@@ -1,4 +1,5 @@
 import type { Resource } from '../model/resource';
+import { holdsPatchDirectives } from '../kustomize/patch-document';
 import { asArray, asObject, containersOf, podTemplateOf, stringMap, valueAt, type PodTemplate } from './pod-template';
 import { producedObjects, producedPodLabels } from './producers';
 
@@ -36,6 +37,10 @@ export interface IndexedObject {
    * `resource` and `uri` are the producer's; their container and Service ports are unknown.
    */
   producedBy?: string;
+  /** The object is a strategic-merge patch by its own content (`$patch` and the like): not an object of its own. */
+  patch?: boolean;
+  /** Set when a tool makes the object (kustomize `configMapGenerator`): `resource` is then the generator entry. */
+  generatedBy?: 'configMapGenerator' | 'secretGenerator';
 }
 
 /**
@@ -77,6 +82,7 @@ export function indexObject(uri: string, resource: Resource, namespaced?: boolea
     containerPorts: template ? containerPortsOf(template) : [],
     dataKeys: dataKeysOf(resource),
     servicePorts: resource.kind === 'Service' && resource.group === '' ? servicePortsOf(resource) : undefined,
+    ...(holdsPatchDirectives(resource) ? { patch: true } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { ResourceIndex } from './index';
 import { indexObject, indexProduced, isNamespacedKind, type IndexedObject } from './indexed-object';
 import type { ClusterIndexParams } from '../../shared/cluster-protocol';
 import { ClusterIndex } from './cluster-index';
+import { BuildTools, fileToolsOf, type FileTools } from './build-tools';
 
 export interface WorkspaceFile {
   uri: string;
@@ -12,6 +13,8 @@ export interface WorkspaceFile {
   objects: readonly IndexedObject[];
   /** What controllers create from those objects (producers.ts). */
   produced: readonly IndexedObject[];
+  /** What the file tells about build tools (a kustomization, skaffold images); undefined for most files. */
+  tools?: FileTools;
 }
 
 /** Tells whether a kind is namespaced (from the schema catalog); undefined when unknown. */
@@ -26,6 +29,7 @@ export type NamespacedLookup = (group: string, kind: string) => boolean | undefi
  */
 export class Workspace {
   private cachedIndex: ResourceIndex | undefined;
+  private cachedTools: BuildTools | undefined;
 
   private constructor(
     private readonly files: ReadonlyMap<string, WorkspaceFile>,
@@ -56,7 +60,7 @@ export class Workspace {
     const objects = resourcesOfFile(parsed)
       .map((r) => indexObject(uri, r, this.namespaced(r.group, r.kind)))
       .filter((o): o is IndexedObject => o !== undefined);
-    return this.replace(uri, { uri, version, parsed, objects, produced: objects.flatMap(indexProduced) });
+    return this.replace(uri, { uri, version, parsed, objects, produced: objects.flatMap(indexProduced), tools: fileToolsOf(uri, parsed) });
   }
 
   withoutFile(uri: string): Workspace {
@@ -78,10 +82,28 @@ export class Workspace {
     return [...this.files.keys()];
   }
 
+  /**
+   * Every object the workspace defines: those of its files, without patches (a Kustomize patch
+   * changes an object of a base, it is not one more object), plus what kustomize generates.
+   */
   get index(): ResourceIndex {
-    const files = [...this.files.values()];
-    this.cachedIndex ??= new ResourceIndex(files.flatMap((f) => f.objects), files.flatMap((f) => f.produced));
+    if (!this.cachedIndex) {
+      const tools = this.tools;
+      const files = [...this.files.values()];
+      const isPatch = (f: WorkspaceFile, o: IndexedObject) => o.patch || tools.patchOf(f.uri) !== undefined;
+      const own = files.flatMap((f) => f.objects.filter((o) => !isPatch(f, o)));
+      const patches = files.flatMap((f) => f.objects.filter((o) => isPatch(f, o)));
+      // A patch is no object of its own, so it produces nothing either.
+      const produced = files.flatMap((f) => f.produced.filter((p) => !isPatch(f, p)));
+      this.cachedIndex = new ResourceIndex([...own, ...tools.generatedObjects()], patches, produced);
+    }
     return this.cachedIndex;
+  }
+
+  /** The kustomizations and skaffold configs of the snapshot. */
+  get tools(): BuildTools {
+    this.cachedTools ??= new BuildTools(this.files.values());
+    return this.cachedTools;
   }
 
   private replace(uri: string, file: WorkspaceFile): Workspace {

@@ -1,0 +1,9 @@
+import type { Resource } from '../model/resource';
+import { holdsDirectives, mayHoldDirectives } from './patch-directives';
+
+/** Whether an object is a strategic-merge patch by its own content (it holds a `$patch`-style directive). */
+export function holdsPatchDirectives(resource: Resource): boolean {
+  const range = resource.node.range;
+  const [start, end] = range ? [range[0], range[2]] : [resource.document.start, resource.document.end];
+  return mayHoldDirectives(resource.document, start, end) && holdsDirectives(resource.value);
+}

@@ -1,0 +1,28 @@
+import type { ParsedDocument } from '../model/parse';
+import { documentValue } from '../model/parse';
+import { asArray, asObject } from './pod-template';
+
+/** Whether a document is a skaffold configuration (`apiVersion: skaffold/v…`, `kind: Config`). */
+export function isSkaffoldConfig(value: unknown): boolean {
+  const o = asObject(value);
+  return !!o && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('skaffold/') && o.kind === 'Config';
+}
+
+/**
+ * The images skaffold builds (`build.artifacts[].image`, in the config and in each profile): it
+ * tags them itself and writes the tag into the manifests it deploys, so the manifests name them
+ * without a tag on purpose.
+ */
+export function skaffoldImages(documents: readonly ParsedDocument[]): string[] {
+  return documents.flatMap((d) => {
+    if (d.errors.length > 0) return [];
+    const value = documentValue(d);
+    if (!isSkaffoldConfig(value)) return [];
+    const config = asObject(value)!;
+    const builds = [config.build, ...asArray(config.profiles).map((p) => asObject(p)?.build)];
+    return builds.flatMap((b) => asArray(asObject(b)?.artifacts).flatMap((a) => {
+      const image = asObject(a)?.image;
+      return typeof image === 'string' && image !== '' ? [image] : [];
+    }));
+  });
+}

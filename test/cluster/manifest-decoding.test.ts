@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import { executeApply, planApply } from '../../client/src/cluster/apply';
 import { manifestsOf } from '../../client/src/cluster/manifests';
 import { locateManifests } from '../../client/src/cluster/yaml-locations';
+import { exportManifest } from '../../client/src/cluster/export';
+import { viewYaml } from '../../client/src/cluster/masking';
+import { encodeManifest } from '../../server/src/shared/manifest-yaml';
 import { WritePolicy } from '../../client/src/cluster/safety';
 import { parseFile } from '../../server/src/core/model/parse';
 import { resourcesOfFile } from '../../server/src/core/model/resource';
@@ -69,6 +72,18 @@ test('server and client decode a manifest alike: octal, YAML 1.1 booleans, List 
 test('the code-lens locations decode as the server does', () => {
   const located = locateManifests(FILE).manifests.map((m) => m.manifest);
   assert.deepEqual(located, [resourcesOfFile(parseFile(FILE)).map((r) => r.value)[0]]);
+});
+
+test('an exported live object decodes back to itself: strings YAML 1.1 reads otherwise are quoted', () => {
+  const live = {
+    apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'flags', uid: 'u-1', resourceVersion: '7' },
+    data: { enabled: 'yes', legacy: 'on', mode: '0644', n: 'n', released: '2024-01-01' },
+  };
+  const text = encodeManifest(exportManifest(live));
+  assert.match(text, /enabled: "yes"/);
+  assert.match(text, /mode: "0644"/);
+  assert.deepEqual(manifestsOf(text), [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'flags' }, data: live.data }]);
+  assert.deepEqual(resourcesOfFile(parseFile(viewYaml(live))).map((r) => r.value), [live]);
 });
 
 let f: ClusterFixture;

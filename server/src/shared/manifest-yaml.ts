@@ -2,7 +2,7 @@
 // and the client's apply, live baseline and code lenses must read `defaultMode: 0644` as 420 and
 // `enabled: yes` as true, as the API server does, or a file that the diagnostics call valid is
 // sent as something else.
-import { parseAllDocuments, Schema, type ScalarTag, type SchemaOptions } from 'yaml';
+import { parseAllDocuments, Schema, stringify, type ScalarTag, type SchemaOptions } from 'yaml';
 
 type Obj = Record<string, unknown>;
 type Tags = Extract<SchemaOptions['customTags'], unknown[]>;
@@ -79,4 +79,13 @@ export function objectsOfValue(value: unknown): (Obj & { apiVersion: string; kin
 export function decodeManifests(text: string): Obj[] {
   const docs = parseAllDocuments(text, MANIFEST_PARSE_OPTIONS);
   return (Array.isArray(docs) ? docs : []).filter((d) => d.errors.length === 0).flatMap((d) => objectsOfValue(d.toJS({ maxAliasCount: 1000 })));
+}
+
+/**
+ * YAML text of an object that decodes back to the same object with decodeManifests (and on the
+ * API server): strings that YAML 1.1 reads as something else (`"yes"`, `"on"`, `"0644"`, `"y"`) are
+ * quoted. yaml's YAML 1.2 default writes `yes` plain, which kubectl then reads as true.
+ */
+export function encodeManifest(value: unknown): string {
+  return stringify(value, { version: '1.1', schema: MANIFEST_SCHEMA, lineWidth: 0 });
 }

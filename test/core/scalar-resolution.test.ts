@@ -1,13 +1,15 @@
 // parseFile resolves plain scalars through a fast path for ones that can only be strings
-// (model/parse.ts, withPlainStringsFirst). It must resolve every scalar exactly as yaml's own
-// YAML 1.1 schema does: same JS value, same type, as keys and as values.
+// (shared/manifest-yaml.ts, withPlainStringsFirst). It must resolve every scalar exactly as yaml's
+// own YAML 1.1 schema does (without the timestamp and sexagesimal tags, which go-yaml v2 under the
+// API server does not have either): same JS value, same type, as keys and as values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isScalar, parseAllDocuments, visit } from 'yaml';
 import { parseFile } from '../../server/src/core/model/parse';
+import { MANIFEST_REFERENCE_SCHEMA } from '../../server/src/shared/manifest-yaml';
 import { loadCorpus } from '../fuzz/corpus';
 
-const REFERENCE = { version: '1.1', uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error' } as const;
+const REFERENCE = { version: '1.1', schema: MANIFEST_REFERENCE_SCHEMA, uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error' } as const;
 
 /** Every scalar of every document, as [source, resolved value, its type]. */
 function scalars(docs: { contents: unknown }[]): [string, unknown, string][] {

@@ -2,7 +2,7 @@
 // (create / update with the changed fields / unchanged / invalid / forbidden / immutable), the
 // diff of live ↔ result limited to the fields the file sets, one confirmation, then the real
 // server-side apply with field manager `kubesight`. No write is reachable without the plan.
-import { stringify } from 'yaml';
+import { encodeManifest } from '../../../server/src/shared/manifest-yaml';
 import { ClusterError, type ClusterConnection } from './connection';
 import { Discovery } from './discovery';
 import { resourcePath, type KindInfo } from './kinds';
@@ -134,7 +134,7 @@ function failed(base: Omit<PlannedObject, 'outcome'>, e: unknown): PlannedObject
 
 /** YAML for the diff; a Secret's values become a mask, marked when the apply changes them. */
 function toYaml(value: unknown, manifest: Obj, before?: unknown): string {
-  if (!isSecret(manifest)) return stringify(value, { lineWidth: 0 });
+  if (!isSecret(manifest)) return encodeManifest(value);
   const v = value as Obj;
   const old = (before ?? {}) as Obj;
   const masked: Obj = { ...v };
@@ -142,7 +142,7 @@ function toYaml(value: unknown, manifest: Obj, before?: unknown): string {
     if (!v[field]) continue;
     masked[field] = Object.fromEntries(Object.keys(v[field]).map((k) => [k, before && old[field]?.[k] !== v[field][k] ? `${MASK} (changed)` : MASK]));
   }
-  return stringify(masked, { lineWidth: 0 });
+  return encodeManifest(masked);
 }
 
 export const applicable = (plan: ApplyPlan): PlannedObject[] => plan.objects.filter((o) => o.outcome === 'create' || o.outcome === 'update');

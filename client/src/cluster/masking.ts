@@ -1,7 +1,7 @@
 // Secret values stay hidden until the user reveals one key: the YAML view, describe and diffs show
 // a mask instead of `data`/`stringData` values. Decoded values never leave this module except
 // through `revealedValue`, which callers use for the one key the user asked for.
-import { stringify } from 'yaml';
+import { encodeManifest } from '../../../server/src/shared/manifest-yaml';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -30,7 +30,7 @@ export function viewObject(o: Obj, revealed: ReadonlySet<string> = new Set()): O
 }
 
 export function viewYaml(o: Obj, revealed?: ReadonlySet<string>): string {
-  return stringify(viewObject(o, revealed), { lineWidth: 0 });
+  return encodeManifest(viewObject(o, revealed));
 }
 
 /** Keys of a Secret's data and stringData, with their decoded size, never their value. */

@@ -1,6 +1,8 @@
 // Where things are in the user's YAML: each Kubernetes document with the line of its `kind`, and
-// the line of a field path (for drift marks). Plain `yaml` with a LineCounter; no VS Code types.
+// the line of a field path (for drift marks). Plain `yaml` with a LineCounter and the manifest
+// decoder's options (YAML 1.1, as the server reads the file); no VS Code types.
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isKubernetesObject, isObjectList, MANIFEST_PARSE_OPTIONS } from '../../../server/src/shared/manifest-yaml';
 import type { Segment } from './projection';
 
 type Obj = Record<string, unknown>;
@@ -20,13 +22,13 @@ export interface LocatedText {
 
 export function locateManifests(text: string): LocatedText {
   const counter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: counter });
+  const docs = parseAllDocuments(text, { ...MANIFEST_PARSE_OPTIONS, lineCounter: counter });
   const lineOf = (offset: number) => counter.linePos(offset).line - 1;
   const manifests: LocatedManifest[] = [];
   for (const doc of Array.isArray(docs) ? docs : []) {
     if (doc.errors.length || !isMap(doc.contents)) continue;
-    const value = doc.toJS() as Obj;
-    if (typeof value?.apiVersion !== 'string' || typeof value?.kind !== 'string' || String(value.kind).endsWith('List')) continue;
+    const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+    if (!isKubernetesObject(value) || isObjectList(value)) continue;
     const kindPair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'kind');
     const at = (kindPair?.key as Node | undefined)?.range?.[0] ?? doc.contents.range?.[0] ?? 0;
     manifests.push({ manifest: value, kindLine: lineOf(at), doc });

@@ -2,7 +2,7 @@
 // Manifest" on a tree object (a clean manifest in a new editor, diffed with the workspace file
 // that defines the same object when there is one: "adopt").
 import { commands, languages, Uri, window, workspace } from 'vscode';
-import { stringify } from 'yaml';
+import { encodeManifest } from '../../../server/src/shared/manifest-yaml';
 import type { ExplorerNode } from '../cluster/explorer-model';
 import { exportManifest } from '../cluster/export';
 import { MASK, isSecret } from '../cluster/masking';
@@ -59,7 +59,7 @@ export class LiveCommands {
       const live = await getObject(this.state.connect(n.context), { kind: n.kind, namespace: n.objectNamespace, name: n.name });
       const clean = exportManifest(live);
       if (isSecret(clean)) for (const f of ['data', 'stringData']) if (clean[f]) clean[f] = Object.fromEntries(Object.keys(clean[f]).map((k) => [k, MASK]));
-      const text = stringify(clean, { lineWidth: 0 });
+      const text = encodeManifest(clean);
       const uri = this.exports.uri(n.context, n.objectNamespace ?? '', n.kind.kind, `${n.name}.yaml`);
       this.exports.set(uri, text);
       const own = await this.workspaceFileDefining(clean);

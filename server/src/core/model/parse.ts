@@ -1,4 +1,5 @@
-import { isCollection, isPair, parseAllDocuments, parseDocument, Schema, YAMLParseError, type Document, type ScalarTag, type SchemaOptions } from 'yaml';
+import { isCollection, isPair, parseAllDocuments, parseDocument, YAMLParseError, type Document } from 'yaml';
+import { MANIFEST_PARSE_OPTIONS } from '../../shared/manifest-yaml';
 import { splitChunks, type Chunk } from './chunks';
 import { LineIndex } from './line-index';
 import { detached } from './strings';
@@ -47,34 +48,12 @@ export interface ParsedFile {
 }
 
 /**
- * yaml resolves each plain scalar by trying the schema's tags in order: in YAML 1.1, ~12 regular
- * expressions (null, booleans, the int, float and time forms) before a key like `containers` or a
- * value like `nginx` falls through to string, ~6% of a warm parse. A plain scalar that starts
- * with a letter none of those forms can start with (they start with a digit, a sign, `.`, `~`,
- * `<`, or y n t f o in either case: `yes`, `null`, `true`, `off`…) is a string whatever follows,
- * so a copy of yaml's string tag that claims exactly those goes first. A copy: yaml also reads
- * the tags when it writes YAML (collection keys become strings that way), and must see a string tag.
+ * Kubernetes decodes manifests with YAML 1.1 resolution (sigs.k8s.io/yaml on go-yaml v2): `yes`/`on`
+ * are booleans there, `0644` is 420, so we resolve scalars the same way to see what the API server
+ * sees. The schema and options live in shared/ because the client's apply decodes with them too;
+ * one schema for all documents, with the fast path for plain strings (shared/manifest-yaml.ts).
  */
-function withPlainStringsFirst(tags: Tags): Tags {
-  const string = tags.find((t) => typeof t === 'object' && t.tag === 'tag:yaml.org,2002:str' && !('collection' in t && t.collection));
-  return typeof string === 'object' ? [{ ...(string as ScalarTag), test: /^[a-eg-mp-su-xzA-EG-MP-SU-XZ]/ }, ...tags] : tags;
-}
-type Tags = Extract<SchemaOptions['customTags'], unknown[]>;
-
-/**
- * One schema for every document: yaml otherwise builds one per document (its tag list and
- * checks, ~12 ms of a first parse of the 20,000-line benchmark file). Parsing never changes it:
- * yaml adds tags to a schema only for "known tags", which YAML 1.1 mode has none of.
- */
-const YAML_1_1 = new Schema({ schema: 'yaml-1.1', resolveKnownTags: false, customTags: withPlainStringsFirst });
-
-/**
- * Kubernetes decodes manifests with YAML 1.1 resolution (sigs.k8s.io/yaml on go-yaml v2):
- * `yes`/`on` are booleans there, so we resolve scalars the same way to see what the API server sees.
- */
-// logLevel 'error': yaml's warnings (a collection used as a key, converted to a string) would go to
-// the server's stderr through process.emitWarning; such keys are reported as findings instead.
-const PARSE_OPTIONS = { version: '1.1', schema: YAML_1_1, uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error' } as const;
+const PARSE_OPTIONS = MANIFEST_PARSE_OPTIONS;
 
 /**
  * Parses a file into its documents. With `previous` (the parse of the same file's last version),

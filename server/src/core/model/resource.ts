@@ -1,6 +1,7 @@
 import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import { documentValue, type ParsedDocument, type ParsedFile } from './parse';
 import { locate, type FieldPath } from './path';
+import { isKubernetesObject, isObjectList } from '../../shared/manifest-yaml';
 
 /** One Kubernetes object found in a file: a document, or an item of a `List`. */
 export interface Resource {
@@ -24,12 +25,8 @@ export function splitApiVersion(apiVersion: string): { group: string; version: s
   return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
-/** A document is Kubernetes when it has string `apiVersion` and `kind` at the top (product.md §5). */
-export function isKubernetesObject(value: unknown): value is Record<string, unknown> & { apiVersion: string; kind: string } {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.apiVersion === 'string' && typeof v.kind === 'string' && v.apiVersion !== '' && v.kind !== '';
-}
+/** A document is Kubernetes when it has string `apiVersion` and `kind` at the top (product.md §5); shared with the client's decoder. */
+export { isKubernetesObject };
 
 export function resourcesOfDocument(document: ParsedDocument): Resource[] {
   const root = document.doc.contents as Node | null;
@@ -37,7 +34,7 @@ export function resourcesOfDocument(document: ParsedDocument): Resource[] {
   const value = documentValue(document);
   if (!isKubernetesObject(value)) return [];
   const top = makeResource(document, root, [], value);
-  if (!value.kind.endsWith('List') || !Array.isArray(value.items)) return [top];
+  if (!isObjectList(value)) return [top];
   // `List` kinds are unpacked: each item is an object of its own.
   const items = locate(root, ['items']).node;
   if (!isSeq(items)) return [top];

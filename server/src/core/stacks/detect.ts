@@ -91,6 +91,20 @@ function mainApp(apps: DetectedApp[]): DetectedApp | undefined {
 
 export const DATABASES: ReadonlySet<App> = new Set(['mariadb', 'mysql', 'postgres', 'mongodb']);
 
+/** A database's client tools, and `sleep` (a pod kept up to exec into), as a command word. */
+const CLIENT_TOOL = /(?:^|[\s;&|(]|\/bin\/)(sleep|psql|pg_dump|pg_dumpall|pg_restore|pg_basebackup|pg_isready|mysql|mysqldump|mysqlpump|mysqladmin|mariadb|mariadb-dump|mariadb-admin|mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|redis-cli)(?=$|[\s;&|)])/;
+/** The servers themselves (and the images' entrypoints): a script that starts one after a `sleep` is still the database. */
+const SERVER_START = /(?:^|[\s;&|(]|\/)(mongod|mysqld|mariadbd|redis-server|pg_ctl|docker-entrypoint(?:\.sh)?)(?=$|[\s;&|)])|(?:^|exec\s+)postgres(?=$|\s)/;
+
+/**
+ * Whether a container of a database image runs a client of it (`psql`, `pg_dump`, `mongodump`,
+ * `redis-cli`…) or just `sleep`s, rather than the database server: backups, migrations, debug pods.
+ */
+export function runsDatabaseClient(container: Record<string, unknown>): boolean {
+  const command = commandOf(container);
+  return CLIENT_TOOL.test(command) && !SERVER_START.test(command);
+}
+
 /** What workloadRunning needs: the objects' applications and env, derived once (rules/facts.ts). */
 export interface AppFacts {
   appsOf(resource: Resource): DetectedApp[];

@@ -38,7 +38,30 @@ export interface MountedVolume {
   fromTemplate: boolean;
   /** The PVC object, when the workspace has it. */
   pvc?: IndexedObject;
-  kind: 'pvc' | 'emptyDir' | 'hostPath' | 'configMap' | 'secret' | 'other';
+  /**
+   * What backs it: a claim; a volume source whose storage outlives the pod (`nfs`, `csi`, `rbd`,
+   * a cloud disk…); or the pod volume source's field name (`emptyDir`, `hostPath`, `ephemeral`…).
+   */
+  kind: 'pvc' | 'persistent' | 'emptyDir' | 'hostPath' | 'configMap' | 'secret' | 'other';
+  /** The pod volume source's field name (`persistentVolumeClaim`, `nfs`, `emptyDir`…); undefined for a volumeClaimTemplate. */
+  source?: string;
+}
+
+/**
+ * Pod volume sources whose data outlives the pod: network and block storage the volume names
+ * directly (the in-tree cloud disks, NFS, Ceph, iSCSI…), and CSI and flexVolume drivers, whose
+ * lifetime the driver decides (a driver for existing storage is common; nothing here can tell).
+ * Not `ephemeral`: its claim is created and deleted with the pod.
+ */
+const PERSISTENT_SOURCES = new Set([
+  'awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'csi', 'fc', 'flexVolume', 'flocker', 'gcePersistentDisk',
+  'glusterfs', 'iscsi', 'nfs', 'photonPersistentDisk', 'portworxVolume', 'quobyte', 'rbd', 'scaleIO', 'storageos', 'vsphereVolume',
+]);
+const NAMED_KINDS = new Set(['emptyDir', 'hostPath', 'configMap', 'secret']);
+
+/** The field of a pod volume that says what backs it (every key but `name`). */
+function volumeSource(volume: Record<string, unknown>): string | undefined {
+  return Object.keys(volume).find((k) => k !== 'name' && volume[k] !== undefined);
 }
 
 /** The volumes mounted into a container, with what backs them. */
@@ -56,11 +79,24 @@ export function mountsOf(resource: Resource, container: Record<string, unknown>,
     const claim = asObject(volume.persistentVolumeClaim)?.claimName;
     if (typeof claim === 'string') {
       const pvc = workspace?.index.find('', 'PersistentVolumeClaim', namespaceOf(resource), claim)[0];
-      return [{ mountPath, claim, fromTemplate: false, pvc, kind: 'pvc' }];
+      return [{ mountPath, claim, fromTemplate: false, pvc, kind: 'pvc', source: 'persistentVolumeClaim' }];
     }
-    const kind = volume.emptyDir ? 'emptyDir' : volume.hostPath ? 'hostPath' : volume.configMap ? 'configMap' : volume.secret ? 'secret' : 'other';
-    return [{ mountPath, fromTemplate: false, kind: kind as MountedVolume['kind'] }];
+    const source = volumeSource(volume);
+    const kind = !source ? 'other' : PERSISTENT_SOURCES.has(source) ? 'persistent' : NAMED_KINDS.has(source) ? source : 'other';
+    return [{ mountPath, fromTemplate: false, kind: kind as MountedVolume['kind'], source }];
   });
+}
+
+/** Whether the data written there survives the pod being replaced: a claim or storage that outlives the pod. */
+export function outlivesPod(mount: MountedVolume): boolean {
+  return mount.kind === 'pvc' || mount.kind === 'persistent';
+}
+
+/** "an emptyDir volume", "a hostPath volume", "an ephemeral volume (…)": for messages. */
+export function volumeDescription(mount: MountedVolume): string {
+  const what = mount.source ?? 'volumeClaimTemplate';
+  const detail = what === 'ephemeral' ? ' (its claim is deleted with the pod)' : '';
+  return `${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} volume${detail}`;
 }
 
 export function accessModesOf(pvc: IndexedObject | undefined): string[] {

@@ -1,6 +1,6 @@
 import type { Report, ResourceContext, Rule } from '../rule';
-import { APP_INFO, DATABASES } from '../../stacks/detect';
-import { mountsOf } from '../../stacks/workload';
+import { APP_INFO, DATABASES, runsDatabaseClient } from '../../stacks/detect';
+import { mountsOf, outlivesPod, volumeDescription } from '../../stacks/workload';
 
 /** Where each image keeps its data (official and Bitnami images). */
 const DATA_DIRS: Record<string, string[]> = {
@@ -23,7 +23,9 @@ export const databaseVolume: Rule = {
       'A database container writes to its data directory (`/var/lib/mysql`, `/var/lib/postgresql/data`,',
       '`/data/db`, or `/bitnami/...`). Without a PersistentVolumeClaim there (a StatefulSet',
       '`volumeClaimTemplate` or a pod volume from a PVC), every restart, eviction or rollout starts',
-      'from an empty database. `emptyDir` and `hostPath` do not survive rescheduling either.',
+      'from an empty database. `emptyDir`, `hostPath` and `ephemeral` volumes do not survive rescheduling',
+      'either; network and CSI volume sources (`nfs`, `csi`, `rbd`, cloud disks) do. A container of a',
+      'database image that runs a client (`psql`, `mysqldump`, `mongosh`, `sleep`…) is not the database.',
       '',
       '```yaml',
       'volumeClaimTemplates:',
@@ -36,7 +38,8 @@ export const databaseVolume: Rule = {
     const { resource, workspace, facts } = ctx;
     if (!DATABASE_WORKLOADS.has(`${resource.group}/${resource.kind}`)) return [];
     return facts.appsOf(resource)
-      .filter((a) => DATABASES.has(a.app) && a.container.path.includes('containers'))
+      // A database image that runs `psql`, `mongodump` or `sleep` is a client (a backup, a debug pod).
+      .filter((a) => DATABASES.has(a.app) && a.container.path.includes('containers') && !runsDatabaseClient(a.container.container))
       .flatMap((a) => {
         const dirs = DATA_DIRS[a.app];
         const mounts = mountsOf(resource, a.container.container, workspace);
@@ -44,8 +47,8 @@ export const databaseVolume: Rule = {
           const path = m.mountPath.replace(/\/+$/, '');
           return dirs.some((d) => d === path || d.startsWith(`${path}/`) || path.startsWith(`${d}/`));
         });
-        if (data?.kind === 'pvc') return [];
-        const what = data ? `on a ${data.kind} volume` : 'not on any volume';
+        if (data && outlivesPod(data)) return [];
+        const what = data ? `on ${volumeDescription(data)}` : 'not on any volume';
         return [{ path: [...a.container.path, data ? 'volumeMounts' : 'image'], message: `${APP_INFO[a.app].title} keeps its data in ${dirs[0]}, which is ${what}: the data is lost when the pod is replaced; mount a PersistentVolumeClaim there` }];
       });
   },

@@ -1,7 +1,7 @@
 import type { Report, ResourceContext, Rule } from '../rule';
 import { workloadRunning } from '../../stacks/detect';
 import { hasHiddenEnv } from '../../stacks/env';
-import { mountsOf, scalingOf } from '../../stacks/workload';
+import { mountsOf, outlivesPod, scalingOf } from '../../stacks/workload';
 
 export const directusSqlite: Rule = {
   meta: {
@@ -38,7 +38,7 @@ export const directusSqlite: Rule = {
       const why = scaling.reason === 'hpa' ? `HorizontalPodAutoscaler "${scaling.hpa}" scales it to ${scaling.max} replicas` : `it runs ${scaling.max} replicas`;
       reports.push({ path: scaling.reason === 'replicas' ? ['spec', 'replicas'] : where, message: `Directus uses SQLite${client ? '' : ' (no DB_CLIENT set)'} but ${why}: each pod gets its own database file; run 1 replica or use MariaDB/MySQL/Postgres` });
     }
-    const persistent = mountsOf(resource, app.container.container, workspace).some((m) => m.kind === 'pvc');
+    const persistent = mountsOf(resource, app.container.container, workspace).some(outlivesPod);
     if (!persistent) reports.push({ path: where, message: `Directus keeps its SQLite database in the pod with no PersistentVolumeClaim mounted: content is lost at every restart` });
     return reports;
   },

@@ -1,7 +1,7 @@
 import type { Report, ResourceContext, Rule } from '../rule';
 import { workloadRunning } from '../../stacks/detect';
 import { hasHiddenEnv } from '../../stacks/env';
-import { accessModesOf, mountsOf, scalingOf } from '../../stacks/workload';
+import { accessModesOf, mountsOf, scalingOf, volumeDescription } from '../../stacks/workload';
 
 const DEFAULT_UPLOADS = '/directus/uploads';
 
@@ -43,7 +43,8 @@ export const directusUploads: Rule = {
     const replicas = scaling.reason === 'hpa' ? `HorizontalPodAutoscaler "${scaling.hpa}" scales it to ${scaling.max} replicas` : `${scaling.max} replicas`;
     const at = scaling.reason === 'replicas' ? (['spec', 'replicas'] as const) : [...app.container.path, 'image'];
     if (!mount) return [{ path: [...at], message: `Directus stores uploads on local disk (${root}) with ${replicas} and no shared volume there: files uploaded through one pod are missing in the others; mount a ReadWriteMany PersistentVolumeClaim or use object storage` }];
-    if (mount.kind !== 'pvc' || mount.fromTemplate) return [{ path: [...at], message: `Directus uploads (${root}) are on a ${mount.fromTemplate ? 'per-pod volumeClaimTemplate' : mount.kind} volume with ${replicas}: each pod sees different files; use one ReadWriteMany PersistentVolumeClaim or object storage` }];
+    if (mount.kind === 'persistent') return []; // nfs, csi, a cloud disk: whether pods share it depends on the storage
+    if (mount.kind !== 'pvc' || mount.fromTemplate) return [{ path: [...at], message: `Directus uploads (${root}) are on ${mount.fromTemplate ? 'a per-pod volumeClaimTemplate volume' : volumeDescription(mount)} with ${replicas}: each pod sees different files; use one ReadWriteMany PersistentVolumeClaim or object storage` }];
     if (!mount.pvc) return []; // the claim is elsewhere: we cannot tell its access mode
     const modes = accessModesOf(mount.pvc);
     if (modes.includes('ReadWriteMany')) return [];

@@ -8,6 +8,7 @@ import { isScalar, parseAllDocuments, visit } from 'yaml';
 import { parseFile } from '../../server/src/core/model/parse';
 import { MANIFEST_REFERENCE_SCHEMA } from '../../server/src/shared/manifest-yaml';
 import { loadCorpus } from '../fuzz/corpus';
+import { relaxQuoteIndentation } from '../../server/src/core/model/quote-indent';
 
 const REFERENCE = { version: '1.1', schema: MANIFEST_REFERENCE_SCHEMA, uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error' } as const;
 
@@ -35,7 +36,10 @@ function plain(doc: { toJS(): unknown }): unknown {
 
 function sameAsReference(text: string): void {
   const ours = parseFile(text).documents.map((d) => d.doc);
-  const reference = parseAllDocuments(text, REFERENCE) as unknown as { contents: unknown; toJS(): unknown }[];
+  // A quoted scalar under-indented as go-yaml allows is read from the relaxed copy (quote-indent.ts).
+  const refused = parseAllDocuments(text, REFERENCE).some((d) => d.errors.length > 0);
+  const readable = refused ? (relaxQuoteIndentation(text)?.text ?? text) : text;
+  const reference = parseAllDocuments(readable, REFERENCE) as unknown as { contents: unknown; toJS(): unknown }[];
   assert.deepEqual(scalars(ours), scalars(reference));
   assert.deepEqual(ours.map(plain), reference.map(plain));
 }

@@ -4,6 +4,7 @@ import type { ParsedFile } from '../model/parse';
 import { rangeOfPath } from '../model/path';
 import { resourcesOfDocument, type Resource } from '../model/resource';
 import { ALL_RULES } from '../rules';
+import { internalError, ruleFailureMessage } from '../rules/internal-error';
 import type { Report, ResourceContext, Rule } from '../rules/rule';
 import type { SchemaCatalog } from '../schema/catalog';
 import { applySuppressions } from './suppressions';
@@ -40,7 +41,7 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   const fileCtx = { file, catalog: env.catalog, kubernetesVersion: env.config.kubernetesVersion };
   for (const rule of rules) {
     if (!rule.checkFile) continue;
-    for (const report of safely(() => rule.checkFile!(fileCtx))) pushFinding(findings, rule, report, env.config, undefined);
+    runRule(findings, rule, () => rule.checkFile!(fileCtx), env.config, undefined);
   }
   // Document-scoped findings depend on the document's text only and may come from the cache;
   // workspace-scoped ones depend on other files and are computed every time.
@@ -72,18 +73,25 @@ function runRules(rules: readonly Rule[], resources: Resource[], base: Omit<Reso
   const out: Finding[] = [];
   for (const resource of resources) {
     const ctx = { ...base, resource };
-    for (const rule of rules) for (const report of safely(() => rule.checkResource!(ctx))) pushFinding(out, rule, report, config, resource);
+    for (const rule of rules) runRule(out, rule, () => rule.checkResource!(ctx), config, resource);
   }
   return out;
 }
 
-/** A rule that throws on strange input loses its findings for that object, never the whole file. */
-function safely(run: () => Report[]): Report[] {
+/**
+ * A rule that throws on strange input loses its findings for that object, never the whole file,
+ * and says so: one internal-error finding on the object (or the file's start, for file rules).
+ */
+function runRule(out: Finding[], rule: Rule, run: () => Report[], config: Config, resource: Resource | undefined): void {
+  let reports: Report[];
   try {
-    return run();
-  } catch {
-    return [];
+    reports = run();
+  } catch (error) {
+    const message = ruleFailureMessage(rule.meta.id, error, resource ? 'object' : 'file');
+    pushFinding(out, internalError, { message, path: ['kind'], at: 'value', range: resource ? undefined : [0, 0] }, config, resource);
+    return;
   }
+  for (const report of reports) pushFinding(out, rule, report, config, resource);
 }
 
 function pushFinding(out: Finding[], rule: Rule, report: Report, config: Config, resource: Resource | undefined): void {

@@ -15,6 +15,7 @@ import { directusUploads } from './stacks/directus-uploads';
 import { serviceHost } from './stacks/service-host';
 import { databaseVolume } from './stacks/database-volume';
 import { immutableField } from './immutable-field';
+import { internalError } from './internal-error';
 import { missingKey } from './missing-key';
 import { missingReference } from './missing-reference';
 import { nameFormat } from './name-format';
@@ -64,4 +65,6 @@ export const ALL_RULES: readonly Rule[] = [
   directusUploads,
   serviceHost,
   databaseVolume,
+  // Kubesight's own failures (a rule that threw, a schema it could not compile).
+  internalError,
 ];

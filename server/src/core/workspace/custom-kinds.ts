@@ -19,7 +19,7 @@ export class WorkspaceCatalog {
     const key = crds.map((o) => `${o.uri}\u0000${o.resource.document.source}`).join('\u0001');
     if (key !== this.key) {
       this.key = key;
-      this.current = crds.length ? this.base.withCustomKinds(customKindsOf(crds.map((o) => o.resource), 'workspace')) : this.base;
+      this.current = crds.length ? this.base.withCustomKinds(crds.flatMap((o) => customKindsOf([o.resource], o.uri))) : this.base;
     }
     return this.current;
   }

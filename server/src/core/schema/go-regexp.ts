@@ -311,6 +311,9 @@ export interface DroppedPattern {
   reason: string;
 }
 
+/** Beside a translated `pattern`: the CRD's own text of it. */
+export const GO_PATTERN = 'x-kubesight-go-pattern';
+
 /** Keywords whose values are data, not schemas: a `pattern` inside them is not a keyword. */
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'example', 'examples', 'x-kubernetes-validations']);
 
@@ -327,7 +330,11 @@ export function withJsPatterns(schema: object): { schema: object; dropped: Dropp
     for (const [key, value] of Object.entries(node)) {
       if (key === 'pattern' && typeof value === 'string') {
         const t = goPatternToJs(value);
-        if (t.ok) out.pattern = t.source;
+        if (t.ok && t.source !== value) {
+          out.pattern = t.source;
+          // Messages quote the pattern as the CRD wrote it (validate.ts).
+          out[GO_PATTERN] = value;
+        } else if (t.ok) out.pattern = value;
         else dropped.push({ field: field || '(root)', pattern: value, reason: t.reason });
       } else if (DATA_KEYWORDS.has(key)) out[key] = value;
       else if (key === 'properties' && value && typeof value === 'object') {

@@ -1,10 +1,11 @@
-import { effectiveSeverity, type Config } from '../config';
+import { effectiveSeverity, isConfigFile, type Config } from '../config';
 import type { Finding } from '../findings';
 import type { ParsedFile } from '../model/parse';
 import { rangeOfPath } from '../model/path';
 import { resourcesOfDocument, type Resource } from '../model/resource';
 import { ALL_RULES } from '../rules';
 import { internalError, ruleFailureMessage } from '../rules/internal-error';
+import { configFile, configFileReports } from '../rules/config-file';
 import type { Report, ResourceContext, Rule } from '../rules/rule';
 import type { SchemaCatalog } from '../schema/catalog';
 import { applySuppressions } from './suppressions';
@@ -35,6 +36,7 @@ export function diagnoseWorkspaceFile(workspace: Workspace, uri: string, env: Di
 
 /** Every finding of one file: syntax first; documents with syntax errors get nothing else (product.md §6). */
 export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
+  if (isConfigFile(env.uri)) return diagnoseConfigFile(file, env.config);
   if (file.skipped) return [];
   const rules = (env.rules ?? ALL_RULES).filter((r) => effectiveSeverity(env.config, r.meta.id, r.meta.severity) !== 'off');
   const findings: Finding[] = [];
@@ -62,6 +64,14 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   }
   // Rule ids are ASCII: compared by code unit (localeCompare's first call sets up ICU's collator, ~6 ms of a first open).
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return applySuppressions(findings, file.text, file.lines);
+}
+
+/** `.kubesight.yaml` holds settings, not manifests: only its own rule reads it. */
+function diagnoseConfigFile(file: ParsedFile, config: Config): Finding[] {
+  const findings: Finding[] = [];
+  const known = ALL_RULES.map((r) => r.meta.id);
+  runRule(findings, configFile, () => configFileReports(file.text, known), config, undefined);
   return applySuppressions(findings, file.text, file.lines);
 }
 

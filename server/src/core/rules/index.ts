@@ -16,6 +16,7 @@ import { serviceHost } from './stacks/service-host';
 import { databaseVolume } from './stacks/database-volume';
 import { immutableField } from './immutable-field';
 import { internalError } from './internal-error';
+import { configFile } from './config-file';
 import { missingKey } from './missing-key';
 import { missingReference } from './missing-reference';
 import { nameFormat } from './name-format';
@@ -67,4 +68,6 @@ export const ALL_RULES: readonly Rule[] = [
   databaseVolume,
   // Kubesight's own failures (a rule that threw, a schema it could not compile).
   internalError,
+  // Kubesight's own configuration: .kubesight.yaml.
+  configFile,
 ];

@@ -46,7 +46,9 @@ export function configFileReports(text: string, knownRuleIds: readonly string[])
   if (error) return [{ severity: 'error', range: [error.pos[0], Math.max(error.pos[1], error.pos[0])], message: `${withoutPosition(error.message)}: the configuration cannot be read` }];
   const root = doc.contents as Node | null;
   if (root === null || (isScalar(root) && root.value === null)) return [];
-  if (!isMap(root)) return [{ severity: 'error', range: nodeRange(root) ?? [0, 0], message: 'expected a mapping with kubernetesVersion, rules and ignore: the configuration cannot be read' }];
+  // A list spans lines: its first item marks it.
+  const shown = isSeq(root) && root.items.length ? (root.items[0] as Node) : root;
+  if (!isMap(root)) return [{ severity: 'error', range: nodeRange(shown) ?? [0, 0], message: 'expected a mapping with kubernetesVersion, rules and ignore: the configuration cannot be read' }];
   const reports: Report[] = [];
   for (const pair of root.items as Pair<Node, Node | null>[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;

@@ -24,7 +24,7 @@ export function loadConfigFile(path: string, base: Config = DEFAULT_CONFIG): Con
     value = parse(readFileSync(path, 'utf8')) as unknown;
   } catch (e) {
     // yaml's message names line and column, not the file.
-    throw new Error(`${path}: ${(e as Error).message.split('\n')[0]}: the configuration cannot be read`);
+    throw new Error(`${path}: ${(e as Error).message.split('\n')[0].replace(/:$/, '')}: the configuration cannot be read`);
   }
   if (value === null || value === undefined) return base;
   if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${path}: expected a mapping with kubernetesVersion, rules and ignore`);

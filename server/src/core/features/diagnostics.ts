@@ -67,8 +67,8 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   return applySuppressions(findings, file.text, file.lines);
 }
 
-/** `.kubesight.yaml` holds settings, not manifests: only its own rule reads it. */
-function diagnoseConfigFile(file: ParsedFile, config: Config): Finding[] {
+/** `.kubesight.yaml` (or the file given as `--config`) holds settings, not manifests: only its own rule reads it. */
+export function diagnoseConfigFile(file: ParsedFile, config: Config): Finding[] {
   const findings: Finding[] = [];
   const known = ALL_RULES.map((r) => r.meta.id);
   runRule(findings, configFile, () => configFileReports(file.text, known), config, undefined);

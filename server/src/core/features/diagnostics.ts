@@ -8,7 +8,8 @@ import { internalError, ruleFailureMessage } from '../rules/internal-error';
 import { configFile, configFileReports } from '../rules/config-file';
 import type { Report, ResourceContext, Rule } from '../rules/rule';
 import type { SchemaCatalog } from '../schema/catalog';
-import { applySuppressions } from './suppressions';
+import { applySuppressions, suppress } from './suppressions';
+import { disableComment, disableCommentReports } from '../rules/disable-comment';
 import type { FindingsCache } from './findings-cache';
 import { ResourceFacts } from '../rules/facts';
 import type { Workspace } from '../workspace/workspace';
@@ -62,9 +63,24 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
     }
     if (workspaceRules.length > 0) findings.push(...runRules(workspaceRules, resources, base, env.config));
   }
+  const ran = new Set([...rules.filter((r) => r.checkFile || documentRules.includes(r) || workspaceRules.includes(r)).map((r) => r.meta.id), internalError.meta.id]);
+  return withDirectiveFindings(findings, file, env.config, ran);
+}
+
+/** Applies the disable comments, then reports the comments themselves (disable-comment). */
+function withDirectiveFindings(findings: Finding[], file: ParsedFile, config: Config, ran: ReadonlySet<string>): Finding[] {
+  const { kept, uses } = suppress(findings, file.text, file.lines);
+  if (uses.length === 0) return sortFindings(kept);
+  const known = ALL_RULES.map((r) => r.meta.id);
+  const own: Finding[] = [];
+  runRule(own, disableComment, () => disableCommentReports(uses, known, ran), config, undefined);
+  // `kubesight-disable-file disable-comment` silences these too.
+  return sortFindings([...kept, ...suppress(own, file.text, file.lines).kept]);
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
   // Rule ids are ASCII: compared by code unit (localeCompare's first call sets up ICU's collator, ~6 ms of a first open).
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-  return applySuppressions(findings, file.text, file.lines);
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
 /** `.kubesight.yaml` (or the file given as `--config`) holds settings, not manifests: only its own rule reads it. */

@@ -17,6 +17,7 @@ import { databaseVolume } from './stacks/database-volume';
 import { immutableField } from './immutable-field';
 import { internalError } from './internal-error';
 import { configFile } from './config-file';
+import { disableComment } from './disable-comment';
 import { missingKey } from './missing-key';
 import { missingReference } from './missing-reference';
 import { nameFormat } from './name-format';
@@ -70,4 +71,5 @@ export const ALL_RULES: readonly Rule[] = [
   internalError,
   // Kubesight's own configuration: .kubesight.yaml.
   configFile,
+  disableComment,
 ];

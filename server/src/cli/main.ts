@@ -53,7 +53,8 @@ function check(args: CheckArgs, cwd: string, out: (s: string) => void, err: (s: 
   }
   const catalog = bundledCatalog();
   // A configuration that was read but holds settings with no effect is reported like a file.
-  const configResult = configPath ? checkConfigFile(configPath, config, cwd) : undefined;
+  // (Unless it is one of the files given: then it is checked as one already.)
+  const configResult = configPath && !files.includes(configPath) ? checkConfigFile(configPath, config, cwd) : undefined;
   const results = [...(configResult?.findings.length ? [configResult] : []), ...checkFiles(files, catalog, config, cwd, baseline)];
   if (args.format === 'json') out(formatJson(results));
   else if (args.format === 'sarif') out(formatSarif(results, ALL_RULES, VERSION));

@@ -7,7 +7,10 @@ import type { LineIndex } from '../model/line-index';
  * (as in ESLint).
  */
 export interface Directive {
-  kind: 'next-line' | 'file';
+  /** 'unknown': a comment that looks like a directive but is none (`kubesight-disable-line`); it disables nothing. */
+  kind: 'next-line' | 'file' | 'unknown';
+  /** The directive word as written, e.g. `kubesight-disable-next-line`. */
+  name: string;
   /** Offsets of the comment's directive word and ids, for findings about the comment. */
   start: number;
   end: number;
@@ -23,23 +26,26 @@ export interface DirectiveUse {
   suppressed: Set<string>;
 }
 
-const DIRECTIVE = /#\s*kubesight-disable-(next-line|file)\b([^\n]*)/g;
+const DIRECTIVE = /#\s*(kubesight-(?:disable|enable)[A-Za-z0-9-]*)([^\n]*)/g;
+const KINDS: Record<string, Directive['kind'] | undefined> = { 'kubesight-disable-next-line': 'next-line', 'kubesight-disable-file': 'file' };
 
 export function parseDirectives(text: string, lines: LineIndex): Directive[] {
-  if (!text.includes('kubesight-disable')) return [];
+  if (!text.includes('kubesight-')) return [];
   const out: Directive[] = [];
   for (const match of text.matchAll(DIRECTIVE)) {
-    const at = match.index ?? 0;
-    const idsAt = at + match[0].length - match[2].length;
-    const list = match[2].split(/\s--\s|\s--$/)[0];
+    const at = (match.index ?? 0) + match[0].indexOf(match[1]);
+    const name = match[1];
+    const kind = KINDS[name] ?? 'unknown';
+    const idsAt = at + name.length;
+    const list = kind === 'unknown' ? '' : match[2].split(/\s--\s|\s--$/)[0];
     const ids = [...list.matchAll(/[^,\s]+/g)].filter((m) => /^[a-z0-9-]+$/.test(m[0])).map((m) => ({ id: m[0], start: idsAt + (m.index ?? 0), end: idsAt + (m.index ?? 0) + m[0].length }));
-    const end = idsAt + list.trimEnd().length;
-    out.push({ kind: match[1] as Directive['kind'], start: at, end, line: lines.positionAt(at).line + 1, ids });
+    out.push({ kind, name, start: at, end: idsAt + list.trimEnd().length, line: lines.positionAt(at).line + 1, ids });
   }
   return out;
 }
 
 function covers(directive: Directive, finding: Finding, lines: LineIndex): boolean {
+  if (directive.kind === 'unknown') return false;
   if (directive.kind === 'next-line' && lines.positionAt(finding.start).line !== directive.line) return false;
   return directive.ids.length === 0 || directive.ids.some((i) => i.id === finding.ruleId);
 }

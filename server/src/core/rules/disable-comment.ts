@@ -19,7 +19,8 @@ export const disableComment: Rule = {
       'rule id disables nothing for it: a warning, with "did you mean" when a rule id is close.',
       'A comment that suppressed no finding of the rules it names is information ("unused"), so',
       'stale comments can be removed; only rules that ran are judged (not those turned off).',
-      'Text after ` -- ` is a reason and is not read as rule ids.',
+      'Text after ` -- ` is a reason and is not read as rule ids. A comment that looks like a',
+      'directive but is none (`kubesight-disable-line`, `kubesight-disable`) is a warning too.',
       '',
       '```yaml',
       '# kubesight-disable-next-line imgae-tag -- pinned by digest upstream',
@@ -30,11 +31,20 @@ export const disableComment: Rule = {
   },
 };
 
+const DIRECTIVES = ['kubesight-disable-next-line', 'kubesight-disable-file'];
+
 /** `ran`: ids of the rules that ran on the file (a comment for another rule cannot be judged unused). */
 export function disableCommentReports(uses: readonly DirectiveUse[], known: readonly string[], ran: ReadonlySet<string>): Report[] {
   const reports: Report[] = [];
   for (const { directive, suppressed } of uses) {
-    const where = `kubesight-disable-${directive.kind}`;
+    if (directive.kind === 'unknown') {
+      // `kubesight-disable-line` (ESLint's same-line form) means the line: next-line is the nearest.
+      const suffix = directive.name.slice(directive.name.lastIndexOf('-'));
+      const near = DIRECTIVES.find((d) => d.endsWith(suffix)) ?? closest(directive.name, DIRECTIVES);
+      reports.push({ range: [directive.start, directive.end], message: `unknown directive "${directive.name}"${near ? ` (did you mean "${near}"?)` : `; known: ${DIRECTIVES.join(', ')}`}; this comment disables nothing` });
+      continue;
+    }
+    const where = directive.name;
     for (const { id, start, end } of directive.ids) {
       if (known.includes(id)) continue;
       const near = closest(id, known);

@@ -92,6 +92,30 @@ test('--rule, .kubesight.yaml rules and ignore, --config', () => {
   assert.equal(run(['check', 'web.yaml', '--config', 'strict.yaml'], dir).status, 1);
 });
 
+test('a .kubesight.yaml with typos: its warnings are reported on it, the run goes on (exit 0)', () => {
+  const dir = workspace({ 'web.yaml': deployment('web'), '.kubesight.yaml': 'rules:\n  imgae-tag: off\nignroe: []\n' });
+  const r = run(['check', '.', '--format', 'json'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  const [config, web] = JSON.parse(r.stdout);
+  assert.equal(config.filePath, '.kubesight.yaml');
+  assert.deepEqual(config.messages.map((m: { ruleId: string; severity: string; line: number; message: string }) => [m.ruleId, m.severity, m.line, m.message]), [
+    ['config-file', 'warning', 2, 'definition for rule "imgae-tag" was not found (did you mean "image-tag"?); the setting has no effect'],
+    ['config-file', 'warning', 3, 'unknown key "ignroe" (did you mean "ignore"?); known keys: kubernetesVersion, rules, ignore'],
+  ]);
+  assert.deepEqual(web, { filePath: 'web.yaml', messages: [] });
+  // A valid configuration is not listed.
+  writeFileSync(join(dir, '.kubesight.yaml'), 'rules:\n  image-tag: off\n');
+  assert.deepEqual(JSON.parse(run(['check', '.', '--format', 'json'], dir).stdout).map((f: { filePath: string }) => f.filePath), ['web.yaml']);
+});
+
+test('a .kubesight.yaml that does not parse: exit 2, the file and the reason on stderr, nothing checked', () => {
+  const dir = workspace({ 'web.yaml': deployment('api'), '.kubesight.yaml': 'rules:\n  image-tag: off\n  image-tag: info\n' });
+  const r = run(['check', '.'], dir);
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^kubesight: \/.*\/\.kubesight\.yaml: Map keys must be unique at line 3, column 3: the configuration cannot be read/);
+});
+
 test('inline disable comments', () => {
   const text = deployment('api').replace('        app: web', '        # kubesight-disable-next-line selector-mismatch\n        app: web');
   assert.equal(run(['check', 'web.yaml'], workspace({ 'web.yaml': text })).status, 0);

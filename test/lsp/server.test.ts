@@ -153,3 +153,16 @@ test('snippets are offered at the start of an empty document, and only there', a
   const inside = await client.request<Item[]>('textDocument/completion', { textDocument: { uri }, position: at(18, 10) });
   assert.ok(!inside.some((i) => i.kind === 15), 'no snippets inside an object');
 });
+
+test('an open .kubesight.yaml gets diagnostics on its own settings, none from the manifest rules', async () => {
+  const config = 'file:///tmp/kubesight-lsp-config/.kubesight.yaml';
+  const published = client.diagnostics(config);
+  client.notify('textDocument/didOpen', { textDocument: { uri: config, languageId: 'yaml', version: 1, text: 'rules:\n  imgae-tag: off\nkubernetesVersion: "1.35"\n' } });
+  const { diagnostics } = await published;
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.message]), [
+    ['config-file', 2, 1, 2, 'definition for rule "imgae-tag" was not found (did you mean "image-tag"?); the setting has no effect'],
+  ]);
+  const fixed = client.diagnostics(config, 2);
+  client.notify('textDocument/didChange', { textDocument: { uri: config, version: 2 }, contentChanges: [{ text: 'rules:\n  image-tag: off\n' }] });
+  assert.deepEqual((await fixed).diagnostics, []);
+});

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Config } from '../core/config';
-import { diagnoseWorkspaceFile } from '../core/features/diagnostics';
+import { diagnoseConfigFile, diagnoseWorkspaceFile } from '../core/features/diagnostics';
+import { parseFile } from '../core/model/parse';
 import type { Finding } from '../core/findings';
 import { LineIndex } from '../core/model/line-index';
 import type { SchemaCatalog } from '../core/schema/catalog';
@@ -55,6 +56,13 @@ export function checkFiles(paths: readonly string[], catalog: SchemaCatalog, con
     const findings = diagnoseWorkspaceFile(workspace, uri, { catalog: withCrds, config, cache, baseline });
     return { filePath, lines: workspace.file(uri)!.parsed.lines, findings };
   });
+}
+
+/** The findings on the configuration file itself (unknown keys and rule ids: config-file). */
+export function checkConfigFile(path: string, config: Config, cwd: string): FileResult {
+  const parsed = parseFile(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  const filePath = relative(cwd, path).split('\\').join('/') || path;
+  return { filePath, lines: parsed.lines, findings: diagnoseConfigFile(parsed, config) };
 }
 
 function uriOf(path: string): string {

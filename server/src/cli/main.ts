@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, mergeConfig, type Config } from '../core/config';
 import { ALL_RULES } from '../core/rules';
 import { bundledCatalog } from '../io/schema-source';
 import { parseArgs, USAGE, UsageError, type CheckArgs } from './args';
-import { checkFiles } from './check';
+import { checkConfigFile, checkFiles } from './check';
 import { gitBaselineSync } from '../io/git-baseline';
 import { findConfigFile, loadConfigFile } from '../io/config-file';
 import { collectFiles } from '../io/files';
@@ -37,9 +37,10 @@ export function run(argv: readonly string[], cwd: string, out: (s: string) => vo
 
 function check(args: CheckArgs, cwd: string, out: (s: string) => void, err: (s: string) => void, isTty: boolean): number {
   let config: Config;
+  let configPath: string | undefined;
   let files: string[];
   try {
-    config = effectiveConfig(args, cwd);
+    ({ config, path: configPath } = effectiveConfig(args, cwd));
     files = collectFiles(args.paths.map((p) => resolve(cwd, p)), config.ignore, cwd);
   } catch (e) {
     err(`kubesight: ${(e as Error).message}`);
@@ -50,18 +51,26 @@ function check(args: CheckArgs, cwd: string, out: (s: string) => void, err: (s: 
     err(`kubesight: --against ${args.against}: not a git revision of a repository containing ${cwd}`);
     return 2;
   }
-  const results = checkFiles(files, bundledCatalog(), config, cwd, baseline);
+  const catalog = bundledCatalog();
+  // A configuration that was read but holds settings with no effect is reported like a file.
+  // (Unless it is one of the files given: then it is checked as one already.)
+  const configResult = configPath && !files.includes(configPath) ? checkConfigFile(configPath, config, cwd) : undefined;
+  const results = [...(configResult?.findings.length ? [configResult] : []), ...checkFiles(files, catalog, config, cwd, baseline)];
   if (args.format === 'json') out(formatJson(results));
   else if (args.format === 'sarif') out(formatSarif(results, ALL_RULES, VERSION));
   else out(formatStylish(results, isTty && !process.env.NO_COLOR));
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-/** Defaults < .kubesight.yaml (given or nearest) < command-line flags. */
-function effectiveConfig(args: CheckArgs, cwd: string): Config {
-  const file = args.config ? resolve(cwd, args.config) : findConfigFile(resolve(cwd, args.paths[0] ?? '.'));
-  const fromFile = file ? loadConfigFile(file, DEFAULT_CONFIG) : DEFAULT_CONFIG;
-  return mergeConfig(fromFile, { rules: args.rules, kubernetesVersion: args.kubeVersion });
+/**
+ * Defaults < .kubesight.yaml (given or nearest) < command-line flags. A configuration that cannot
+ * be read throws (exit 2 with its reason on stderr): checking with settings other than the
+ * user's would give findings they did not ask for.
+ */
+function effectiveConfig(args: CheckArgs, cwd: string): { config: Config; path?: string } {
+  const path = args.config ? resolve(cwd, args.config) : findConfigFile(resolve(cwd, args.paths[0] ?? '.'));
+  const fromFile = path ? loadConfigFile(path, DEFAULT_CONFIG) : DEFAULT_CONFIG;
+  return { config: mergeConfig(fromFile, { rules: args.rules, kubernetesVersion: args.kubeVersion }), path };
 }
 
 if (require.main === module) {

@@ -10,6 +10,13 @@ export interface Config {
   ignore: readonly string[];
 }
 
+/** The configuration file's name; a file with this name is checked as configuration, not as manifests. */
+export const CONFIG_FILE_NAME = '.kubesight.yaml';
+
+export function isConfigFile(uri: string | undefined): boolean {
+  return uri !== undefined && (uri === CONFIG_FILE_NAME || uri.endsWith(`/${CONFIG_FILE_NAME}`) || uri.endsWith(`\\${CONFIG_FILE_NAME}`));
+}
+
 export const DEFAULT_CONFIG: Config = { kubernetesVersion: '1.35', rules: {}, ignore: [] };
 
 const SETTINGS: readonly string[] = ['off', 'error', 'warning', 'info'];

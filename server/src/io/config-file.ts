@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { DEFAULT_CONFIG, mergeConfig, type Config } from '../core/config';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, mergeConfig, type Config } from '../core/config';
 
-export const CONFIG_NAME = '.kubesight.yaml';
+export const CONFIG_NAME = CONFIG_FILE_NAME;
 
 /** The nearest .kubesight.yaml from `start` upward, if any. */
 export function findConfigFile(start: string): string | undefined {
@@ -19,7 +19,13 @@ export function findConfigFile(start: string): string | undefined {
 
 /** Reads a config file; a broken one is an error the CLI reports (exit 2), not silently ignored. */
 export function loadConfigFile(path: string, base: Config = DEFAULT_CONFIG): Config {
-  const value = parse(readFileSync(path, 'utf8')) as unknown;
+  let value: unknown;
+  try {
+    value = parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (e) {
+    // yaml's message names line and column, not the file.
+    throw new Error(`${path}: ${(e as Error).message.split('\n')[0].replace(/:$/, '')}: the configuration cannot be read`);
+  }
   if (value === null || value === undefined) return base;
   if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${path}: expected a mapping with kubernetesVersion, rules and ignore`);
   return mergeConfig(base, value as Record<string, unknown>);

@@ -12,6 +12,7 @@ import { CLUSTER_INDEX_NOTIFICATION, LIVE_BASELINE_NOTIFICATION, type ClusterInd
 import { changedBuildTools, changedObjects, dependentFiles, linkedObjects } from '../core/workspace/dependents';
 import { disableLineAction } from './actions';
 import { ConfigResolver, type EditorSettings } from './config';
+import { configFileDiagnostics } from './config-diagnostics';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './convert';
 import { DocumentStore, MAX_SCANNED_FILE_BYTES } from './documents';
 import { fileURLToPath } from 'node:url';
@@ -119,6 +120,12 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
       return fallback;
     }
   };
+
+  const publishConfigFiles = () =>
+    safe('configuration diagnostics', undefined, () => {
+      const isOpen = (uri: string) => store.open.get(uri) !== undefined;
+      for (const p of configFileDiagnostics(folders, isOpen, (uri) => config.forUri(uri))) void connection.sendDiagnostics(p);
+    });
 
   const publish = (uri: string) =>
     safe('diagnostics', undefined, () => {
@@ -236,6 +243,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
         setTimeout(runAfterScan, AFTER_SCAN_MS);
         // Open files were checked against a partial workspace while it was read.
         schedule(store.open.keys());
+        publishConfigFiles();
       });
   });
 
@@ -247,6 +255,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
       else store.diskChanged(change.uri, change.type === 3);
     }
     schedule(store.open.keys());
+    if (params.changes.some((c) => c.uri.endsWith('.kubesight.yaml'))) publishConfigFiles();
   });
 
   // The client's index of the connected cluster's active namespace (null: disconnected): targets
@@ -275,6 +284,8 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
     store.close(e.document.uri);
     published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // A closed configuration file keeps its diagnostics, from the disk's text.
+    if (e.document.uri.endsWith('/.kubesight.yaml')) publishConfigFiles();
   });
 
   connection.onCompletion((params) =>

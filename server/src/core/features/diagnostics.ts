@@ -1,12 +1,15 @@
-import { effectiveSeverity, type Config } from '../config';
+import { effectiveSeverity, isConfigFile, type Config } from '../config';
 import type { Finding } from '../findings';
 import type { ParsedFile } from '../model/parse';
 import { rangeOfPath } from '../model/path';
 import { resourcesOfDocument, type Resource } from '../model/resource';
 import { ALL_RULES } from '../rules';
+import { internalError, ruleFailureMessage } from '../rules/internal-error';
+import { configFile, configFileReports } from '../rules/config-file';
 import type { Report, ResourceContext, Rule } from '../rules/rule';
 import type { SchemaCatalog } from '../schema/catalog';
-import { applySuppressions } from './suppressions';
+import { applySuppressions, suppress } from './suppressions';
+import { disableComment, disableCommentReports } from '../rules/disable-comment';
 import { asPlaceholderWarning, placeholderIn } from './placeholders';
 import type { FindingsCache } from './findings-cache';
 import { ResourceFacts } from '../rules/facts';
@@ -39,13 +42,14 @@ export function diagnoseWorkspaceFile(workspace: Workspace, uri: string, env: Di
 
 /** Every finding of one file: syntax first; documents with syntax errors get nothing else (product.md §6). */
 export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
+  if (isConfigFile(env.uri)) return diagnoseConfigFile(file, env.config);
   if (file.skipped) return [];
   const rules = (env.rules ?? ALL_RULES).filter((r) => effectiveSeverity(env.config, r.meta.id, r.meta.severity) !== 'off');
   const findings: Finding[] = [];
   const fileCtx = { file, catalog: env.catalog, kubernetesVersion: env.config.kubernetesVersion };
   for (const rule of rules) {
     if (!rule.checkFile) continue;
-    for (const report of safely(() => rule.checkFile!(fileCtx))) pushFinding(findings, rule, report, env.config, undefined);
+    runRule(findings, rule, () => rule.checkFile!(fileCtx), env.config, undefined);
   }
   // Document-scoped findings depend on the document's text only and may come from the cache;
   // workspace-scoped ones depend on other files and are computed every time.
@@ -66,8 +70,31 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
     }
     if (workspaceRules.length > 0) findings.push(...runRules(workspaceRules, resources, base, env.config, !!tools.patchOf));
   }
+  const ran = new Set([...rules.filter((r) => r.checkFile || documentRules.includes(r) || workspaceRules.includes(r)).map((r) => r.meta.id), internalError.meta.id]);
+  return withDirectiveFindings(findings, file, env.config, ran);
+}
+
+/** Applies the disable comments, then reports the comments themselves (disable-comment). */
+function withDirectiveFindings(findings: Finding[], file: ParsedFile, config: Config, ran: ReadonlySet<string>): Finding[] {
+  const { kept, uses } = suppress(findings, file.text, file.lines);
+  if (uses.length === 0) return sortFindings(kept);
+  const known = ALL_RULES.map((r) => r.meta.id);
+  const own: Finding[] = [];
+  runRule(own, disableComment, () => disableCommentReports(uses, known, ran), config, undefined);
+  // `kubesight-disable-file disable-comment` silences these too.
+  return sortFindings([...kept, ...suppress(own, file.text, file.lines).kept]);
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
   // Rule ids are ASCII: compared by code unit (localeCompare's first call sets up ICU's collator, ~6 ms of a first open).
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+
+/** `.kubesight.yaml` (or the file given as `--config`) holds settings, not manifests: only its own rule reads it. */
+export function diagnoseConfigFile(file: ParsedFile, config: Config): Finding[] {
+  const findings: Finding[] = [];
+  const known = ALL_RULES.map((r) => r.meta.id);
+  runRule(findings, configFile, () => configFileReports(file.text, known), config, undefined);
   return applySuppressions(findings, file.text, file.lines);
 }
 
@@ -82,19 +109,26 @@ function runRules(rules: readonly Rule[], resources: Resource[], base: Omit<Reso
     const ctx = { ...base, resource, patch };
     for (const rule of rules) {
       if (patch && !rule.meta.checksPatches) continue;
-      for (const report of safely(() => rule.checkResource!(ctx))) pushFinding(out, rule, report, config, resource);
+      runRule(out, rule, () => rule.checkResource!(ctx), config, resource);
     }
   }
   return out;
 }
 
-/** A rule that throws on strange input loses its findings for that object, never the whole file. */
-function safely(run: () => Report[]): Report[] {
+/**
+ * A rule that throws on strange input loses its findings for that object, never the whole file,
+ * and says so: one internal-error finding on the object (or the file's start, for file rules).
+ */
+function runRule(out: Finding[], rule: Rule, run: () => Report[], config: Config, resource: Resource | undefined): void {
+  let reports: Report[];
   try {
-    return run();
-  } catch {
-    return [];
+    reports = run();
+  } catch (error) {
+    const message = ruleFailureMessage(rule.meta.id, error, resource ? 'object' : 'file');
+    pushFinding(out, internalError, { message, path: ['kind'], at: 'value', range: resource ? undefined : [0, 0] }, config, resource);
+    return;
   }
+  for (const report of reports) pushFinding(out, rule, report, config, resource);
 }
 
 function pushFinding(out: Finding[], rule: Rule, report: Report, config: Config, resource: Resource | undefined): void {

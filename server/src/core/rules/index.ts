@@ -15,6 +15,9 @@ import { directusUploads } from './stacks/directus-uploads';
 import { serviceHost } from './stacks/service-host';
 import { databaseVolume } from './stacks/database-volume';
 import { immutableField } from './immutable-field';
+import { internalError } from './internal-error';
+import { configFile } from './config-file';
+import { disableComment } from './disable-comment';
 import { missingKey } from './missing-key';
 import { missingReference } from './missing-reference';
 import { nameFormat } from './name-format';
@@ -64,4 +67,9 @@ export const ALL_RULES: readonly Rule[] = [
   directusUploads,
   serviceHost,
   databaseVolume,
+  // Kubesight's own failures (a rule that threw, a schema it could not compile).
+  internalError,
+  // Kubesight's own configuration: .kubesight.yaml.
+  configFile,
+  disableComment,
 ];

@@ -1,5 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { SHARED_PREFIX, splitDefinitions } from './shared-definitions';
+import { withJsPatterns } from './go-regexp';
 
 /** One kind the catalog knows: bundled (schemas/index.json) or from a workspace CRD. */
 export interface KindEntry {
@@ -13,7 +14,7 @@ export interface KindEntry {
   /** In-memory schema for custom kinds (CRDs found in the workspace). */
   schema?: object;
   source?: 'builtin' | 'crd';
-  /** Where the CRD that defines the kind lives, for messages. */
+  /** Where the CRD that defines the kind lives (its file's URI), for messages. */
   origin?: string;
 }
 
@@ -38,7 +39,10 @@ export interface SchemaSource {
 interface Compiled {
   /** Parsed on demand: a precompiled validator does not need it, completion and hover do. */
   schema?: object;
-  validate: ValidateFunction;
+  /** Undefined when the schema could not be compiled (see `problems`). */
+  validate?: ValidateFunction;
+  /** Why the validator checks less than the schema says, in words that follow "the schema of X". */
+  problems: readonly string[];
 }
 
 /**
@@ -117,19 +121,43 @@ export class SchemaCatalog {
     return this.compile(entry)?.validate;
   }
 
+  /**
+   * What the kind's validator does not check although its schema says so: a schema that could not
+   * be compiled, patterns without a JavaScript equivalent. Empty for a kind without a schema.
+   */
+  schemaProblems(entry: KindEntry): readonly string[] {
+    return this.compile(entry)?.problems ?? [];
+  }
+
   private compile(entry: KindEntry): Compiled | undefined {
     const key = keyOf(entry.group, entry.version, entry.kind);
     const cached = this.compiled.get(key);
     if (cached) return cached;
+    const ready = entry.source === 'builtin' ? this.precompiled(entry) : undefined;
+    const schema = ready ? undefined : this.loadSchema(entry);
+    if (!ready && !schema) return undefined;
+    const compiled: Compiled = ready ? { validate: ready, problems: [] } : this.compileSchema(entry, schema!);
+    // Failures are kept too: a schema that does not compile is tried once, not for every object.
+    this.compiled.set(key, compiled);
+    return compiled;
+  }
+
+  private precompiled(entry: KindEntry): ValidateFunction | undefined {
     try {
-      const ready = entry.source === 'builtin' ? this.source.precompiled?.(entry) : undefined;
-      const schema = ready ? undefined : this.loadSchema(entry);
-      if (!ready && !schema) return undefined;
-      const compiled: Compiled = { schema, validate: ready ?? this.compileShared(schema!) };
-      this.compiled.set(key, compiled);
-      return compiled;
+      return this.source.precompiled?.(entry);
     } catch {
-      return undefined;
+      return undefined; // the catalog compiles the schema instead
+    }
+  }
+
+  /** CRD patterns are Go regular expressions (go-regexp.ts); the bundled schemas have none that differ. */
+  private compileSchema(entry: KindEntry, schema: object): Compiled {
+    const { schema: translated, dropped } = entry.source === 'builtin' ? { schema, dropped: [] } : withJsPatterns(schema);
+    const problems = dropped.map((d) => `has a pattern that is not a JavaScript regular expression: ${JSON.stringify(d.pattern)} at ${d.field} (${d.reason}); values of that field are not checked against it`);
+    try {
+      return { schema, validate: this.compileShared(translated), problems };
+    } catch (e) {
+      return { schema, problems: [`could not be compiled: ${firstLine(e)}; fields of this kind are not checked`] };
     }
   }
 
@@ -146,6 +174,12 @@ export class SchemaCatalog {
     }
     return this.ajv.compile(root);
   }
+}
+
+function firstLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const line = text.split('\n')[0];
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 }
 
 function keyOf(group: string, version: string, kind: string): string {

@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { formatPath, type FieldPath } from '../model/path';
 import { withoutDirectives } from '../kustomize/patch-directives';
+import { GO_PATTERN } from './go-regexp';
 
 /** A schema violation in the API server's words, located by field path. */
 export interface SchemaViolation {
@@ -98,8 +99,12 @@ function toViolation(e: ErrorObject): SchemaViolation | undefined {
     }
     case 'const':
       return { path, at: 'value', message: `${where}: Unsupported value: ${render(e.data)}: supported values: ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}` };
-    case 'pattern':
-      return { path, at: 'value', message: `${where}: Invalid value: ${render(e.data)}: must match the regular expression '${(e.params as { pattern: string }).pattern}'` };
+    case 'pattern': {
+      // A CRD's Go pattern is validated in its JavaScript translation and quoted as written.
+      const written = ((e.parentSchema ?? {}) as Record<string, unknown>)[GO_PATTERN];
+      const pattern = typeof written === 'string' ? written : (e.params as { pattern: string }).pattern;
+      return { path, at: 'value', message: `${where}: Invalid value: ${render(e.data)}: must match the regular expression '${pattern}'` };
+    }
     case 'maximum':
     case 'minimum':
     case 'exclusiveMaximum':

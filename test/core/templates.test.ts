@@ -54,18 +54,22 @@ test('`{{` in plain, quoted and block scalars and in comments is data: the file 
 });
 
 test('the lexer scan tells the first syntax marker from markers in scalars', () => {
-  assert.deepEqual(findTemplateMarkers('a: "{{x}}"\nb: {{ y }}\n'), { inScalar: 4, syntax: 14 });
-  assert.deepEqual(findTemplateMarkers('# {{ x }}\na: |\n  {{ y }}\n'), { inScalar: 17 });
-  assert.deepEqual(findTemplateMarkers('a: {\n  b: {{c}}}\n'), { syntax: 10 });
+  assert.deepEqual(findTemplateMarkers('a: "{{x}}"\nb: {{ y }}\n'), { inScalars: [4], syntax: 14 });
+  assert.deepEqual(findTemplateMarkers('# {{ x }}\na: |\n  {{ y }}\n'), { inScalars: [17] });
+  assert.deepEqual(findTemplateMarkers('a: {\n  b: {{c}}}\n'), { inScalars: [], syntax: 10 });
 });
 
-test('markers only in scalars of a file that does not parse: skipped; with markers only in comments the syntax errors stay', () => {
+test('markers only in scalars of a document that does not parse: skipped; markers only in comments or other documents leave the syntax errors', () => {
   const broken = parseFile('kind: ConfigMap\nmetadata:\n  name: app-{{ .Release.Name }}\ndata:\n  a: b {{ .x }}: c\n');
   assert.equal(broken.skipped?.reason, TEMPLATE_UNPARSED_REASON);
   assert.equal(marked(broken), '{{ .Release.Name }}');
   const commented = parseFile('# {{ .Values.x }}\nkind: ConfigMap\ndata:\n\ta: b\n');
   assert.equal(commented.skipped, undefined);
   assert.ok(commented.documents[0].errors.length > 0);
+  // Markers in one document's values do not hide another document's syntax error.
+  const other = parseFile('kind: ConfigMap\ndata:\n  a: "{{ $labels.pod }}"\n---\nkind: ConfigMap\ndata:\n\tb: c\n');
+  assert.equal(other.skipped, undefined);
+  assert.deepEqual(other.documents.map((d) => d.errors.length > 0), [false, true]);
 });
 
 test('a chart template (a fact of the host) is skipped whatever its text, marked on line 1', () => {

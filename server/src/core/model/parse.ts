@@ -92,7 +92,8 @@ export function parseFile(text: string, previous?: ParsedFile, facts: FileFacts 
   const syntax = markers && templateSyntaxSkip(markers, text);
   if (syntax) return { text, lines, documents: [], skipped: syntax, facts };
   const documents = parseDocuments(text, previous);
-  const unparsed = markers && documents.some((d) => d.errors.length > 0) ? templateUnparsedSkip(markers, text) : undefined;
+  const broken = markers ? documents.filter((d) => d.errors.length > 0) : [];
+  const unparsed = markers && broken.length > 0 ? templateUnparsedSkip(markers, text, broken) : undefined;
   return unparsed ? { text, lines, documents: [], skipped: unparsed, facts } : { text, lines, documents, facts };
 }
 

@@ -42,8 +42,8 @@ const CONTROL_TOKENS = new Set(['\x02', '\x18', '\x1f']);
 export interface TemplateMarkers {
   /** Offset of the first `{{` that YAML reads as syntax (two flow-map starts), if any. */
   syntax?: number;
-  /** Offset of the first `{{` inside a scalar, if any. */
-  inScalar?: number;
+  /** Offsets of the `{{` inside scalars, in order (up to the first syntax marker). */
+  inScalars: number[];
 }
 
 /**
@@ -53,7 +53,7 @@ export interface TemplateMarkers {
  * Only called for text that contains `{{`, so manifests without template markers pay nothing.
  */
 export function findTemplateMarkers(text: string): TemplateMarkers {
-  const found: TemplateMarkers = {};
+  const found: TemplateMarkers = { inScalars: [] };
   let offset = 0;
   let scalarNext = false;
   for (const token of new Lexer().lex(text)) {
@@ -63,7 +63,7 @@ export function findTemplateMarkers(text: string): TemplateMarkers {
     }
     const at = token.indexOf('{{');
     if (isDataToken(token, scalarNext)) {
-      if (at >= 0 && token[0] !== '#' && found.inScalar === undefined) found.inScalar = offset + at;
+      if (at >= 0 && token[0] !== '#') found.inScalars.push(offset + at);
     } else if (at >= 0 || (token === '{' && text[offset + 1] === '{')) {
       found.syntax = offset + Math.max(at, 0);
       return found;
@@ -82,13 +82,14 @@ export function templateSyntaxSkip(markers: TemplateMarkers, text: string): Skip
 }
 
 /**
- * The skip of a file that has template markers in its scalars and YAML syntax errors: such a file
- * is most likely a template whose markers broke the YAML (a `{{ include … }}` indented wrongly), and
- * its errors would be about the template, not the manifest. `{{` only in comments does not count:
- * the file's syntax errors are its own.
+ * The skip of a file with a document that has YAML syntax errors and template markers in its
+ * scalars: such a document is most likely a template whose markers broke the YAML (a value like
+ * `hello {{ .user }}: welcome`), and its errors would be about the template, not the manifest.
+ * `{{` only in comments, or only in other documents, does not count: those syntax errors are real.
  */
-export function templateUnparsedSkip(markers: TemplateMarkers, text: string): SkippedFile | undefined {
-  if (markers.inScalar === undefined) return undefined;
-  const [start, end] = markerRange(text, markers.inScalar);
+export function templateUnparsedSkip(markers: TemplateMarkers, text: string, broken: readonly { start: number; end: number }[]): SkippedFile | undefined {
+  const inBroken = markers.inScalars.find((at) => broken.some((d) => d.start <= at && at < d.end));
+  if (inBroken === undefined) return undefined;
+  const [start, end] = markerRange(text, inBroken);
   return { reason: TEMPLATE_UNPARSED_REASON, start, end };
 }

@@ -16,7 +16,7 @@ export const templateSkipped: Rule = {
       '  (marked on line 1);',
       '- a file where `{{` is YAML syntax: `name: {{ .Values.name }}`, `{{- if .Values.x }}` lines,',
       '  `{{ include "labels" . | nindent 4 }}` (YAML reads each as the start of a flow mapping);',
-      '- a file with `{{` in its values that does not parse as YAML.',
+      '- a file with a document that has `{{` in its values and does not parse as YAML.',
       '',
       '`{{` inside a value (plain, quoted or block scalar) or a comment is data: a Grafana dashboard in a',
       'ConfigMap or `{{ $labels.instance }}` in a PrometheusRule is checked like any other manifest.',

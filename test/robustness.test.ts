@@ -105,10 +105,15 @@ test('CLI: JSON manifests are checked like YAML (a .json file when named explici
   assert.deepEqual(out['manifest.json'], []);
 });
 
-test('CLI: Helm templates are skipped (walked chart templates and `{{ }}` files alike)', () => {
+test('CLI: Helm templates are skipped, each with one information finding (walked chart templates and `{{ }}` files alike)', () => {
   const out = check('chart', 'helm.yaml');
-  assert.deepEqual(out, { 'chart/Chart.yaml': [], 'helm.yaml': [] });
-  assert.deepEqual(check('chart/templates/deploy.yaml'), { 'chart/templates/deploy.yaml': [] });
+  const skipped = (line: number, column: number) => [{ ruleId: 'template-skipped', severity: 'information', line, column }];
+  const brief = (ms: Message[]) => ms.map(({ ruleId, severity, line, column }) => ({ ruleId, severity, line, column }));
+  assert.deepEqual(Object.keys(out).sort(), ['chart/Chart.yaml', 'chart/templates/deploy.yaml', 'helm.yaml']);
+  assert.deepEqual(out['chart/Chart.yaml'], []);
+  assert.deepEqual(brief(out['chart/templates/deploy.yaml']), skipped(1, 1));
+  assert.deepEqual(brief(out['helm.yaml']), skipped(4, 9));
+  assert.deepEqual(brief(check('chart/templates/deploy.yaml')['chart/templates/deploy.yaml']), skipped(1, 1));
 });
 
 test('CLI: kustomization.yaml gets information only', () => {
@@ -134,7 +139,7 @@ test('CLI: 10,000-deep nesting is a syntax error, not a crash', () => {
 test('CLI: the whole folder at once', () => {
   const out = check('.');
   assert.ok(Object.keys(out).length >= 15);
-  assert.ok(!('chart/templates/deploy.yaml' in out));
+  assert.deepEqual(out['chart/templates/deploy.yaml'].map((m) => m.ruleId), ['template-skipped']);
 });
 
 interface Diagnostic {
@@ -190,8 +195,12 @@ test('language server: every bad input opened in the editor', async () => {
     assert.equal(large.length, 1);
     assert.equal(large[0].severity, 3);
     assert.match(large[0].message, /larger than 5 MB/);
-    for (const name of ['empty.yaml', 'blank.yaml', 'dashes.yaml', 'markers.yaml', 'comments.yaml', 'helm.yaml', 'chart/templates/deploy.yaml', 'manifest.json']) {
+    for (const name of ['empty.yaml', 'blank.yaml', 'dashes.yaml', 'markers.yaml', 'comments.yaml', 'manifest.json']) {
       assert.deepEqual(await openAndAsk(server, name, decoded(name)), [], name);
+    }
+    // Not under a chart on disk, but their `{{` markers are YAML syntax: one information each.
+    for (const name of ['helm.yaml', 'chart/templates/deploy.yaml']) {
+      assert.deepEqual((await openAndAsk(server, name, decoded(name))).map((d) => [d.code, d.severity]), [['template-skipped', 3]], name);
     }
     assert.ok((await openAndAsk(server, 'json.yaml', decoded('json.yaml'))).some((d) => d.code === 'name-format'));
     assert.ok((await openAndAsk(server, 'kustomization.yaml', decoded('kustomization.yaml'))).every((d) => d.severity === 3));

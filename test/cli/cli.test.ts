@@ -122,7 +122,7 @@ test('inline disable comments', () => {
   assert.equal(run(['check', 'web.yaml'], workspace({ 'web.yaml': `# kubesight-disable-file selector-mismatch\n${deployment('api')}` })).status, 0);
 });
 
-test('walking skips node_modules, .git and Helm templates; non-Kubernetes YAML and junk give nothing', () => {
+test('walking skips node_modules and .git; a chart template is listed as skipped; non-Kubernetes YAML and junk give nothing', () => {
   const dir = workspace({
     'app/web.yaml': deployment('web'),
     'node_modules/pkg/bad.yaml': deployment('api'),
@@ -136,10 +136,37 @@ test('walking skips node_modules, .git and Helm templates; non-Kubernetes YAML a
   const r = run(['check', '.', '--format', 'json'], dir);
   assert.equal(r.status, 0, r.stderr);
   const files = JSON.parse(r.stdout) as { filePath: string; messages: { severity: string; message: string }[] }[];
-  assert.deepEqual(files.map((f) => f.filePath).sort(), ['.github/workflows/ci.yml', 'app/web.yaml', 'chart/Chart.yaml', 'chart/values.yaml', 'junk.yaml']);
+  assert.deepEqual(files.map((f) => f.filePath).sort(), ['.github/workflows/ci.yml', 'app/web.yaml', 'chart/Chart.yaml', 'chart/templates/deploy.yaml', 'chart/values.yaml', 'junk.yaml']);
   const junk = files.find((f) => f.filePath === 'junk.yaml')!;
   assert.deepEqual(junk.messages.map((m) => m.severity), ['information']);
-  assert.equal(files.filter((f) => f.filePath !== 'junk.yaml').flatMap((f) => f.messages).length, 0);
+  const template = files.find((f) => f.filePath === 'chart/templates/deploy.yaml')!;
+  assert.deepEqual(template.messages.map((m) => [m.severity, m.message]), [['information', 'Helm chart template (templates/ of a chart with Chart.yaml): not checked until rendered']]);
+  assert.equal(files.filter((f) => f.filePath !== 'junk.yaml' && f !== template).flatMap((f) => f.messages).length, 0);
+});
+
+test('stylish and JSON list a chart template with its information finding; exit 0', () => {
+  const dir = workspace({
+    'chart/Chart.yaml': 'apiVersion: v2\nname: chart\nversion: 0.1.0\n',
+    // No `{{` at all: skipped because it is in the chart's templates/ (a nested folder too).
+    'chart/templates/tests/sa.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: Not_A_Valid_Name\n',
+  });
+  const stylish = run(['check', '.'], dir);
+  assert.equal(stylish.status, 0, stylish.stderr);
+  assert.match(stylish.stdout, /^chart\/templates\/tests\/sa\.yaml\n {2}1:1 {2}info {5}Helm chart template \(templates\/ of a chart with Chart\.yaml\): not checked until rendered {2}template-skipped$/m);
+  assert.match(stylish.stdout, /1 problem \(0 errors, 0 warnings, 1 info\)/);
+  const json = JSON.parse(run(['check', '.', '--format', 'json'], dir).stdout) as { filePath: string; messages: { ruleId: string; severity: string; line: number; column: number }[] }[];
+  const sa = json.find((f) => f.filePath === 'chart/templates/tests/sa.yaml')!;
+  assert.deepEqual(sa.messages.map((m) => [m.ruleId, m.severity, m.line, m.column]), [['template-skipped', 'information', 1, 1]]);
+});
+
+test('`{{` in a dashboard ConfigMap is data: its own errors are reported and a Deployment mounting it finds it', () => {
+  const dashboards = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dashboards\ndata:\n  d.json: |\n    {"legendFormat": "{{job}}"}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: grafana\nspec:\n  ports: [{port: http}]\n';
+  const grafana = deployment('web').replace('          readinessProbe:', '          volumeMounts: [{name: d, mountPath: /d}]\n          readinessProbe:').replace('      containers:', '      volumes: [{name: d, configMap: {name: dashboards}}]\n      containers:');
+  const r = run(['check', '.', '--format', 'json'], workspace({ 'dashboards.yaml': dashboards, 'grafana.yaml': grafana }));
+  assert.equal(r.status, 1, r.stderr);
+  const files = Object.fromEntries((JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; severity: string }[] }[]).map((f) => [f.filePath, f.messages]));
+  assert.deepEqual(files['dashboards.yaml'].filter((m) => m.severity === 'error').map((m) => m.ruleId), ['schema']);
+  assert.deepEqual(files['grafana.yaml'].filter((m) => m.ruleId === 'missing-reference'), []);
 });
 
 test('--help and --version exit 0', () => {

@@ -90,8 +90,9 @@ test('YAML 1.1 scalars resolve as the API server sees them', () => {
   assert.equal((cm.value.data as Record<string, unknown>).enabled, true);
 });
 
-test('Helm templates are skipped with a reason', () => {
-  assert.ok(parseFile('kind: {{ .Values.kind }}\n').skipped);
+test('Helm templates are skipped with a reason; `{{` in a value is not a template', () => {
+  assert.match(parseFile('kind: {{ .Values.kind }}\n').skipped?.reason ?? '', /Go template markers as YAML syntax/);
+  assert.equal(parseFile('kind: "{{ .Values.kind }}"\n').skipped, undefined);
   assert.equal(parseFile('a: 1\n').skipped, undefined);
 });
 

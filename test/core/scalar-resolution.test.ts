@@ -60,7 +60,8 @@ test('plain scalars resolve as in YAML 1.1, as values and as keys', () => {
 });
 
 test('every YAML file of the examples and rule fixtures resolves as in YAML 1.1', () => {
-  const files = loadCorpus();
+  // A Helm template fixture is skipped whole (no documents to compare; test/core/templates.test.ts).
+  const files = loadCorpus().filter((f) => !parseFile(f.text).skipped);
   assert.ok(files.length > 50, `only ${files.length} files found`);
   for (const file of files) sameAsReference(file.text);
 });

@@ -12,6 +12,21 @@ function isHelmTemplates(dir: string): boolean {
   return basename(dir) === 'templates' && existsSync(join(dirname(dir), 'Chart.yaml'));
 }
 
+/** A segment `templates` somewhere in the path's folders (a cheap test before asking the file system). */
+const TEMPLATES_SEGMENT = /[\\/]templates[\\/]/;
+
+/**
+ * Whether the file is a Helm chart template: under a templates/ folder (at any depth below it) of
+ * a folder with a Chart.yaml. Such files are collected and reported as skipped (product.md §5),
+ * never dropped silently.
+ */
+export function isChartTemplate(path: string): boolean {
+  const full = resolve(path);
+  if (!TEMPLATES_SEGMENT.test(full)) return false;
+  for (let dir = dirname(full); dirname(dir) !== dir; dir = dirname(dir)) if (isHelmTemplates(dir)) return true;
+  return false;
+}
+
 /**
  * Every YAML file under the given paths, sorted, without duplicates. A path given explicitly as a
  * file is always taken; walked files are filtered by the ignore globs (relative to `root`).
@@ -20,7 +35,6 @@ export function collectFiles(paths: readonly string[], ignore: readonly string[]
   const ignored = ignore.length ? picomatch(ignore as string[], { dot: true }) : () => false;
   const out = new Set<string>();
   const walk = (dir: string): void => {
-    if (isHelmTemplates(dir)) return;
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
       let stat;

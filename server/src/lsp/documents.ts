@@ -5,7 +5,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import { Workspace } from '../core/workspace/workspace';
 import type { ClusterIndexParams } from '../shared/cluster-protocol';
-import { collectFiles } from '../io/files';
+import { collectFiles, isChartTemplate } from '../io/files';
+import type { FileFacts } from '../core/model/templates';
 
 export const MAX_SCANNED_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -60,6 +61,16 @@ export class WhenQuiet {
   }
 }
 
+/** What the file system says about a document: a Helm chart's template (only `file:` URIs have a place there). */
+function factsOf(uri: string): FileFacts {
+  if (!uri.startsWith('file:')) return {};
+  try {
+    return { chartTemplate: isChartTemplate(fileURLToPath(uri)) };
+  } catch {
+    return {};
+  }
+}
+
 /**
  * Open documents plus the manifests of the workspace folders, as one immutable Workspace snapshot
  * that is swapped on every change. Unsaved text of an open document wins over the file on disk.
@@ -91,7 +102,7 @@ export class DocumentStore {
     const doc = this.open.get(uri);
     if (!doc) return;
     // A generated dump of many megabytes is not a manifest someone edits: it is left out whole.
-    this.snapshot = doc.getText().length > MAX_SCANNED_FILE_BYTES ? this.snapshot.withoutFile(uri) : this.snapshot.withFile(uri, doc.getText(), doc.version);
+    this.snapshot = doc.getText().length > MAX_SCANNED_FILE_BYTES ? this.snapshot.withoutFile(uri) : this.snapshot.withFile(uri, doc.getText(), doc.version, factsOf(uri));
     this.quiet?.poke();
   }
 
@@ -156,7 +167,7 @@ export class DocumentStore {
       if (statSync(path).size > MAX_SCANNED_FILE_BYTES) return ws.withoutFile(uri);
       const bytes = readFileSync(path);
       if (bytes.includes(0)) return ws.withoutFile(uri);
-      return ws.withFile(uri, bytes.toString('utf8'), -1);
+      return ws.withFile(uri, bytes.toString('utf8'), -1, factsOf(uri));
     } catch {
       return ws.withoutFile(uri);
     }

@@ -40,10 +40,13 @@ export function diagnoseWorkspaceFile(workspace: Workspace, uri: string, env: Di
   return file ? diagnoseFile(file.parsed, { ...env, workspace, uri, tools: workspace.tools.contextFor(uri) }) : [];
 }
 
-/** Every finding of one file: syntax first; documents with syntax errors get nothing else (product.md §6). */
+/**
+ * Every finding of one file: syntax first; documents with syntax errors get nothing else (product.md §6).
+ * A skipped file (a Helm template) has no documents: it gets only its file rules' findings, which
+ * say that it was skipped.
+ */
 export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   if (isConfigFile(env.uri)) return diagnoseConfigFile(file, env.config);
-  if (file.skipped) return [];
   const rules = (env.rules ?? ALL_RULES).filter((r) => effectiveSeverity(env.config, r.meta.id, r.meta.severity) !== 'off');
   const findings: Finding[] = [];
   const fileCtx = { file, catalog: env.catalog, kubernetesVersion: env.config.kubernetesVersion };
@@ -51,6 +54,7 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
     if (!rule.checkFile) continue;
     runRule(findings, rule, () => rule.checkFile!(fileCtx), env.config, undefined);
   }
+  if (file.skipped) return applySuppressions(findings, file.text, file.lines);
   // Document-scoped findings depend on the document's text only and may come from the cache;
   // workspace-scoped ones depend on other files and are computed every time.
   const documentRules = rules.filter((r) => r.checkResource && !isWorkspaceScoped(r));

@@ -10,6 +10,7 @@ import { relaxQuoteIndentation, type RelaxedQuotes } from './quote-indent';
 
 /** The code of the warning for a quoted scalar's line that only go-yaml accepts. */
 export const UNDER_INDENTED_QUOTE = 'UNDER_INDENTED_QUOTE';
+import { chartTemplateSkip, findTemplateMarkers, templateSyntaxSkip, templateUnparsedSkip, type FileFacts, type SkippedFile } from './templates';
 
 /** A YAML parse problem, kept as data (eemeli/yaml style): never thrown. */
 export interface YamlProblem {
@@ -43,8 +44,10 @@ export interface ParsedFile {
   text: string;
   lines: LineIndex;
   documents: ParsedDocument[];
-  /** Why the file is not analysed, e.g. a Helm template; undefined when it is. */
-  skipped?: string;
+  /** Why and where the file is not analysed (a Helm/Go template); undefined when it is. */
+  skipped?: SkippedFile;
+  /** The host's facts the parse was made with (a changed fact means a new parse). */
+  facts: FileFacts;
 }
 
 /**
@@ -60,13 +63,26 @@ const PARSE_OPTIONS = MANIFEST_PARSE_OPTIONS;
  * documents whose text did not change are reused instead of re-parsed: an edit costs one document.
  * Reuse moves the reused documents' node ranges to their new offsets in place, so `previous` must
  * not be used after this call (the LSP layer keeps only the newest parse of each file).
+ *
+ * Go templates are not YAML until rendered (product.md §5): a chart's templates/ file (a fact the
+ * host passes in) and a file whose `{{` markers are YAML syntax are skipped, with where and why;
+ * `{{` inside scalars and comments is data.
  */
-export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
+export function parseFile(text: string, previous?: ParsedFile, facts: FileFacts = {}): ParsedFile {
   const lines = new LineIndex(text);
-  const skipped = helmTemplateReason(text);
-  if (skipped) return { text, lines, documents: [], skipped };
+  if (facts.chartTemplate) return { text, lines, documents: [], skipped: chartTemplateSkip(text), facts };
+  const markers = text.includes('{{') ? findTemplateMarkers(text) : undefined;
+  const syntax = markers && templateSyntaxSkip(markers, text);
+  if (syntax) return { text, lines, documents: [], skipped: syntax, facts };
+  const documents = parseDocuments(text, previous);
+  const broken = markers ? documents.filter((d) => d.errors.length > 0) : [];
+  const unparsed = markers && broken.length > 0 ? templateUnparsedSkip(markers, text, broken) : undefined;
+  return unparsed ? { text, lines, documents: [], skipped: unparsed, facts } : { text, lines, documents, facts };
+}
+
+function parseDocuments(text: string, previous: ParsedFile | undefined): ParsedDocument[] {
   const chunks = splitChunks(text);
-  if (!previous) return { text, lines, documents: parseFresh(text, chunks) };
+  if (!previous) return parseFresh(text, chunks);
   const reusable = groupBySource(previous);
   const documents: ParsedDocument[] = [];
   for (const chunk of chunks) {
@@ -77,7 +93,7 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
     const parsed = old ? old.map((d) => moveDocument(d, chunk.start)) : parseChunk(detached(source), chunk.start);
     for (const d of parsed) documents.push({ ...d, index: documents.length });
   }
-  return { text, lines, documents };
+  return documents;
 }
 
 /** Previous documents by chunk text; a chunk may hold several documents (kept together). */
@@ -277,14 +293,6 @@ function toProblem(e: { code: string; message: string; pos: [number, number] }, 
   const start = Math.min(e.pos[0], lastVisible) + base;
   const end = Math.max(start, Math.min(e.pos[1], source.trimEnd().length) + base);
   return { code: e.code, message: e.message.split('\n')[0], start, end, severity };
-}
-
-/**
- * Go templates are not YAML until rendered; product.md §5 says to skip them. Whether a file sits
- * in a chart's templates/ folder is a file-system question answered by the hosts (CLI walker, LSP).
- */
-export function helmTemplateReason(text: string): string | undefined {
-  return text.includes('{{') ? 'Go template markers ({{ }})' : undefined;
 }
 
 /**

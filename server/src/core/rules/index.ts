@@ -31,11 +31,13 @@ import { statefulsetService } from './statefulset-service';
 import { volumeMount } from './volume-mount';
 import { workloadBestPractice } from './workload-best-practice';
 import { yamlSyntax } from './yaml-syntax';
+import { templateSkipped } from './template-skipped';
 
 /** Every rule, in the order their findings are documented. A plain list: no registry, no side effects. */
 export const ALL_RULES: readonly Rule[] = [
   // Single document (product.md §6, first table).
   yamlSyntax,
+  templateSkipped,
   schema,
   apiVersion,
   nameFormat,

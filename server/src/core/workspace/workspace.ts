@@ -1,4 +1,5 @@
 import { parseFile, type ParsedFile } from '../model/parse';
+import type { FileFacts } from '../model/templates';
 import { resourcesOfFile } from '../model/resource';
 import { ResourceIndex } from './index';
 import { indexObject, indexProduced, isNamespacedKind, type IndexedObject } from './indexed-object';
@@ -52,11 +53,13 @@ export class Workspace {
   /**
    * The snapshot with this file's new text. The previous parse of the file is reused for unchanged
    * documents (see parseFile), so older snapshots must not read this file's nodes afterwards.
+   * `facts`: what the host knows of the file beyond its text (a Helm chart's template).
    */
-  withFile(uri: string, text: string, version = 0): Workspace {
+  withFile(uri: string, text: string, version = 0, facts: FileFacts = {}): Workspace {
     const old = this.files.get(uri);
-    if (old && old.parsed.text === text) return old.version === version ? this : this.replace(uri, { ...old, version });
-    const parsed = parseFile(text, old?.parsed);
+    const sameFacts = !!old && !!old.parsed.facts.chartTemplate === !!facts.chartTemplate;
+    if (old && sameFacts && old.parsed.text === text) return old.version === version ? this : this.replace(uri, { ...old, version });
+    const parsed = parseFile(text, old?.parsed, facts);
     const objects = resourcesOfFile(parsed)
       .map((r) => indexObject(uri, r, this.namespaced(r.group, r.kind)))
       .filter((o): o is IndexedObject => o !== undefined);

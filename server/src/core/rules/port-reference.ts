@@ -63,6 +63,8 @@ function serviceTargetPorts(ctx: ResourceContext, workspace: Workspace): Report[
   });
 }
 
+const ALB_ACTION_PORT = 'use-annotation';
+
 function ingressPorts(ctx: ResourceContext, workspace: Workspace): Report[] {
   const namespace = namespaceOf(ctx.resource);
   const backends: FieldPath[] = [['spec', 'defaultBackend']];
@@ -76,6 +78,9 @@ function ingressPorts(ctx: ResourceContext, workspace: Workspace): Report[] {
     if (found.length !== 1 || !found[0].servicePorts) return [];
     const ports = found[0].servicePorts;
     const port = asObject(service.port) ?? {};
+    // The AWS Load Balancer Controller's reserved name: the backend is the action in the Ingress's
+    // `alb.ingress.kubernetes.io/actions.<service name>` annotation (Argo Rollouts writes it at run time).
+    if (port.name === ALB_ACTION_PORT) return [];
     if (typeof port.name === 'string' && !ports.some((p) => p.name === port.name)) {
       return [{ path: [...backend, 'service', 'port', 'name'], at: 'value', message: `Service "${service.name}" has no port named "${port.name}" (ports: ${describe(ports)})` }];
     }

@@ -9,7 +9,7 @@ import type { Finding } from '../core/findings';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import type { Workspace } from '../core/workspace/workspace';
 import { CLUSTER_INDEX_NOTIFICATION, LIVE_BASELINE_NOTIFICATION, type ClusterIndexParams, type LiveBaselineParams } from '../shared/cluster-protocol';
-import { changedObjects, dependentFiles } from '../core/workspace/dependents';
+import { changedObjects, dependentFiles, linkedObjects } from '../core/workspace/dependents';
 import { disableLineAction } from './actions';
 import { ConfigResolver, type EditorSettings } from './config';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './convert';
@@ -165,9 +165,9 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
   };
 
   const changed = (uri: string) => {
-    const before = store.workspace.file(uri)?.objects ?? [];
+    const before = linkedObjects(store.workspace.file(uri));
     store.update(uri);
-    const after = store.workspace.file(uri)?.objects ?? [];
+    const after = linkedObjects(store.workspace.file(uri));
     const changedLinks = changedObjects(before, after);
     schedule([uri], dependentFiles(store.workspace, changedLinks, store.open.keys().filter((u) => u !== uri)));
   };

@@ -7,6 +7,7 @@ import { ALL_RULES } from '../rules';
 import type { Report, ResourceContext, Rule } from '../rules/rule';
 import type { SchemaCatalog } from '../schema/catalog';
 import { applySuppressions } from './suppressions';
+import { asPlaceholderWarning, placeholderIn } from './placeholders';
 import type { FindingsCache } from './findings-cache';
 import { ResourceFacts } from '../rules/facts';
 import type { Workspace } from '../workspace/workspace';
@@ -93,7 +94,9 @@ function pushFinding(out: Finding[], rule: Rule, report: Report, config: Config,
   const finalSeverity = config.rules[rule.meta.id] ? severity : (report.severity ?? severity);
   const range = report.range ?? (resource ? rangeOfResourcePath(resource, report) : undefined);
   if (!range) return;
-  out.push({ ruleId: rule.meta.id, severity: finalSeverity, message: report.message, start: range[0], end: range[1], fixes: report.fixes });
+  const placeholder = finalSeverity === 'error' && resource ? placeholderIn(resource.document.source, range[0] - resource.document.chunkStart, range[1] - resource.document.chunkStart) : undefined;
+  if (placeholder) out.push({ ruleId: rule.meta.id, severity: 'warning', message: asPlaceholderWarning(report.message, placeholder), start: range[0], end: range[1], fixes: report.fixes });
+  else out.push({ ruleId: rule.meta.id, severity: finalSeverity, message: report.message, start: range[0], end: range[1], fixes: report.fixes });
 }
 
 function rangeOfResourcePath(resource: Resource, report: Report): readonly [number, number] | undefined {

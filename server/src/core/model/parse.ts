@@ -5,6 +5,10 @@ import { detached } from './strings';
 import { MAX_NESTING, nestsDeeperThan } from './nesting';
 import { undecodableReason, type Undecodable } from './undecodable';
 import { plainValue } from './plain-value';
+import { relaxQuoteIndentation, type RelaxedQuotes } from './quote-indent';
+
+/** The code of the warning for a quoted scalar's line that only go-yaml accepts. */
+export const UNDER_INDENTED_QUOTE = 'UNDER_INDENTED_QUOTE';
 
 /** A YAML parse problem, kept as data (eemeli/yaml style): never thrown. */
 export interface YamlProblem {
@@ -116,7 +120,7 @@ function groupBySource(previous: ParsedFile | undefined): Map<string, ParsedDocu
 }
 
 function parseChunk(source: string, base: number): ParsedDocument[] {
-  const list = parseOrTooDeep(source);
+  const { list, relaxed } = parseLikeKubectl(source);
   return list.map((doc, index) => {
     shiftNodes(doc, base);
     const [start, , end] = doc.range ?? [base, base, base + source.length];
@@ -126,12 +130,42 @@ function parseChunk(source: string, base: number): ParsedDocument[] {
       start,
       end,
       errors: doc.errors.map((e) => toProblem(e, 'error', base, source)),
-      warnings: doc.warnings.map((w) => toProblem(w, 'warning', base, source)),
+      warnings: [...doc.warnings.map((w) => toProblem(w, 'warning', base, source)), ...relaxedWarnings(doc, relaxed, base, source)],
       source,
       chunkStart: base,
       value: { computed: false },
     };
   });
+}
+
+/**
+ * A chunk that fails only because a quoted scalar's continuation lines are not indented enough
+ * (which go-yaml, and so kubectl, accepts) is read from a copy with those lines indented
+ * (quote-indent.ts: same length, same values, same node ranges); each such line is a warning.
+ */
+function parseLikeKubectl(source: string): { list: Document.Parsed[]; relaxed?: RelaxedQuotes } {
+  const list = parseOrTooDeep(source);
+  if (!list.some((d) => d.errors.length > 0)) return { list };
+  const relaxed = relaxQuoteIndentation(source);
+  if (!relaxed) return { list };
+  const retried = parseOrTooDeep(relaxed.text);
+  return retried.some((d) => d.errors.length > 0) ? { list } : { list: retried, relaxed };
+}
+
+/** The warnings for the lines `parseLikeKubectl` indented, in the document that holds them. */
+function relaxedWarnings(doc: Document.Parsed, relaxed: RelaxedQuotes | undefined, base: number, source: string): YamlProblem[] {
+  if (!relaxed || !doc.range) return [];
+  const [start, , end] = doc.range;
+  return relaxed.lines
+    .filter((line) => line + base >= start && line + base < end)
+    .map((lineStart) => lineStart + (/^ */.exec(source.slice(lineStart))?.[0].length ?? 0))
+    .map((line) => ({
+      code: UNDER_INDENTED_QUOTE,
+      message: 'this line of a multi-line quoted scalar is not indented more than the line the scalar starts on: kubectl accepts it, YAML 1.2 parsers (editors, linters) reject it; indent it further',
+      start: line + base,
+      end: line + base + Math.max(1, relaxed.text.indexOf('\n', line) - line),
+      severity: 'warning' as const,
+    }));
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Report, ResourceContext, Rule } from './rule';
-import { missingSeverity, namespaceOf, searchedWhere, selectorMatches, targets } from '../workspace/lookup';
+import { namespaceOf, searchedWhere, selectorMatches, targets, unmatchedSelector, unresolved } from '../workspace/lookup';
+import { clusterBuiltIn } from '../workspace/cluster-builtins';
+import { stringMap } from '../workspace/pod-template';
 import { referencesOf } from '../workspace/references';
 import { valueAt } from '../workspace/pod-template';
 import type { Workspace } from '../workspace/workspace';
@@ -14,6 +16,13 @@ export const danglingBackend: Rule = {
       'These objects are accepted by the API server and then do nothing: an Ingress routes to a',
       'Service that does not exist (503), an HPA scales a Deployment that is not there, a',
       'NetworkPolicy or PodDisruptionBudget selects no pod of its namespace.',
+      '',
+      'A target one or two edits from a real name is a warning with "did you mean". An HPA target that',
+      'nothing resembles, and a selector in a namespace without any workload in the workspace, are',
+      'information: a chart or an operator usually makes them. Pods and Services that controllers',
+      'create for custom resources count (the producers table), and so does the `kubernetes`',
+      'Service; AWS Load Balancer Controller actions (`alb.ingress.kubernetes.io/actions.<name>`',
+      'with port `use-annotation`) are not Services.',
       '',
       '```yaml',
       'kind: HorizontalPodAutoscaler',
@@ -36,7 +45,8 @@ export const danglingBackend: Rule = {
       // An empty NetworkPolicy podSelector selects every pod of the namespace on purpose.
       if (!selector || typeof selector !== 'object' || Object.keys(selector).length === 0) return [];
       if (workspace.index.podTemplatesIn(namespace).some((p) => selectorMatches(selector, p.template!.labels))) return [];
-      return [{ path, at: 'key', severity: missingSeverity(workspace, 'warning'), message: `${path.join('.')} matches no pod template in ${searchedWhere(workspace, namespace)}` }];
+      const { severity, hint } = unmatchedSelector(workspace, namespace, stringMap((selector as { matchLabels?: unknown }).matchLabels));
+      return [{ path, at: 'key', severity, message: `${path.join('.')} matches no pod template in ${searchedWhere(workspace, namespace)}${hint}` }];
     }
     return [];
   },
@@ -46,6 +56,18 @@ function missingTargets(ctx: ResourceContext, workspace: Workspace, namespace: s
   return referencesOf(ctx.resource).flatMap((ref): Report[] => {
     const isBackend = (ctx.resource.kind === 'Ingress' && ref.group === '' && ref.kind === 'Service') || ctx.resource.kind === 'HorizontalPodAutoscaler';
     if (!isBackend || targets(workspace, ref.group, ref.kind, namespace, ref.name).length > 0) return [];
-    return [{ path: ref.path, at: 'value', severity: missingSeverity(workspace, 'warning'), message: `${ref.kind} "${ref.name}" not found in ${searchedWhere(workspace, namespace)}` }];
+    if (clusterBuiltIn(ref.group, ref.kind, namespace, ref.name) || isAlbAction(ctx, ref.kind, ref.name)) return [];
+    // A scale target no name resembles is usually made by a chart or an operator (information).
+    const { severity, hint } = unresolved(workspace, ref, namespace, 'warning', ctx.resource.kind === 'HorizontalPodAutoscaler');
+    return [{ path: ref.path, at: 'value', severity, message: `${ref.kind} "${ref.name}" not found in ${searchedWhere(workspace, namespace)}${hint}` }];
   });
+}
+
+/**
+ * The AWS Load Balancer Controller reads `alb.ingress.kubernetes.io/actions.<name>` annotations:
+ * a backend naming such an action (port name `use-annotation`) is an action, not a Service.
+ */
+function isAlbAction(ctx: ResourceContext, kind: string, name: string): boolean {
+  const annotations = stringMap(valueAt(ctx.resource.value, ['metadata', 'annotations']));
+  return kind === 'Service' && ctx.resource.kind === 'Ingress' && Object.hasOwn(annotations, `alb.ingress.kubernetes.io/actions.${name}`);
 }

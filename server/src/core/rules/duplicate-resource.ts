@@ -25,7 +25,7 @@ export const duplicateResource: Rule = {
     if (!workspace || !resource.name) return [];
     const namespace = namespaceOf(resource);
     const { index } = workspace;
-    const same = [...index.find(resource.group, resource.kind, namespace, resource.name), ...index.find(resource.group, resource.kind, '', resource.name)].filter((o) => !sameResource(o.resource, resource));
+    const same = [...index.find(resource.group, resource.kind, namespace, resource.name), ...index.find(resource.group, resource.kind, '', resource.name)].filter((o) => !o.producedBy && !sameResource(o.resource, resource));
     if (same.length === 0) return [];
     const inFile = same.filter((o) => o.uri === ctx.uri);
     if (inFile.length > 0) {

@@ -46,8 +46,9 @@ export const missingKey: Rule = {
           .map((k) => ({
             path: k.path,
             at: 'value' as const,
-            message: `key "${k.key}" not found in ${ref.kind} "${ref.name}" (${listKeys(keys)})`,
-            fixes: addKeyFix(found[0], k.key),
+            message: `key "${k.key}" not found in ${ref.kind} "${ref.name}"${found[0].producedBy ? ` written by ${found[0].producedBy}` : ''} (${listKeys(keys)})`,
+            // A controller writes that object: there is no data block to add the key to.
+            fixes: found[0].producedBy ? undefined : addKeyFix(found[0], k.key),
           }));
       }
       // Only in the cluster: judged against the keys the cluster reported.

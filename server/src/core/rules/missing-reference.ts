@@ -1,13 +1,12 @@
 import type { Report, ResourceContext, Rule } from './rule';
 import { isClusterScopedReference, referencesOf, type Reference } from '../workspace/references';
-import { clusterLookup, missingSeverity, namespaceOf, searchedWhere, targets, type ClusterLookup } from '../workspace/lookup';
+import { clusterLookup, namespaceOf, searchedWhere, targets, unresolved, type ClusterLookup } from '../workspace/lookup';
+import { clusterBuiltIn } from '../workspace/cluster-builtins';
 import type { Workspace } from '../workspace/workspace';
 import type { Fix } from '../findings';
 
 /** Kinds of targets this rule owns; Ingress/HPA backends and StatefulSet services have rules of their own. */
 const OWNED = new Set(['ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ServiceAccount', 'IngressClass', 'Role', 'ClusterRole']);
-/** Objects every cluster has, or that controllers create: never reported. */
-const BUILT_IN_CLUSTER_ROLES = /^(cluster-admin|admin|edit|view|system:.*)$/;
 
 export const missingReference: Rule = {
   meta: {
@@ -19,6 +18,16 @@ export const missingReference: Rule = {
       'The API server accepts a Deployment that reads a Secret which does not exist; its pods then',
       'fail with `CreateContainerConfigError`. This rule looks for every referenced object among the',
       'manifests of the workspace (same namespace: `metadata.namespace`, else `default`).',
+      '',
+      'How sure it is: a name one or two edits from an object that exists (`db-credential` for',
+      '`db-credentials`) is a warning with "did you mean"; the same name in another namespace is a',
+      'warning that says where it is; a Secret or ServiceAccount that nothing in the workspace',
+      'resembles is information, since those are usually created outside the repository',
+      '(`kubectl create secret`, a vault operator, cloud IAM). Objects that controllers create from',
+      'the manifests (the Secret of a cert-manager Certificate, of an ExternalSecret or SealedSecret,',
+      'the Secrets and Services of a CloudNativePG Cluster, a Strimzi KafkaUser, Rook\'s mon Secret: the',
+      'producers table) and objects every cluster has (the `default` ServiceAccount, the',
+      '`kube-root-ca.crt` ConfigMap, the bootstrap RBAC roles) are never missing.',
       '',
       '`optional: true` references are never reported. When only some files are open (no workspace',
       'folder) a missing target is information, not a warning: it may live in a file not opened.',
@@ -45,10 +54,10 @@ export const missingReference: Rule = {
     const certManaged = Object.keys((ctx.resource.value.metadata as { annotations?: object } | undefined)?.annotations ?? {}).some((a) => a.startsWith('cert-manager.io/'));
     return referencesOf(ctx.resource).flatMap((ref): Report[] => {
       if (!OWNED.has(ref.kind) || ref.optional) return [];
-      if (ref.kind === 'ClusterRole' && BUILT_IN_CLUSTER_ROLES.test(ref.name)) return [];
       if (certManaged && ref.kind === 'Secret' && ref.path[1] === 'tls') return [];
       const targetNamespace = targetNamespaceOf(ref, namespace);
       if (targets(workspace, ref.group, ref.kind, targetNamespace, ref.name).length > 0) return [];
+      if (clusterBuiltIn(ref.group, ref.kind, targetNamespace, ref.name)) return [];
       const cluster = clusterLookup(workspace, ctx.resource, ref, isClusterScoped(ref));
       if (cluster?.object) return [];
       return [{ ...report(ref, targetNamespace, workspace, cluster), fixes: createFix(ctx, ref, targetNamespace) }];
@@ -66,13 +75,11 @@ function targetNamespaceOf(ref: Reference, namespace: string): string {
 
 /** Missing from the workspace, and from the cluster when one is connected (then an error). */
 function report(ref: Reference, namespace: string, workspace: Workspace, cluster: ClusterLookup | undefined): Report {
-  const severity = ref.kind === 'IngressClass' ? 'info' : missingSeverity(workspace, cluster ? 'error' : 'warning');
-  return {
-    path: ref.path,
-    at: 'value',
-    severity,
-    message: `${ref.kind} "${ref.name}" not found in ${searchedWhere(workspace, namespace)}${cluster ? ` or in ${cluster.where}` : ''}`,
-  };
+  const where = `${ref.kind} "${ref.name}" not found in ${searchedWhere(workspace, namespace)}`;
+  // The connected cluster is the authority: not there either means the pod cannot start.
+  if (cluster) return { path: ref.path, at: 'value', severity: workspace.complete ? 'error' : 'info', message: `${where} or in ${cluster.where}` };
+  const { severity, hint } = unresolved(workspace, ref, namespace, 'warning');
+  return { path: ref.path, at: 'value', severity: ref.kind === 'IngressClass' ? 'info' : severity, message: `${where}${hint}` };
 }
 
 /** "Create ConfigMap x": a new document at the end of this file, with the keys the workload reads. */

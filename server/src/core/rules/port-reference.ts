@@ -53,7 +53,8 @@ function probePorts(ctx: ResourceContext): Report[] {
 function serviceTargetPorts(ctx: ResourceContext, workspace: Workspace): Report[] {
   const selector = stringMap(valueAt(ctx.resource.value, ['spec', 'selector']));
   const pods = workspace.index.podTemplatesIn(namespaceOf(ctx.resource)).filter((p) => mapSelectorMatches(selector, p.template!.labels));
-  if (pods.length === 0) return [];
+  // Pods a controller runs (producers.ts) have ports this table does not know.
+  if (pods.length === 0 || pods.some((p) => p.producedBy)) return [];
   const names = new Set(pods.flatMap((p) => p.containerPorts.map((c) => c.name)).filter(Boolean));
   return asArray(valueAt(ctx.resource.value, ['spec', 'ports'])).flatMap((p, i): Report[] => {
     const target = asObject(p)?.targetPort;
@@ -62,8 +63,6 @@ function serviceTargetPorts(ctx: ResourceContext, workspace: Workspace): Report[
     return [{ path: ['spec', 'ports', i, 'targetPort'], at: 'value', message: `spec.ports[${i}].targetPort: no container of the selected pods (${owners}) has a port named "${target}"` }];
   });
 }
-
-const ALB_ACTION_PORT = 'use-annotation';
 
 function ingressPorts(ctx: ResourceContext, workspace: Workspace): Report[] {
   const namespace = namespaceOf(ctx.resource);
@@ -78,10 +77,8 @@ function ingressPorts(ctx: ResourceContext, workspace: Workspace): Report[] {
     if (found.length !== 1 || !found[0].servicePorts) return [];
     const ports = found[0].servicePorts;
     const port = asObject(service.port) ?? {};
-    // The AWS Load Balancer Controller's reserved name: the backend is the action in the Ingress's
-    // `alb.ingress.kubernetes.io/actions.<service name>` annotation (Argo Rollouts writes it at run time).
-    if (port.name === ALB_ACTION_PORT) return [];
-    if (typeof port.name === 'string' && !ports.some((p) => p.name === port.name)) {
+    // `use-annotation`: the AWS Load Balancer Controller takes the action from an annotation.
+    if (typeof port.name === 'string' && port.name !== 'use-annotation' && !ports.some((p) => p.name === port.name)) {
       return [{ path: [...backend, 'service', 'port', 'name'], at: 'value', message: `Service "${service.name}" has no port named "${port.name}" (ports: ${describe(ports)})` }];
     }
     if (typeof port.number === 'number' && !ports.some((p) => p.port === port.number)) {

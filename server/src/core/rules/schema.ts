@@ -44,8 +44,16 @@ export const schema: Rule = {
     const entry = status.entry;
     const validate = catalog.validator(entry);
     if (!validate) return [];
+    const foreignCrd = entry.source === 'crd' && entry.origin && directoryOf(entry.origin) !== directoryOf(ctx.uri) ? entry.origin : undefined;
     const reports: Report[] = validateAgainstSchema(validate, resource.value).map((v) => {
       const report: Report = { path: v.path, at: v.at, message: v.message };
+      // A CRD in another folder may be another release of the operator than the one this
+      // resource is written for (a samples repository holds many): an unknown field is then a
+      // warning, not the API server's refusal.
+      if (foreignCrd && v.message.startsWith('unknown field')) {
+        report.severity = 'warning';
+        report.message += ` (not in the CustomResourceDefinition of ${foreignCrd.split('/').slice(-2).join('/')}, which may be another version than the one this resource is written for)`;
+      }
       if (v.suggestion) {
         const range = rangeOfPath(resource.node, v.path, 'key');
         if (range) {
@@ -68,3 +76,7 @@ export const schema: Rule = {
     return [...reports, ...portRangeViolations(resource.value), ...images, ...crdTypes];
   },
 };
+
+function directoryOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}

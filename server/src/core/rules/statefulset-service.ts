@@ -32,6 +32,8 @@ export const statefulsetService: Rule = {
     if (found.length === 0) {
       return [{ path: ['spec', 'serviceName'], at: 'value', severity: missingSeverity(workspace, 'warning'), message: `Service "${name}" not found in ${searchedWhere(workspace, namespace)}` }];
     }
+    // A Service a controller creates (producers.ts) is not written here: its spec is unknown.
+    if (found.some((s) => s.producedBy)) return [];
     const headless = found.some((s) => valueAt(s.resource.value, ['spec', 'clusterIP']) === 'None');
     return headless ? [] : [{ path: ['spec', 'serviceName'], at: 'value', message: `Service "${name}" is not headless (set spec.clusterIP: None)` }];
   },

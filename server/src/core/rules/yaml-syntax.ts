@@ -1,5 +1,5 @@
 import { isMap, isScalar } from 'yaml';
-import { documentUndecodable, type ParsedDocument } from '../model/parse';
+import { documentUndecodable, UNDER_INDENTED_QUOTE, type ParsedDocument } from '../model/parse';
 import type { Report, Rule } from './rule';
 
 /** Friendlier words for the parse errors people hit most; the parser's own message follows. */
@@ -35,9 +35,10 @@ export const yamlSyntax: Rule = {
   checkFile({ file }): Report[] {
     return file.documents.flatMap((d): Report[] => {
       if (d.errors.length === 0) {
+        const portability = d.warnings.filter((w) => w.code === UNDER_INDENTED_QUOTE).map((w): Report => ({ message: w.message, range: [w.start, w.end], severity: 'warning' }));
         // Valid YAML that still is not JSON: kubectl stops at it, so nothing else is checked either.
         const undecodable = looksLikeKubernetes(d) ? documentUndecodable(d) : undefined;
-        return undecodable ? [{ message: `error converting YAML to JSON: ${undecodable.message}`, range: undecodable.range ?? [d.start, d.start + 1] }] : [];
+        return undecodable ? [...portability, { message: `error converting YAML to JSON: ${undecodable.message}`, range: undecodable.range ?? [d.start, d.start + 1] }] : portability;
       }
       return d.errors.map((e) => ({
         message: HINTS[e.code] && !e.message.toLowerCase().startsWith(HINTS[e.code].slice(0, 10)) ? `${HINTS[e.code]}: ${e.message}` : e.message,

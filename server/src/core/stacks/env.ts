@@ -18,6 +18,8 @@ export interface EnvValue {
 /** A ConfigMap's `data` as written (read per variable, so not copied); undefined when not in the workspace. */
 function configMapData(workspace: Workspace | undefined, namespace: string, name: string): Record<string, unknown> | undefined {
   const found = workspace?.index.find('', 'ConfigMap', namespace, name)[0];
+  // A ConfigMap a controller creates (producers.ts) exists, with data this table does not know.
+  if (found?.producedBy) return {};
   return found ? (asObject(found.resource.value.data) ?? {}) : undefined;
 }
 

@@ -19,7 +19,8 @@ export class WorkspaceCatalog {
     const key = crds.map((o) => `${o.uri}\u0000${o.resource.document.source}`).join('\u0001');
     if (key !== this.key) {
       this.key = key;
-      this.current = crds.length ? this.base.withCustomKinds(customKindsOf(crds.map((o) => o.resource), 'workspace')) : this.base;
+      // Each kind remembers the file of its CRD (`origin`): the schema rule weighs unknown fields by it.
+      this.current = crds.length ? this.base.withCustomKinds(crds.flatMap((o) => customKindsOf([o.resource], o.uri))) : this.base;
     }
     return this.current;
   }

@@ -1,7 +1,7 @@
 import type { IndexedObject } from './indexed-object';
 import { namespaceOf } from './lookup';
 import { isClusterScopedReference, referencesOf } from './references';
-import type { Workspace } from './workspace';
+import type { Workspace, WorkspaceFile } from './workspace';
 
 /** Kinds whose findings depend on the pod templates (labels, ports) of their namespace. */
 const SELECTING = new Set(['Service', 'PodDisruptionBudget', 'NetworkPolicy', 'Ingress']);
@@ -43,4 +43,9 @@ export function changedObjects(before: readonly IndexedObject[], after: readonly
   const addedKeys = new Set(added.map(summary));
   const removedKeys = new Set(removed.map(summary));
   return [...removed.filter((o) => !addedKeys.has(summary(o))), ...added.filter((o) => !removedKeys.has(summary(o)))];
+}
+
+/** A file's objects and what controllers create from them: what other files' references can reach. */
+export function linkedObjects(file: WorkspaceFile | undefined): IndexedObject[] {
+  return file ? [...file.objects, ...file.produced] : [];
 }

@@ -7,8 +7,15 @@ export class ResourceIndex {
   // Built on first use: Service and nginx rules ask once per object of the file being checked.
   private podTemplatesByNamespace: Map<string, IndexedObject[]> | undefined;
 
-  constructor(readonly objects: readonly IndexedObject[]) {
-    for (const o of objects) {
+  /**
+   * `objects` are the manifests' own objects; `produced` the ones controllers create from them
+   * (producers.ts): found by references and selectors, never listed as objects of their own.
+   */
+  constructor(
+    readonly objects: readonly IndexedObject[],
+    private readonly produced: readonly IndexedObject[] = [],
+  ) {
+    for (const o of [...objects, ...produced]) {
       push(this.byKey, keyOf(o.group, o.kind, o.namespace, o.name), o);
       push(this.byKindNamespace, `${o.group}/${o.kind}/${o.namespace}`, o);
     }
@@ -28,7 +35,7 @@ export class ResourceIndex {
   podTemplatesIn(namespace: string): readonly IndexedObject[] {
     if (!this.podTemplatesByNamespace) {
       this.podTemplatesByNamespace = new Map();
-      for (const o of this.objects) if (o.template) push(this.podTemplatesByNamespace, o.namespace, o);
+      for (const o of [...this.objects, ...this.produced]) if (o.template) push(this.podTemplatesByNamespace, o.namespace, o);
     }
     return this.podTemplatesByNamespace.get(namespace) ?? [];
   }

@@ -1,5 +1,6 @@
 import type { Resource } from '../model/resource';
 import { asArray, asObject, containersOf, podTemplateOf, stringMap, valueAt, type PodTemplate } from './pod-template';
+import { producedObjects, producedPodLabels } from './producers';
 
 export interface ContainerPortInfo {
   name?: string;
@@ -30,6 +31,11 @@ export interface IndexedObject {
   /** ConfigMap data/binaryData keys; Secret data/stringData keys. */
   dataKeys?: ReadonlySet<string>;
   servicePorts?: ServicePortInfo[];
+  /**
+   * Set on objects a controller creates from a manifest (producers.ts): `Certificate "web"`. Their
+   * `resource` and `uri` are the producer's; their container and Service ports are unknown.
+   */
+  producedBy?: string;
 }
 
 /**
@@ -105,4 +111,20 @@ function servicePortsOf(resource: Resource): ServicePortInfo[] {
       protocol: typeof port.protocol === 'string' ? port.protocol : 'TCP',
     };
   });
+}
+
+/** The objects controllers create from this one (the producers table), as index entries. */
+export function indexProduced(object: IndexedObject): IndexedObject[] {
+  const { resource } = object;
+  const input = { group: object.group, kind: object.kind, name: object.name, namespace: object.namespace || 'default', value: resource.value };
+  const producedBy = `${object.kind} "${object.name}"`;
+  const base = { uri: object.uri, resource, group: '', namespace: input.namespace, labels: {}, containerPorts: [], producedBy };
+  const objects: IndexedObject[] = producedObjects(input).map((p) => ({ ...base, kind: p.kind, name: p.name, dataKeys: p.keys }));
+  const pods: IndexedObject[] = producedPodLabels(input).map((labels, i) => ({
+    ...base,
+    kind: 'Pod',
+    name: `${object.name} (pods of ${object.kind}, ${i})`,
+    template: { metadataPath: ['metadata'], specPath: ['spec'], labels, spec: {} },
+  }));
+  return [...objects, ...pods];
 }

@@ -4,6 +4,7 @@ import type { IndexedObject } from './indexed-object';
 import { effectiveNamespace } from './indexed-object';
 import type { Workspace } from './workspace';
 import type { ClusterObject } from './cluster-index';
+import { editDistance } from '../schema/validate';
 
 /** Namespace in which a resource's namespaced references resolve. */
 export function namespaceOf(resource: Resource): string {
@@ -72,4 +73,86 @@ export function selectorMatches(selector: unknown, labels: Record<string, string
 export function mapSelectorMatches(selector: Record<string, string>, labels: Record<string, string>): boolean {
   const entries = Object.entries(selector);
   return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
+}
+
+/** Kinds people commonly create outside the repository (kubectl create secret, cloud IAM set-up, a vault). */
+const OFTEN_CREATED_ELSEWHERE = new Set(['Secret', 'ServiceAccount']);
+
+/** How sure a missing target is a mistake, and what the message adds to say why. */
+export interface Unresolved {
+  severity: Severity;
+  /** `; did you mean "db-credentials"?`, `; a Secret "x" exists in namespace "y"`, or why it is only information. */
+  hint: string;
+}
+
+/**
+ * A careful reviewer's verdict on a target found nowhere (workspace complete, no cluster): a name
+ * next to a real one is a typo (warning, "did you mean"); the same name in another namespace is a
+ * namespace mistake (warning); a Secret or ServiceAccount that appears nowhere is usually created
+ * outside the repository (information), and so is any kind the caller says is (`createdElsewhere`).
+ * Other kinds keep `normal`.
+ */
+export function unresolved(workspace: Workspace, target: { group: string; kind: string; name: string }, namespace: string, normal: Severity, createdElsewhere = OFTEN_CREATED_ELSEWHERE.has(target.kind) && target.group === ''): Unresolved {
+  const siblings = workspace.index.ofKind(target.group, target.kind, namespace).filter((o) => !o.producedBy).map((o) => o.name);
+  const near = nearName(target.name, siblings);
+  if (near) return { severity: missingSeverity(workspace, normal), hint: `; did you mean "${near}"?` };
+  const otherKind = sameNameOtherKind(workspace, target, namespace);
+  if (otherKind) return { severity: missingSeverity(workspace, normal), hint: `; a ${otherKind.kind} "${target.name}" (${otherKind.group || 'core'}) exists there: is the kind or apiVersion wrong?` };
+  const elsewhere = namespace ? workspace.index.objects.find((o) => o.group === target.group && o.kind === target.kind && o.name === target.name && o.namespace !== namespace) : undefined;
+  // Without metadata.namespace it goes wherever `kubectl apply -n` puts it, which may be this namespace.
+  if (elsewhere && !elsewhere.resource.namespace) return { severity: 'info', hint: ` (a ${target.kind} "${target.name}" without metadata.namespace is in ${elsewhere.uri.split('/').pop()}: applied with -n ${namespace} it is there)` };
+  if (elsewhere) return { severity: missingSeverity(workspace, normal), hint: `; a ${target.kind} "${target.name}" exists in namespace "${elsewhere.namespace}"` };
+  if (createdElsewhere) return { severity: 'info', hint: ' (no similar name there: it may be created outside the repository)' };
+  return { severity: missingSeverity(workspace, normal), hint: '' };
+}
+
+/**
+ * A selector that matches no pod template of its namespace. When the workspace runs no pods at
+ * all in that namespace, they come from elsewhere (an operator, a chart, another repository):
+ * information. Otherwise a warning, naming the nearest pod template's labels when one differs
+ * in a single value.
+ */
+export function unmatchedSelector(workspace: Workspace, namespace: string, wanted: Record<string, string>): Unresolved {
+  const pods = workspace.index.podTemplatesIn(namespace);
+  if (pods.length === 0) return { severity: 'info', hint: ' (no workload of this namespace is in the workspace: its pods may come from elsewhere)' };
+  const entries = Object.entries(wanted);
+  for (const p of pods) {
+    const labels = p.template!.labels;
+    const differing = entries.filter(([k, v]) => labels[k] !== v);
+    if (differing.length === 1 && labels[differing[0][0]] !== undefined && nearName(differing[0][1], [labels[differing[0][0]]])) {
+      const [key] = differing[0];
+      return { severity: missingSeverity(workspace, 'warning'), hint: `; did you mean ${key}=${labels[key]} (${p.kind} "${p.name}")?` };
+    }
+  }
+  return { severity: missingSeverity(workspace, 'warning'), hint: '' };
+}
+
+/**
+ * A name one or two edits from a written one (`cart` → `carts`): a typo, not another object.
+ * Stricter than field-name suggestions: object names share long prefixes (`prometheus` and
+ * `prometheus-k8s` are two ServiceAccounts, not a typo).
+ */
+export function nearName(name: string, candidates: readonly string[]): string | undefined {
+  const limit = Math.min(2, Math.floor(name.length / 4));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const c of candidates) {
+    if (c === name || Math.abs(c.length - name.length) > limit) continue;
+    const d = editDistance(name, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+/** Kinds that stand in for each other in a reference: a workload for a workload, ConfigMap for Secret. */
+const INTERCHANGEABLE = [new Set(['Secret', 'ConfigMap'])];
+
+/** An object of this name and namespace that plays the same part under another kind (a Rollout "shop" for Deployment "shop"). */
+function sameNameOtherKind(workspace: Workspace, target: { group: string; kind: string; name: string }, namespace: string): IndexedObject | undefined {
+  const wantsWorkload = workspace.index.objects.some((o) => o.group === target.group && o.kind === target.kind && o.template) || ['Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet', 'Rollout', 'CloneSet'].includes(target.kind);
+  return workspace.index.objects.find((o) => {
+    if (o.name !== target.name || o.namespace !== namespace || (o.group === target.group && o.kind === target.kind)) return false;
+    if (wantsWorkload) return o.template !== undefined && o.kind !== 'Pod';
+    return INTERCHANGEABLE.some((set) => set.has(o.kind) && set.has(target.kind) && o.group === '' && target.group === '');
+  });
 }

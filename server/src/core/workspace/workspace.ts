@@ -1,7 +1,7 @@
 import { parseFile, type ParsedFile } from '../model/parse';
 import { resourcesOfFile } from '../model/resource';
 import { ResourceIndex } from './index';
-import { indexObject, isNamespacedKind, type IndexedObject } from './indexed-object';
+import { indexObject, indexProduced, isNamespacedKind, type IndexedObject } from './indexed-object';
 import type { ClusterIndexParams } from '../../shared/cluster-protocol';
 import { ClusterIndex } from './cluster-index';
 
@@ -10,6 +10,8 @@ export interface WorkspaceFile {
   version: number;
   parsed: ParsedFile;
   objects: readonly IndexedObject[];
+  /** What controllers create from those objects (producers.ts). */
+  produced: readonly IndexedObject[];
 }
 
 /** Tells whether a kind is namespaced (from the schema catalog); undefined when unknown. */
@@ -54,7 +56,7 @@ export class Workspace {
     const objects = resourcesOfFile(parsed)
       .map((r) => indexObject(uri, r, this.namespaced(r.group, r.kind)))
       .filter((o): o is IndexedObject => o !== undefined);
-    return this.replace(uri, { uri, version, parsed, objects });
+    return this.replace(uri, { uri, version, parsed, objects, produced: objects.flatMap(indexProduced) });
   }
 
   withoutFile(uri: string): Workspace {
@@ -77,7 +79,8 @@ export class Workspace {
   }
 
   get index(): ResourceIndex {
-    this.cachedIndex ??= new ResourceIndex([...this.files.values()].flatMap((f) => f.objects));
+    const files = [...this.files.values()];
+    this.cachedIndex ??= new ResourceIndex(files.flatMap((f) => f.objects), files.flatMap((f) => f.produced));
     return this.cachedIndex;
   }
 

@@ -121,7 +121,7 @@ function checkAddress(ctx: ResourceContext, workspace: Workspace, namespace: str
     }
     return { severity: missingSeverity(workspace, 'warning'), message: `Service "${service.name}" not found in ${searchedWhere(workspace, service.namespace)}${cluster ? ` or in ${cluster.where}` : ''}` };
   }
-  return portProblem(found[0], service.name, address.port);
+  return found[0].producedBy ? undefined : portProblem(found[0], service.name, address.port);
 }
 
 function portProblem(service: IndexedObject, name: string, port: number): { message: string } | undefined {

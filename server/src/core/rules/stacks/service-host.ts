@@ -50,6 +50,7 @@ export const serviceHost: Rule = {
           const scope = `${searchedWhere(workspace, target.namespace)}${cluster ? ` or in ${cluster.where}` : ''}`;
           return [{ path: host.path, severity: missingSeverity(workspace, 'warning'), message: `${hostVar}=${host.value}${where} names Service "${target.name}", which is not in ${scope}` }];
         }
+        if (services[0].producedBy) return [];
         const port = Number(env.get(portVar)?.value);
         const ports = services[0].servicePorts ?? [];
         if (!Number.isInteger(port) || port <= 0 || !portsMatter(services[0]) || ports.some((p) => p.port === port)) return [];

@@ -1,0 +1,24 @@
+export interface CorpusFinding {
+  key: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+export interface Verdict {
+  finding: string;
+  severity?: string;
+  message?: string;
+  verdict: boolean | null;
+  reason: string;
+}
+export function runCorpus(root?: string): { repos: string[]; findings: CorpusFinding[]; listed: string[] };
+export function yamlFilesOf(root?: string): string[];
+export function loadVerdicts(path?: string): Verdict[];
+export function compare(
+  findings: CorpusFinding[],
+  verdicts: Verdict[],
+): {
+  counts: { errors: number; falseErrors: number; warnings: number; falseWarnings: number };
+  unreviewed: CorpusFinding[];
+  falseOnes: (CorpusFinding & { reason: string })[];
+  stale: Verdict[];
+};

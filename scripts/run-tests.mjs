@@ -1,6 +1,7 @@
 // Runs every test/**/*.test.ts with node's test runner (TypeScript through tsx), then the
 // end-to-end suite in a real VS Code.
 // Node 20's `--test` takes no globs, so the files are listed here.
+// A test that hangs fails after 5 minutes (--test-timeout) instead of stalling CI.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -18,7 +19,7 @@ const filter = process.argv[2];
 const files = findTests('test').filter((f) => !filter || f.includes(filter)).sort();
 // The spec reporter streams through; its closing counts are repeated as a plain
 // `N passed, N failed` line that any CI log reader understands.
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=300000', '--test-reporter=spec', ...files], { stdio: ['ignore', 'pipe', 'inherit'] });
 const counts = { pass: 0, fail: 0, cancelled: 0 };
 let partial = '';
 child.stdout.on('data', (chunk) => {

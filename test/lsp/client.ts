@@ -133,7 +133,9 @@ export class LspClient {
 
 /** Diagnostics of a file with a missing reference once the workspace folder is read: while it is
  *  being read, missing targets are information; afterwards warnings or errors. */
-export const folderRead = (d: Diagnostic[]): boolean => d.length > 0 && d.every((x) => x.severity !== 3);
+// While the folder scan runs, a missing target is information "in the N open files"; once it is
+// read, messages name the workspace (information findings of their own kinds may remain).
+export const folderRead = (d: Diagnostic[]): boolean => d.length > 0 && d.every((x) => x.severity !== 3 || !/ of the \d+ open files?\b/.test(x.message));
 
 export interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };

@@ -42,9 +42,9 @@ const secretRef = (name: string, key: string) => `        - name: V\n          v
 const index = (objects: ClusterIndexParams['objects'], namespace = 'shop'): ClusterIndexParams => ({ context: 'kind-dev', namespace, objects });
 const dbSecret = { apiVersion: 'v1', kind: 'Secret', name: 'db', keys: ['password', 'user'] };
 
-test('without a cluster index a missing Secret is a warning, as before', () => {
+test('without a cluster index a missing Secret nothing resembles is information', () => {
   const found = check({ 'app.yaml': pod('shop', secretRef('db', 'password')) }, null);
-  assert.deepEqual(found, [{ rule: 'missing-reference', severity: 'warning', text: 'db', message: 'Secret "db" not found in namespace "shop" of the workspace (1 file)' }]);
+  assert.deepEqual(found, [{ rule: 'missing-reference', severity: 'info', text: 'db', message: 'Secret "db" not found in namespace "shop" of the workspace (1 file) (no similar name there: it may be created outside the repository)' }]);
 });
 
 test('a target that exists in the cluster is not reported; its keys satisfy missing-key', () => {
@@ -74,7 +74,7 @@ test('with a cluster index, a target in neither the workspace nor the cluster is
 
 test('a namespace the index does not cover keeps the workspace-only behaviour', () => {
   const found = check({ 'app.yaml': pod('payments', secretRef('db', 'password')) }, index([dbSecret]));
-  assert.deepEqual(found.map((f) => [f.rule, f.severity, f.message]), [['missing-reference', 'warning', 'Secret "db" not found in namespace "payments" of the workspace (1 file)']]);
+  assert.deepEqual(found.map((f) => [f.rule, f.severity, f.message]), [['missing-reference', 'info', 'Secret "db" not found in namespace "payments" of the workspace (1 file) (no similar name there: it may be created outside the repository)']]);
 });
 
 test('while only some files are open, a target missing from the cluster too stays information', () => {
@@ -113,7 +113,7 @@ test('disconnecting (null) returns to the workspace-only behaviour', () => {
   const disconnected = connected.withCluster(null);
   assert.equal(disconnected.cluster, undefined);
   const found = diagnoseWorkspaceFile(disconnected, 'app.yaml', { catalog, config: DEFAULT_CONFIG }).filter((f) => f.ruleId === 'missing-reference');
-  assert.deepEqual(found.map((f) => f.severity), ['warning']);
+  assert.deepEqual(found.map((f) => f.severity), ['info']);
   // Later snapshots keep the index.
   assert.ok(connected.withFile('other.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n').withComplete(false).withoutFile('other.yaml').cluster);
 });

@@ -83,7 +83,8 @@ function targetNamespaceOf(ref: Reference, namespace: string): string {
 function report(ref: Reference, namespace: string, workspace: Workspace, cluster: ClusterLookup | undefined): Report {
   const where = `${ref.kind} "${ref.name}" not found in ${searchedWhere(workspace, namespace)}`;
   // The connected cluster is the authority: not there either means the pod cannot start.
-  if (cluster) return { path: ref.path, at: 'value', severity: workspace.complete ? 'error' : 'info', message: `${where} or in ${cluster.where}` };
+  // IngressClasses come with the controller: information even then.
+  if (cluster) return { path: ref.path, at: 'value', severity: workspace.complete && ref.kind !== 'IngressClass' ? 'error' : 'info', message: `${where} or in ${cluster.where}` };
   const { severity, hint } = unresolved(workspace, ref, namespace, 'warning');
   return { path: ref.path, at: 'value', severity: ref.kind === 'IngressClass' ? 'info' : severity, message: `${where}${hint}` };
 }

@@ -24,6 +24,9 @@ export const schema: Rule = {
       'Beyond OpenAPI, the API server\'s own checks: port numbers outside 1–65535, containers without',
       'an image; for custom resources, two items with the same key in a keyed list',
       '(`x-kubernetes-list-map-keys`) and the CRD\'s CEL rules (`x-kubernetes-validations`).',
+      'A custom resource whose CRD sits in another folder of the workspace (a samples repository',
+      'holds CRDs of several operator releases) gets unknown fields as warnings naming that CRD,',
+      'unless the field is a near miss of a known one ("did you mean"), which stays an error.',
       'Kinds with no schema (CRDs whose definition is not in the workspace) get one information',
       'diagnostic, never errors. A field set to `null` counts as absent, as on the API server.',
       'A Kustomize patch (a file a kustomization lists under `patches`, `patchesStrategicMerge` or',
@@ -56,7 +59,8 @@ export const schema: Rule = {
       // A CRD in another folder may be another release of the operator than the one this
       // resource is written for (a samples repository holds many): an unknown field is then a
       // warning, not the API server's refusal.
-      if (foreignCrd && v.message.startsWith('unknown field')) {
+      // A near known field ("did you mean") is a typo whatever the release: that stays an error.
+      if (foreignCrd && v.message.startsWith('unknown field') && !v.suggestion) {
         report.severity = 'warning';
         report.message += ` (not in the CustomResourceDefinition of ${foreignCrd.split('/').slice(-2).join('/')}, which may be another version than the one this resource is written for)`;
       }

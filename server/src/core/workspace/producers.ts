@@ -25,7 +25,9 @@ interface ProducedData {
 }
 
 interface ProducedPods {
-  labels: Readonly<Record<string, string>>;
+  labels?: Readonly<Record<string, string>>;
+  /** Label maps read from the producer: a path whose `[]` segments go through every item of a list. */
+  labelsFrom?: string;
 }
 
 export interface Producer {
@@ -139,6 +141,14 @@ export const PRODUCERS: readonly Producer[] = [
     pods: [{ labels: { app: 'rook-ceph-nfs', ceph_nfs: '{name}', rook_cluster: '{namespace}', instance: 'a', ceph_daemon_type: 'nfs' } }],
   },
   {
+    group: 'argoproj.io', kind: 'Rollout', source: 'Argo Rollouts: an experiment step runs ReplicaSets whose templates may override the pod labels',
+    pods: [{ labelsFrom: 'spec.strategy.canary.steps[].experiment.templates[].metadata.labels' }],
+  },
+  {
+    group: 'argoproj.io', kind: 'Experiment', source: 'Argo Rollouts: one ReplicaSet per template, with that template\'s pod labels',
+    pods: [{ labelsFrom: 'spec.templates[].template.metadata.labels' }],
+  },
+  {
     group: 'serving.knative.dev', kind: 'Service', source: 'Knative Serving: a Kubernetes Service of the same name, pods labelled with the service name',
     objects: [{ kind: 'Service', name: '{name}' }],
     pods: [{ labels: { 'serving.knative.dev/service': '{name}' } }],
@@ -183,11 +193,26 @@ export function producedObjects(input: ProducerInput): ProducedObject[] {
 
 /** Label sets of the pods a controller runs for this object. */
 export function producedPodLabels(input: ProducerInput): Record<string, string>[] {
-  return (producerOf(input.group, input.kind)?.pods ?? []).map((pods) => {
+  return (producerOf(input.group, input.kind)?.pods ?? []).flatMap((pods) => {
+    if (pods.labelsFrom) return valuesAt(input.value, pods.labelsFrom.split('.')).map(stringMap).filter((l) => Object.keys(l).length > 0);
     const labels: Record<string, string> = {};
-    for (const [k, v] of Object.entries(pods.labels)) labels[k] = fill(input, v) ?? v;
-    return labels;
+    for (const [k, v] of Object.entries(pods.labels ?? {})) labels[k] = fill(input, v) ?? v;
+    return [labels];
   });
+}
+
+/** Every value at a path whose `name[]` segments go through each item of the list `name`. */
+function valuesAt(root: unknown, path: readonly string[]): unknown[] {
+  let current: unknown[] = [root];
+  for (const segment of path) {
+    const list = segment.endsWith('[]');
+    const key = list ? segment.slice(0, -2) : segment;
+    current = current.flatMap((v) => {
+      const next = asObject(v)?.[key];
+      return next === undefined ? [] : list ? asArray(next) : [next];
+    });
+  }
+  return current;
 }
 
 function conditionHolds(input: ProducerInput, when: NonNullable<ProducedData['when']>): boolean {

@@ -13,6 +13,7 @@ import { changedBuildTools } from '../../server/src/core/workspace/dependents';
 import { ALL_RULES } from '../../server/src/core/rules';
 import { labelLocations } from '../../server/src/core/features/label-rename';
 import { workspaceSymbols } from '../../server/src/core/features/symbols';
+import { WEB_DEPLOYMENT } from './manifests';
 
 const catalog = bundledCatalog();
 const namespaced = (g: string, k: string) => catalog.entriesForKind(k).find((e) => e.group === g)?.namespaced;
@@ -85,21 +86,7 @@ test('only files named like a kustomization are kustomizations', () => {
   assert.ok(readKustomization('file:///repo/kustomization.yml', parseFile('resources: [a.yaml]\n').documents));
 });
 
-const base = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: shop/web:1.0.0
-`;
+const base = WEB_DEPLOYMENT;
 // Whole-object rules would all speak on this as an object: no selector, no template, a Service
 // without pods, a StatefulSet without serviceName, a Job without restartPolicy.
 const patch = `apiVersion: apps/v1

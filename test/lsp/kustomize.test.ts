@@ -5,22 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient, type Diagnostic } from './client';
 import { tempWorkspace } from '../temp-workspace';
+import { WEB_DEPLOYMENT } from '../kustomize/manifests';
 
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: shop/web:1.0.0
-`;
+const deployment = WEB_DEPLOYMENT;
 const patch = `apiVersion: apps/v1
 kind: Deployment
 metadata:

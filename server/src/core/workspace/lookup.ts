@@ -5,6 +5,7 @@ import { effectiveNamespace } from './indexed-object';
 import type { Workspace } from './workspace';
 import type { ClusterObject } from './cluster-index';
 import { editDistance } from '../schema/validate';
+import { isWorkloadKind } from './pod-template';
 
 /** Namespace in which a resource's namespaced references resolve. */
 export function namespaceOf(resource: Resource): string {
@@ -149,7 +150,7 @@ const INTERCHANGEABLE = [new Set(['Secret', 'ConfigMap'])];
 
 /** An object of this name and namespace that plays the same part under another kind (a Rollout "shop" for Deployment "shop"). */
 function sameNameOtherKind(workspace: Workspace, target: { group: string; kind: string; name: string }, namespace: string): IndexedObject | undefined {
-  const wantsWorkload = workspace.index.objects.some((o) => o.group === target.group && o.kind === target.kind && o.template) || ['Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet', 'Rollout', 'CloneSet'].includes(target.kind);
+  const wantsWorkload = isWorkloadKind(target.group, target.kind);
   return workspace.index.objects.find((o) => {
     if (o.name !== target.name || o.namespace !== namespace || (o.group === target.group && o.kind === target.kind)) return false;
     if (wantsWorkload) return o.template !== undefined && o.kind !== 'Pod';

@@ -39,6 +39,11 @@ export function isBuiltinWorkload(resource: Resource): boolean {
   return BUILTIN_WORKLOAD_GROUPS.has(resource.group) && TEMPLATE_PATHS.has(`${resource.group}/${resource.kind}`);
 }
 
+/** Whether a group/kind runs pods from a template of its own (Deployment, Rollout, CronJob, …). */
+export function isWorkloadKind(group: string, kind: string): boolean {
+  return TEMPLATE_PATHS.has(`${group}/${kind}`);
+}
+
 /** Names of the volumes a workload's `volumeClaimTemplates` add to each of its pods. */
 export function claimTemplateNames(resource: Resource): string[] {
   if (!CLAIM_TEMPLATES.has(`${resource.group}/${resource.kind}`)) return [];

@@ -6,6 +6,8 @@ export class ResourceIndex {
   private readonly byKindNamespace = new Map<string, IndexedObject[]>();
   // Built on first use: Service and nginx rules ask once per object of the file being checked.
   private podTemplatesByNamespace: Map<string, IndexedObject[]> | undefined;
+  // Built on first use: only references that resolve nowhere ask for a name in every namespace and kind.
+  private ownByName: Map<string, IndexedObject[]> | undefined;
 
   private readonly patchKeys = new Set<string>();
 
@@ -41,6 +43,15 @@ export class ResourceIndex {
   /** Every object of a kind in a namespace ('' for cluster-scoped kinds). */
   ofKind(group: string, kind: string, namespace: string): readonly IndexedObject[] {
     return this.byKindNamespace.get(`${group}/${kind}/${namespace}`) ?? [];
+  }
+
+  /** The manifests' own objects (not produced ones) with this name, of any kind and namespace. */
+  named(name: string): readonly IndexedObject[] {
+    if (!this.ownByName) {
+      this.ownByName = new Map();
+      for (const o of this.objects) push(this.ownByName, o.name, o);
+    }
+    return this.ownByName.get(name) ?? [];
   }
 
   /** Objects with pod templates (workloads and Pods) in a namespace. */

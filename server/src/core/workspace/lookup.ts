@@ -4,7 +4,6 @@ import type { IndexedObject } from './indexed-object';
 import { effectiveNamespace } from './indexed-object';
 import type { Workspace } from './workspace';
 import type { ClusterObject } from './cluster-index';
-import { editDistance } from '../schema/validate';
 import { isWorkloadKind } from './pod-template';
 
 /** Namespace in which a resource's namespaced references resolve. */
@@ -99,7 +98,7 @@ export function unresolved(workspace: Workspace, target: { group: string; kind: 
   if (near) return { severity: missingSeverity(workspace, normal), hint: `; did you mean "${near}"?` };
   const otherKind = sameNameOtherKind(workspace, target, namespace);
   if (otherKind) return { severity: missingSeverity(workspace, normal), hint: `; a ${otherKind.kind} "${target.name}" (${otherKind.group || 'core'}) exists there: is the kind or apiVersion wrong?` };
-  const elsewhere = namespace ? workspace.index.objects.find((o) => o.group === target.group && o.kind === target.kind && o.name === target.name && o.namespace !== namespace) : undefined;
+  const elsewhere = namespace ? workspace.index.named(target.name).find((o) => o.group === target.group && o.kind === target.kind && o.name === target.name && o.namespace !== namespace) : undefined;
   // Without metadata.namespace it goes wherever `kubectl apply -n` puts it, which may be this namespace.
   if (elsewhere && !elsewhere.resource.namespace) return { severity: 'info', hint: ` (a ${target.kind} "${target.name}" without metadata.namespace is in ${elsewhere.uri.split('/').pop()}: applied with -n ${namespace} it is there)` };
   if (elsewhere) return { severity: missingSeverity(workspace, normal), hint: `; a ${target.kind} "${target.name}" exists in namespace "${elsewhere.namespace}"` };
@@ -135,14 +134,38 @@ export function unmatchedSelector(workspace: Workspace, namespace: string, wante
  */
 export function nearName(name: string, candidates: readonly string[]): string | undefined {
   const limit = Math.min(2, Math.floor(name.length / 4));
+  if (limit === 0) return undefined;
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const c of candidates) {
     if (c === name || Math.abs(c.length - name.length) > limit) continue;
-    const d = editDistance(name, c);
+    const d = boundedDistance(name, c, bestDistance - 1);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   return best;
+}
+
+/**
+ * The optimal-string-alignment distance of schema/validate.ts's editDistance (a swapped pair is one
+ * edit) when it is at most `max`, else `max + 1`: three rows and an early exit, as a namespace can
+ * hold hundreds of names to compare with (editDistance builds the whole matrix).
+ */
+function boundedDistance(a: string, b: string, max: number): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    [before, previous] = [previous, current];
+  }
+  return Math.min(previous[b.length], max + 1);
 }
 
 /** Kinds that stand in for each other in a reference: a workload for a workload, ConfigMap for Secret. */
@@ -151,8 +174,8 @@ const INTERCHANGEABLE = [new Set(['Secret', 'ConfigMap'])];
 /** An object of this name and namespace that plays the same part under another kind (a Rollout "shop" for Deployment "shop"). */
 function sameNameOtherKind(workspace: Workspace, target: { group: string; kind: string; name: string }, namespace: string): IndexedObject | undefined {
   const wantsWorkload = isWorkloadKind(target.group, target.kind);
-  return workspace.index.objects.find((o) => {
-    if (o.name !== target.name || o.namespace !== namespace || (o.group === target.group && o.kind === target.kind)) return false;
+  return workspace.index.named(target.name).find((o) => {
+    if (o.namespace !== namespace || (o.group === target.group && o.kind === target.kind)) return false;
     if (wantsWorkload) return o.template !== undefined && o.kind !== 'Pod';
     return INTERCHANGEABLE.some((set) => set.has(o.kind) && set.has(target.kind) && o.group === '' && target.group === '');
   });

@@ -18,6 +18,9 @@ import type { Baseline } from '../immutable/baseline';
 import { NO_TOOLS, type ToolContext } from '../workspace/build-tools';
 import { holdsPatchDirectives } from '../kustomize/patch-document';
 
+/** The ids disable comments and `.kubesight.yaml` may name. */
+const KNOWN_RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.meta.id);
+
 export interface DiagnosticsEnv {
   catalog: SchemaCatalog;
   config: Config;
@@ -82,9 +85,8 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
 function withDirectiveFindings(findings: Finding[], file: ParsedFile, config: Config, ran: ReadonlySet<string>): Finding[] {
   const { kept, uses } = suppress(findings, file.text, file.lines);
   if (uses.length === 0) return sortFindings(kept);
-  const known = ALL_RULES.map((r) => r.meta.id);
   const own: Finding[] = [];
-  runRule(own, disableComment, () => disableCommentReports(uses, known, ran), config, undefined);
+  runRule(own, disableComment, () => disableCommentReports(uses, KNOWN_RULE_IDS, ran), config, undefined);
   // `kubesight-disable-file disable-comment` silences these too.
   return sortFindings([...kept, ...suppress(own, file.text, file.lines).kept]);
 }
@@ -97,8 +99,7 @@ function sortFindings(findings: Finding[]): Finding[] {
 /** `.kubesight.yaml` (or the file given as `--config`) holds settings, not manifests: only its own rule reads it. */
 export function diagnoseConfigFile(file: ParsedFile, config: Config): Finding[] {
   const findings: Finding[] = [];
-  const known = ALL_RULES.map((r) => r.meta.id);
-  runRule(findings, configFile, () => configFileReports(file.text, known), config, undefined);
+  runRule(findings, configFile, () => configFileReports(file.text, KNOWN_RULE_IDS), config, undefined);
   return applySuppressions(findings, file.text, file.lines);
 }
 

@@ -1,9 +1,8 @@
 import type { Report, ResourceContext, Rule } from './rule';
 import { namespaceOf, searchedWhere, selectorMatches, targets, unmatchedSelector, unresolved } from '../workspace/lookup';
 import { clusterBuiltIn } from '../workspace/cluster-builtins';
-import { stringMap } from '../workspace/pod-template';
 import { referencesOf } from '../workspace/references';
-import { valueAt } from '../workspace/pod-template';
+import { stringMap, valueAt } from '../workspace/pod-template';
 import type { Workspace } from '../workspace/workspace';
 
 export const danglingBackend: Rule = {

@@ -64,19 +64,15 @@ export const missingReference: Rule = {
       if (clusterBuiltIn(ref.group, ref.kind, targetNamespace, ref.name)) return [];
       // Only an overlay's patch names it: the object is in a base (kustomize refuses a patch without target).
       if (workspace.index.isPatched(ref.group, ref.kind, targetNamespace, ref.name)) return [];
-      const cluster = clusterLookup(workspace, ctx.resource, ref, isClusterScoped(ref));
+      const cluster = clusterLookup(workspace, ctx.resource, ref, isClusterScopedReference(ref));
       if (cluster?.object) return [];
       return [{ ...report(ref, targetNamespace, workspace, cluster), fixes: createFix(ctx, ref, targetNamespace) }];
     });
   },
 };
 
-function isClusterScoped(ref: Reference): boolean {
-  return isClusterScopedReference(ref);
-}
-
 function targetNamespaceOf(ref: Reference, namespace: string): string {
-  return isClusterScoped(ref) ? '' : (ref.namespace ?? namespace);
+  return isClusterScopedReference(ref) ? '' : (ref.namespace ?? namespace);
 }
 
 /** Missing from the workspace, and from the cluster when one is connected (then an error). */

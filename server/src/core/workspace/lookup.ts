@@ -98,7 +98,7 @@ export function unresolved(workspace: Workspace, target: { group: string; kind: 
   if (near) return { severity: missingSeverity(workspace, normal), hint: `; did you mean "${near}"?` };
   const otherKind = sameNameOtherKind(workspace, target, namespace);
   if (otherKind) return { severity: missingSeverity(workspace, normal), hint: `; a ${otherKind.kind} "${target.name}" (${otherKind.group || 'core'}) exists there: is the kind or apiVersion wrong?` };
-  const elsewhere = namespace ? workspace.index.named(target.name).find((o) => o.group === target.group && o.kind === target.kind && o.name === target.name && o.namespace !== namespace) : undefined;
+  const elsewhere = namespace ? workspace.index.named(target.name).find((o) => o.group === target.group && o.kind === target.kind && o.namespace !== namespace) : undefined;
   // Without metadata.namespace it goes wherever `kubectl apply -n` puts it, which may be this namespace.
   if (elsewhere && !elsewhere.resource.namespace) return { severity: 'info', hint: ` (a ${target.kind} "${target.name}" without metadata.namespace is in ${elsewhere.uri.split('/').pop()}: applied with -n ${namespace} it is there)` };
   if (elsewhere) return { severity: missingSeverity(workspace, normal), hint: `; a ${target.kind} "${target.name}" exists in namespace "${elsewhere.namespace}"` };

@@ -9,14 +9,15 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const schemasDir = path.join(here, '..', 'schemas');
 const outDir = path.join(here, 'schemas');
-const index = JSON.parse(fs.readFileSync(path.join(schemasDir, 'index.json'), 'utf8'));
-const definitions = {};
+// schemas/ stores every body once (server/src/core/schema/schema-store.ts); 1.35's index names them.
+const index = JSON.parse(fs.readFileSync(path.join(schemasDir, '1.35', 'index.json'), 'utf8'));
+const bodies = JSON.parse(fs.readFileSync(path.join(schemasDir, 'definitions.json'), 'utf8'));
+const definitions = Object.fromEntries(Object.entries(index.definitions).map(([name, hash]) => [name, bodies[hash]]));
 const kindIndex = {};
 const oneOf = [];
 for (const entry of index.kinds) {
   if (!entry.file || entry.subresource) continue;
-  const { $schema: _schema, $id: _id, definitions: defs, ...root } = JSON.parse(fs.readFileSync(path.join(schemasDir, entry.file), 'utf8'));
-  Object.assign(definitions, defs ?? {});
+  const root = structuredClone(bodies[entry.root]);
   const apiVersion = entry.group ? `${entry.group}/${entry.version}` : entry.version;
   const name = `kubesight.${entry.group || 'core'}.${entry.version}.${entry.kind}`;
   root.properties = { ...root.properties, apiVersion: { ...root.properties?.apiVersion, enum: [apiVersion] }, kind: { ...root.properties?.kind, enum: [entry.kind] } };

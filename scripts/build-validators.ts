@@ -1,23 +1,28 @@
-// Generates dist/validators: ajv standalone code for every bundled kind, so the language server and
-// CLI load a ready validator instead of compiling one at run time (compiling a pod-template kind
-// takes ~250 ms on a cold process; loading its code takes ~10 ms). Same ajv options and
-// shared-definition layout as the run-time compiler (core/schema/catalog.ts).
-// Each module exports its kinds' validators under their schema file names (`apps/v1/deployment.json`)
-// and `schemaHashes`; dist/validators/index.json maps each schema file to its module. The kinds with
-// a pod template share one module (pod-templates.js): standalone code repeats every definition a
-// module uses, and the PodSpec subtree is most of a pod-template kind's ~350 KB, so separate modules
-// made a file of Deployments, StatefulSets, Jobs and CronJobs load and warm up four copies of it.
+// Generates dist/validators: ajv standalone code for every bundled kind of every bundled Kubernetes
+// version, so the language server and CLI load a ready validator instead of compiling one at run
+// time (compiling a pod-template kind takes ~250 ms on a cold process; loading its code ~10 ms).
+// Same ajv options and shared-definition layout as the run-time compiler (core/schema/catalog.ts).
+// Code is content-addressed like the schemas (core/schema/schema-store.ts): each distinct kind
+// schema (its `hash` in the version indexes) is generated once, whatever versions share it, and
+// exported under that hash; dist/validators/index.json maps each hash to its module.
+// The kinds with a pod template share one module per PodSpec body (pod-templates.<hash>.js):
+// standalone code repeats every definition a module uses, and the PodSpec subtree is most of a
+// pod-template kind's ~350 KB, so separate modules made a file of Deployments, StatefulSets, Jobs
+// and CronJobs load and warm up four copies of it. Other kinds get a module each.
 import standaloneCode from 'ajv/dist/standalone';
 import { buildSync } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { newAjv, type SchemaIndex } from '../server/src/core/schema/catalog';
+import { newAjv } from '../server/src/core/schema/catalog';
 import { SHARED_PREFIX, splitDefinitions } from '../server/src/core/schema/shared-definitions';
+import { assembleKind, type BundledVersions, type SchemaBodies, type VersionIndex } from '../server/src/core/schema/schema-store';
+import { contentHash } from './schema-folder';
 
 const schemasDir = 'schemas';
 const outDir = join('dist', 'validators');
-const index = JSON.parse(readFileSync(join(schemasDir, 'index.json'), 'utf8')) as SchemaIndex;
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(join(schemasDir, file), 'utf8')) as T;
+const bodies = readJson<SchemaBodies>('definitions.json');
+const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
 
 /** Descriptions are documentation, not validation: dropping them keeps the generated code small. */
 function withoutDescriptions(schema: unknown): unknown {
@@ -28,38 +33,48 @@ function withoutDescriptions(schema: unknown): unknown {
   return out;
 }
 
-const ajv = newAjv({ code: { source: true, lines: false } });
-const registered = new Set<string>();
-const POD_SPEC = 'io.k8s.api.core.v1.PodSpec';
-const kinds: { file: string; id: string; hash: string; module: string }[] = [];
-for (const entry of index.kinds) {
-  if (!entry.file) continue;
-  const text = readFileSync(join(schemasDir, entry.file), 'utf8');
-  const { root, definitions } = splitDefinitions(withoutDescriptions(JSON.parse(text)) as object);
-  for (const [name, definition] of Object.entries(definitions)) {
-    if (registered.has(name)) continue;
-    registered.add(name);
-    ajv.addSchema(definition, SHARED_PREFIX + name);
+interface Kind {
+  hash: string;
+  schema: object;
+}
+
+/** Module path → the distinct kinds it holds. */
+const modules = new Map<string, Map<string, Kind>>();
+for (const version of readJson<BundledVersions>('versions.json').versions) {
+  const index = readJson<VersionIndex>(join(version, 'index.json'));
+  for (const entry of index.kinds) {
+    const schema = assembleKind(entry, bodies[entry.root], (name) => bodies[index.definitions[name]]);
+    if (contentHash(JSON.stringify(schema)) !== entry.hash) throw new Error(`${version}/${entry.file}: the index hash does not match the stored schema; run npm run schemas`);
+    const podSpec = index.definitions[POD_SPEC];
+    const module = podSpec && POD_SPEC in (schema as { definitions: object }).definitions ? `pod-templates.${podSpec}.js` : entry.file.replace(/\.json$/, `.${entry.hash}.js`);
+    const members = modules.get(module) ?? new Map<string, Kind>();
+    members.set(entry.hash, { hash: entry.hash, schema });
+    modules.set(module, members);
   }
-  const id = `kind:${entry.file}`;
-  ajv.addSchema(root, id);
-  const module = POD_SPEC in definitions ? 'pod-templates.js' : entry.file.replace(/\.json$/, '.js');
-  kinds.push({ file: entry.file, id, hash: createHash('sha256').update(text).digest('hex'), module });
 }
 
 rmSync(outDir, { recursive: true, force: true });
 const tmp = join('dist', '.validators-src');
-const modules = new Map<string, typeof kinds>();
-for (const kind of kinds) modules.set(kind.module, [...(modules.get(kind.module) ?? []), kind]);
+const manifest: Record<string, string> = {};
 for (const [module, members] of modules) {
+  // One ajv per module: a definition name has a different body in another version.
+  const ajv = newAjv({ code: { source: true, lines: false } });
+  const registered = new Set<string>();
+  for (const kind of members.values()) {
+    const { root, definitions } = splitDefinitions(withoutDescriptions(kind.schema) as object);
+    for (const [name, definition] of Object.entries(definitions)) {
+      if (registered.has(name)) continue;
+      registered.add(name);
+      ajv.addSchema(definition, SHARED_PREFIX + name);
+    }
+    ajv.addSchema(root, `kind:${kind.hash}`);
+    manifest[kind.hash] = module;
+  }
   const source = join(tmp, module);
   mkdirSync(dirname(source), { recursive: true });
-  const code = standaloneCode(ajv, Object.fromEntries(members.map((k) => [k.file, k.id])));
-  // The hashes let the loader refuse code generated from a different schema file.
-  const hashes = Object.fromEntries(members.map((k) => [k.file, k.hash]));
-  writeFileSync(source, `${code}\nmodule.exports.schemaHashes = ${JSON.stringify(hashes)};\n`);
+  writeFileSync(source, standaloneCode(ajv, Object.fromEntries([...members.keys()].map((hash) => [hash, `kind:${hash}`]))));
   buildSync({ entryPoints: [source], bundle: true, minify: true, platform: 'node', format: 'cjs', outfile: join(outDir, module), logLevel: 'error' });
 }
-writeFileSync(join(outDir, 'index.json'), `${JSON.stringify(Object.fromEntries(kinds.map((k) => [k.file, k.module])), null, 1)}\n`);
+writeFileSync(join(outDir, 'index.json'), `${JSON.stringify(manifest, null, 1)}\n`);
 rmSync(tmp, { recursive: true, force: true });
-console.log(`validators: ${kinds.length} kinds precompiled into ${modules.size} modules in ${outDir}`);
+console.log(`validators: ${Object.keys(manifest).length} distinct kind schemas precompiled into ${modules.size} modules in ${outDir}`);

@@ -1,10 +1,12 @@
 /**
- * Builds the bundled schemas/ folder from Kubernetes' OpenAPI v3 documents, in memory. Pure: the
- * caller supplies the reads, so scripts/generate-schemas.ts writes the result and
+ * The kinds of one Kubernetes version and their self-contained JSON Schemas, from its OpenAPI v3
+ * documents, in memory. Pure: the caller supplies the reads. scripts/schema-folder.ts stores the
+ * versions together; scripts/generate-schemas.ts writes the result and
  * test/schema-generate.test.ts compares it with the committed folder.
  */
-import { collectRefs, definitionName, toJsonSchema, type JsonSchema } from '../server/src/core/schema/openapi';
+import { toJsonSchema, type JsonSchema } from '../server/src/core/schema/openapi';
 import { ENUM_OVERLAY } from './schema-enums';
+import { assembleKind, compareCodeUnits as compare } from '../server/src/core/schema/schema-store';
 
 interface Gvk {
   group: string;
@@ -41,34 +43,39 @@ export interface IndexEntry extends Gvk {
 }
 
 const NOT_RESOURCES = new Set(['Status', 'DeleteOptions', 'WatchEvent', 'APIResourceList', 'APIGroup', 'APIGroupList', 'APIVersions']);
-const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+
+export interface GeneratedKind {
+  entry: IndexEntry;
+  /** Self-contained: the root plus the definitions it reaches. */
+  schema: JsonSchema;
+}
 
 /**
- * Output path (relative to schemas/) → file content. `readJson` and `listFiles` see paths relative
- * to the OpenAPI folder (`api/v1.json`, `apis/apps/v1.json`).
+ * The kinds one version's OpenAPI documents serve, each with its self-contained schema.
+ * `readJson` and `listFiles` see paths relative to the OpenAPI folder (`api/v1.json`,
+ * `apis/apps/v1.json`). `usedOverlay` collects the ENUM_OVERLAY fields this version has (the
+ * caller checks that every one is used by some version).
  */
-export function generateSchemas(readJson: (relPath: string) => unknown, listFiles: () => string[], kubernetesVersion = '1.35'): Map<string, string> {
-  const used = new Set<string>();
+export function generateVersion(readJson: (relPath: string) => unknown, listFiles: () => string[], usedOverlay: Set<string>): GeneratedKind[] {
   const docs = listFiles()
     .filter((f) => /^(api\/v1|apis\/[^/]+\/[^/]+)\.json$/.test(f))
     .sort()
-    .map((f) => loadDoc(f, readJson(f), used));
-  const unused = Object.entries(ENUM_OVERLAY).flatMap(([def, props]) => Object.keys(props).map((p) => `${def}.${p}`)).filter((k) => !used.has(k));
-  if (unused.length > 0) throw new Error(`enum overlay names fields the documents lack: ${unused.join(', ')}`);
-
-  const out = new Map<string, string>();
-  const index: IndexEntry[] = [];
+    .map((f) => loadDoc(f, readJson(f), usedOverlay));
+  const kinds: GeneratedKind[] = [];
   const usage = collectUsage(docs);
   for (const source of findKinds(docs)) {
     const use = usage.get(gvkKey(source));
     if (!use) continue; // no path serves it: not a resource a manifest can hold
-    const entry = indexEntry(source, use);
-    index.push(entry);
-    out.set(entry.file, JSON.stringify(kindSchema(source)));
+    kinds.push({ entry: indexEntry(source, use), schema: kindSchema(source) });
   }
-  index.sort((a, b) => compare(a.group, b.group) || compare(a.version, b.version) || compare(a.kind, b.kind));
-  out.set('index.json', JSON.stringify({ kubernetesVersion, kinds: index }));
-  return new Map([...out].sort(([a], [b]) => compare(a, b)));
+  return kinds.sort((a, b) => compare(a.entry.group, b.entry.group) || compare(a.entry.version, b.entry.version) || compare(a.entry.kind, b.entry.kind));
+}
+
+/** ENUM_OVERLAY fields that no document had: a typo in the overlay, or a field gone upstream. */
+export function unusedOverlayFields(used: ReadonlySet<string>): string[] {
+  return Object.entries(ENUM_OVERLAY)
+    .flatMap(([def, props]) => Object.keys(props).map((p) => `${def}.${p}`))
+    .filter((k) => !used.has(k));
 }
 
 function loadDoc(file: string, json: unknown, used: Set<string>): SourceDoc {
@@ -172,28 +179,10 @@ function indexEntry(source: KindSource, use: Usage): IndexEntry {
 /** The kind's root schema plus exactly the definitions it reaches, so each file stands alone. */
 function kindSchema(source: KindSource): JsonSchema {
   const root = toJsonSchema(source.doc.schemas[source.definition], { root: true });
-  const definitions: Record<string, JsonSchema> = {};
-  const pending = [...collectRefs(root)];
-  while (pending.length > 0) {
-    const ref = pending.pop() as string;
-    const name = definitionName(ref);
-    if (name === undefined) throw new Error(`${source.doc.file}: unsupported $ref ${ref}`);
-    if (definitions[name]) continue;
-    const raw = source.doc.schemas[name];
-    if (!raw) throw new Error(`${source.doc.file}: ${source.definition} references missing ${name}`);
-    definitions[name] = toJsonSchema(raw);
-    pending.push(...collectRefs(definitions[name]));
-  }
-  const sorted = Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => compare(a, b)));
-  const id = `kubesight:${source.group || 'core'}/${source.version}/${source.kind}`;
-  return { $schema: DRAFT_07, $id: id, ...root, definitions: sorted };
+  const raw = source.doc.schemas;
+  return assembleKind(source, root, (name) => (Object.hasOwn(raw, name) ? toJsonSchema(raw[name]) : undefined));
 }
 
 function gvkKey(gvk: Gvk): string {
   return `${gvk.group}/${gvk.version}/${gvk.kind}`;
-}
-
-/** Code-unit order, independent of the locale the generator runs in. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import type { SchemaIndex, SchemaSource } from '../core/schema/catalog';
-import { SchemaCatalog } from '../core/schema/catalog';
+import type { SchemaCatalog, SchemaSource } from '../core/schema/catalog';
+import { assembleKind, type BundledVersions, type SchemaBodies, type VersionIndex } from '../core/schema/schema-store';
+import { SchemaVersions } from '../core/schema/versions';
 import type { CodeCache } from './code-cache';
 
 /**
@@ -22,9 +22,9 @@ function findUp(relative: string, start: string = __dirname): string | undefined
 }
 
 export function findSchemasDir(): string {
-  const index = findUp(join('schemas', 'index.json'));
-  if (!index) throw new Error(`Kubesight: bundled schemas not found above ${__dirname}`);
-  return dirname(index);
+  const marker = findUp(join('schemas', 'versions.json'));
+  if (!marker) throw new Error(`Kubesight: bundled schemas not found above ${__dirname}`);
+  return dirname(marker);
 }
 
 /** dist/validators (scripts/build-validators.ts) when it was built; the catalog compiles otherwise. */
@@ -32,32 +32,65 @@ function findValidatorsDir(): string | undefined {
   return findUp('validators', __dirname) ?? findUp(join('dist', 'validators'));
 }
 
+/** The bundled versions (schemas/versions.json) and a schema source for each. */
+export interface BundledSchemas {
+  /** Oldest first. */
+  versions: readonly string[];
+  /** Undefined for a version that is not bundled. */
+  source(version: string): SchemaSource | undefined;
+}
+
 /**
- * `codeCache`: load the generated validators with V8 code caches (io/code-cache.ts; the language
- * server does). `validatorsDir` null: no generated code, the catalog compiles every kind.
+ * The schemas/ folder (core/schema/schema-store.ts). `codeCache`: load the generated validators with
+ * V8 code caches (io/code-cache.ts; the language server does). `validatorsDir` null: no generated
+ * code, the catalog compiles every kind. The bodies file is read only when a schema is assembled
+ * (completion, hover, a kind without generated code), once for all versions.
  */
-export function fileSchemaSource(dir: string = findSchemasDir(), validatorsDir: string | null | undefined = findValidatorsDir(), codeCache?: CodeCache): SchemaSource {
-  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as SchemaIndex;
-  const hashOf = (file: string) => createHash('sha256').update(readFileSync(join(dir, file))).digest('hex');
+export function bundledSchemas(dir: string = findSchemasDir(), validatorsDir: string | null | undefined = findValidatorsDir(), codeCache?: CodeCache): BundledSchemas {
+  const readJson = <T>(file: string): T => JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
+  const { versions } = readJson<BundledVersions>('versions.json');
+  let bodies: SchemaBodies | undefined;
+  const body = (hash: string | undefined) => {
+    bodies ??= readJson<SchemaBodies>('definitions.json');
+    return hash !== undefined && Object.hasOwn(bodies, hash) ? bodies[hash] : undefined;
+  };
   const generated = validatorsDir ? precompiledModules(validatorsDir, codeCache) : undefined;
+  const sources = new Map<string, SchemaSource>();
+  const sourceOf = (version: string): SchemaSource => {
+    const index = readJson<VersionIndex>(join(version, 'index.json'));
+    const byFile = new Map(index.kinds.map((k) => [k.file, k]));
+    const load = (file: string): object => {
+      const kind = byFile.get(file);
+      const root = body(kind?.root);
+      if (!kind || !root) throw new Error(`Kubesight ${version}: no bundled schema ${file}`);
+      return assembleKind(kind, root, (name) => body(Object.hasOwn(index.definitions, name) ? index.definitions[name] : undefined));
+    };
+    return { index, load, precompiled: generated ? (entry) => (entry.hash ? generated(entry.hash) : undefined) : undefined };
+  };
   return {
-    index,
-    load: (file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as object,
-    precompiled: generated ? (entry) => (entry.file ? generated(entry.file, hashOf(entry.file)) : undefined) : undefined,
+    versions,
+    source: (version) => {
+      if (!versions.includes(version)) return undefined;
+      if (!sources.has(version)) sources.set(version, sourceOf(version));
+      return sources.get(version);
+    },
   };
 }
 
-interface GeneratedModule {
-  schemaHashes?: Record<string, string>;
-  [schemaFile: string]: ValidateFunction | Record<string, string> | undefined;
+/** The newest bundled version's source (tests, the conformance runner). */
+export function fileSchemaSource(dir: string = findSchemasDir(), validatorsDir: string | null | undefined = findValidatorsDir(), codeCache?: CodeCache): SchemaSource {
+  const bundled = bundledSchemas(dir, validatorsDir, codeCache);
+  return bundled.source(bundled.versions[bundled.versions.length - 1])!;
 }
 
+type GeneratedModule = Record<string, ValidateFunction | undefined>;
+
 /**
- * The validator generated for a schema file (scripts/build-validators.ts), used only when it was
- * generated from the very schema file just loaded. Several kinds share a module (the pod-template
- * kinds): each module is loaded once per source.
+ * The validator generated for a kind schema (scripts/build-validators.ts), by the schema's content
+ * hash: code generated from another schema cannot be picked up. Several kinds share a module (the
+ * pod-template kinds): each module is loaded once.
  */
-function precompiledModules(validatorsDir: string, codeCache?: CodeCache): (schemaFile: string, schemaHash: string) => ValidateFunction | undefined {
+function precompiledModules(validatorsDir: string, codeCache?: CodeCache): (schemaHash: string) => ValidateFunction | undefined {
   let manifest: Record<string, string> | undefined;
   const loaded = new Map<string, GeneratedModule | undefined>();
   const load = (module: string): GeneratedModule | undefined => {
@@ -70,21 +103,28 @@ function precompiledModules(validatorsDir: string, codeCache?: CodeCache): (sche
       return undefined;
     }
   };
-  return (schemaFile, schemaHash) => {
+  return (schemaHash) => {
     try {
       manifest ??= JSON.parse(readFileSync(join(validatorsDir, 'index.json'), 'utf8')) as Record<string, string>;
     } catch {
       manifest = {};
     }
-    const module = Object.hasOwn(manifest, schemaFile) ? manifest[schemaFile] : undefined;
+    const module = Object.hasOwn(manifest, schemaHash) ? manifest[schemaHash] : undefined;
     if (!module) return undefined;
     if (!loaded.has(module)) loaded.set(module, load(module));
-    const generated = loaded.get(module);
-    const validate = generated?.[schemaFile];
-    return generated?.schemaHashes?.[schemaFile] === schemaHash && typeof validate === 'function' ? (validate as ValidateFunction) : undefined;
+    const validate = loaded.get(module)?.[schemaHash];
+    return typeof validate === 'function' ? validate : undefined;
   };
 }
 
+/** Every bundled version's catalog, created when first asked for. */
+export function bundledVersions(options: { codeCache?: CodeCache } = {}): SchemaVersions {
+  const bundled = bundledSchemas(undefined, undefined, options.codeCache);
+  return new SchemaVersions(bundled.versions, (version) => bundled.source(version));
+}
+
+/** The newest bundled version's catalog. */
 export function bundledCatalog(options: { codeCache?: CodeCache } = {}): SchemaCatalog {
-  return SchemaCatalog.create(fileSchemaSource(undefined, undefined, options.codeCache));
+  const versions = bundledVersions(options);
+  return versions.catalog(versions.newest)!;
 }

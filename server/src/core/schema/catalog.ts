@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { SHARED_PREFIX, splitDefinitions } from './shared-definitions';
 import { withJsPatterns } from './go-regexp';
+import type { SchemaVersions } from './versions';
 
 /** One kind the catalog knows: bundled (schemas/index.json) or from a workspace CRD. */
 export interface KindEntry {
@@ -14,6 +15,8 @@ export interface KindEntry {
   /** In-memory schema for custom kinds (CRDs found in the workspace). */
   schema?: object;
   source?: 'builtin' | 'crd';
+  /** Content hash of a bundled kind's schema (core/schema/schema-store.ts): the key of its generated validator. */
+  hash?: string;
   /** Where the CRD that defines the kind lives (its file's URI), for messages. */
   origin?: string;
 }
@@ -60,6 +63,8 @@ export class SchemaCatalog {
     private readonly ajv: Ajv,
     private readonly compiled: Map<string, Compiled>,
     readonly customKinds: readonly KindEntry[],
+    /** The other bundled versions' catalogs (versions.ts), when the host bundles several. */
+    readonly versions?: SchemaVersions,
   ) {
     for (const entry of [...source.index.kinds.map((k) => ({ ...k, source: 'builtin' as const })), ...customKinds]) {
       // A CRD cannot redefine a built-in kind: the built-in schema wins.
@@ -72,18 +77,23 @@ export class SchemaCatalog {
     }
   }
 
-  static create(source: SchemaSource): SchemaCatalog {
-    return new SchemaCatalog(source, newAjv(), new Map(), []);
+  static create(source: SchemaSource, versions?: SchemaVersions): SchemaCatalog {
+    return new SchemaCatalog(source, newAjv(), new Map(), [], versions);
   }
 
   get kubernetesVersion(): string {
     return this.source.index.kubernetesVersion;
   }
 
+  /** The built-in catalog of another bundled version (undefined when it is not bundled). */
+  inVersion(version: string): SchemaCatalog | undefined {
+    return this.versions?.catalog(version);
+  }
+
   /** A catalog that also knows these custom kinds; built-in compilations are shared. */
   withCustomKinds(kinds: KindEntry[]): SchemaCatalog {
     const builtinOnly = new Map([...this.compiled].filter(([key]) => this.byKey.get(key)?.source === 'builtin'));
-    return new SchemaCatalog(this.source, newAjv(), builtinOnly, kinds.map((k) => ({ ...k, source: 'crd' as const })));
+    return new SchemaCatalog(this.source, newAjv(), builtinOnly, kinds.map((k) => ({ ...k, source: 'crd' as const })), this.versions);
   }
 
   entry(group: string, version: string, kind: string): KindEntry | undefined {

@@ -17,7 +17,7 @@ const kindIndex = {};
 const oneOf = [];
 for (const entry of index.kinds) {
   if (!entry.file || entry.subresource) continue;
-  const root = structuredClone(bodies[entry.root]);
+  const root = JSON.parse(JSON.stringify(bodies[entry.root]));
   const apiVersion = entry.group ? `${entry.group}/${entry.version}` : entry.version;
   const name = `kubesight.${entry.group || 'core'}.${entry.version}.${entry.kind}`;
   root.properties = { ...root.properties, apiVersion: { ...root.properties?.apiVersion, enum: [apiVersion] }, kind: { ...root.properties?.kind, enum: [entry.kind] } };

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { CodeCache } from './io/code-cache';
-import { bundledCatalog } from './io/schema-source';
+import { bundledVersions } from './io/schema-source';
 import { startServer } from './lsp/server';
 
 /**
@@ -52,4 +52,4 @@ function lowMemoryCollection(): () => void {
 }
 
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, bundledCatalog({ codeCache: CodeCache.forUser() }), lowMemoryCollection());
+startServer(connection, bundledVersions({ codeCache: CodeCache.forUser() }), lowMemoryCollection());

@@ -34,7 +34,7 @@ test('valid manifests: exit 0, JSON array with every file and no messages', () =
   const dir = workspace({ 'web.yaml': deployment('web') });
   const r = run(['check', '.', '--format', 'json'], dir);
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout), [{ filePath: 'web.yaml', messages: [] }]);
+  assert.deepEqual(JSON.parse(r.stdout), [{ filePath: 'web.yaml', kubernetesVersion: '1.35', kubernetesVersionFrom: 'the newest bundled version', messages: [] }]);
 });
 
 test('an error: exit 1, JSON message with the exact keys and 1-based exclusive positions', () => {
@@ -102,7 +102,7 @@ test('a .kubesight.yaml with typos: its warnings are reported on it, the run goe
     ['config-file', 'warning', 2, 'definition for rule "imgae-tag" was not found (did you mean "image-tag"?); the setting has no effect'],
     ['config-file', 'warning', 3, 'unknown key "ignroe" (did you mean "ignore"?); known keys: kubernetesVersion, rules, ignore'],
   ]);
-  assert.deepEqual(web, { filePath: 'web.yaml', messages: [] });
+  assert.deepEqual(web, { filePath: 'web.yaml', kubernetesVersion: '1.35', kubernetesVersionFrom: 'the newest bundled version', messages: [] });
   // A valid configuration is not listed.
   writeFileSync(join(dir, '.kubesight.yaml'), 'rules:\n  image-tag: off\n');
   assert.deepEqual(JSON.parse(run(['check', '.', '--format', 'json'], dir).stdout).map((f: { filePath: string }) => f.filePath), ['web.yaml']);

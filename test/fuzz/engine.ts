@@ -124,7 +124,7 @@ export function runEngineCase(c: FuzzCase, catalog: SchemaCatalog, compareFresh 
 function runRulesUnguarded(ws: Workspace, catalog: SchemaCatalog, errors: string[]): void {
   const file = ws.file(URI)!.parsed;
   if (file.skipped) return;
-  const fileCtx = { file, catalog, kubernetesVersion: DEFAULT_CONFIG.kubernetesVersion };
+  const fileCtx = { file, catalog };
   for (const rule of ALL_RULES) {
     try {
       rule.checkFile?.(fileCtx);

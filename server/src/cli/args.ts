@@ -24,7 +24,8 @@ Options:
   --format stylish|json|sarif   output format (default: stylish)
   --rule <id>=off|error|warning|info   override a rule's severity (repeatable)
   --config <file>               configuration file (default: nearest .kubesight.yaml upward)
-  --kube-version <x.y>          Kubernetes version (default: 1.35)
+  --kube-version <x.y>          Kubernetes version to check against, 1.30 to 1.35
+                                (default: kubernetesVersion in .kubesight.yaml, else 1.35)
   --against <git-ref>           report immutable-field edits against a git ref
   -h, --help                    show this help
   -v, --version                 show the version

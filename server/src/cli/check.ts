@@ -60,10 +60,10 @@ export function checkFiles(paths: readonly string[], catalog: SchemaCatalog, con
 }
 
 /** The findings on the configuration file itself (unknown keys and rule ids: config-file). */
-export function checkConfigFile(path: string, config: Config, cwd: string): FileResult {
+export function checkConfigFile(path: string, config: Config, cwd: string, bundledVersions: readonly string[]): FileResult {
   const parsed = parseFile(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   const filePath = relative(cwd, path).split('\\').join('/') || path;
-  return { filePath, lines: parsed.lines, findings: diagnoseConfigFile(parsed, config) };
+  return { filePath, lines: parsed.lines, findings: diagnoseConfigFile(parsed, config, bundledVersions) };
 }
 
 function uriOf(path: string): string {

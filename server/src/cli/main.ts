@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG, mergeConfig, type Config } from '../core/config';
 import { ALL_RULES } from '../core/rules';
-import { bundledCatalog } from '../io/schema-source';
+import { bundledVersions } from '../io/schema-source';
+import { targetVersion } from '../core/features/target-version';
 import { parseArgs, USAGE, UsageError, type CheckArgs } from './args';
 import { checkConfigFile, checkFiles } from './check';
 import { gitBaselineSync } from '../io/git-baseline';
@@ -51,13 +52,19 @@ function check(args: CheckArgs, cwd: string, out: (s: string) => void, err: (s: 
     err(`kubesight: --against ${args.against}: not a git revision of a repository containing ${cwd}`);
     return 2;
   }
-  const catalog = bundledCatalog();
+  const versions = bundledVersions();
+  const target = targetVersion(versions, config);
+  if (target.problem) {
+    err(`kubesight: ${target.problem}`);
+    return 2;
+  }
+  const catalog = versions.catalog(target.version)!;
   // A configuration that was read but holds settings with no effect is reported like a file.
   // (Unless it is one of the files given: then it is checked as one already.)
-  const configResult = configPath && !files.includes(configPath) ? checkConfigFile(configPath, config, cwd) : undefined;
+  const configResult = configPath && !files.includes(configPath) ? checkConfigFile(configPath, config, cwd, versions.versions) : undefined;
   const results = [...(configResult?.findings.length ? [configResult] : []), ...checkFiles(files, catalog, config, cwd, baseline)];
-  if (args.format === 'json') out(formatJson(results));
-  else if (args.format === 'sarif') out(formatSarif(results, ALL_RULES, VERSION));
+  if (args.format === 'json') out(formatJson(results, target));
+  else if (args.format === 'sarif') out(formatSarif(results, ALL_RULES, VERSION, target));
   else out(formatStylish(results, isTty && !process.env.NO_COLOR));
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
@@ -70,7 +77,7 @@ function check(args: CheckArgs, cwd: string, out: (s: string) => void, err: (s: 
 function effectiveConfig(args: CheckArgs, cwd: string): { config: Config; path?: string } {
   const path = args.config ? resolve(cwd, args.config) : findConfigFile(resolve(cwd, args.paths[0] ?? '.'));
   const fromFile = path ? loadConfigFile(path, DEFAULT_CONFIG) : DEFAULT_CONFIG;
-  return { config: mergeConfig(fromFile, { rules: args.rules, kubernetesVersion: args.kubeVersion }), path };
+  return { config: mergeConfig(fromFile, { rules: args.rules, kubernetesVersion: args.kubeVersion }, '--kube-version'), path };
 }
 
 if (require.main === module) {

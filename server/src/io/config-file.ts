@@ -28,5 +28,5 @@ export function loadConfigFile(path: string, base: Config = DEFAULT_CONFIG): Con
   }
   if (value === null || value === undefined) return base;
   if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${path}: expected a mapping with kubernetesVersion, rules and ignore`);
-  return mergeConfig(base, value as Record<string, unknown>);
+  return mergeConfig(base, value as Record<string, unknown>, path);
 }

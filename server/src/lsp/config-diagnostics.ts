@@ -13,7 +13,7 @@ import { toDiagnostic } from './convert';
  * mistyped configuration is visible in the Problems view without opening it (an open one is
  * published like any document). Each folder's own file only; an error reading it is no diagnostic.
  */
-export function configFileDiagnostics(folders: readonly string[], isOpen: (uri: string) => boolean, configFor: (uri: string) => Config): { uri: string; diagnostics: Diagnostic[] }[] {
+export function configFileDiagnostics(folders: readonly string[], isOpen: (uri: string) => boolean, configFor: (uri: string) => Config, bundledVersions: readonly string[]): { uri: string; diagnostics: Diagnostic[] }[] {
   return folders.flatMap((folder) => {
     if (!folder.startsWith('file:')) return [];
     const path = join(fileURLToPath(folder), CONFIG_NAME);
@@ -26,6 +26,6 @@ export function configFileDiagnostics(folders: readonly string[], isOpen: (uri: 
       return [];
     }
     const parsed = parseFile(text);
-    return [{ uri, diagnostics: diagnoseConfigFile(parsed, configFor(uri)).map((f) => toDiagnostic(parsed.lines, f)) }];
+    return [{ uri, diagnostics: diagnoseConfigFile(parsed, configFor(uri), bundledVersions).map((f) => toDiagnostic(parsed.lines, f)) }];
   });
 }

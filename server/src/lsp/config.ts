@@ -44,7 +44,7 @@ export class ConfigResolver {
 
   forUri(uri: string): Config {
     const fromFile = this.fileConfig(uri);
-    return mergeConfig(fromFile, { rules: this.settings.rules, kubernetesVersion: this.settings.kubernetesVersion });
+    return mergeConfig(fromFile, { rules: this.settings.rules, kubernetesVersion: this.settings.kubernetesVersion }, 'the kubesight.kubernetesVersion setting');
   }
 
   private fileConfig(uri: string): Config {

@@ -20,7 +20,10 @@ import { gitBaselineLoader } from '../io/git-baseline';
 import { combineBaselines, type Baseline } from '../core/immutable/baseline';
 import { liveBaseline } from '../core/immutable/live-baseline';
 import { secretValueDigest } from '../shared/secret-digest';
-import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
+import { TargetCatalogs } from '../core/workspace/custom-kinds';
+import type { SchemaVersions } from '../core/schema/versions';
+import { targetVersion, type ClusterVersion, type TargetVersion } from '../core/features/target-version';
+import { TARGET_VERSION_CHANGED_NOTIFICATION, TARGET_VERSION_REQUEST, type TargetVersionInfo } from '../shared/target-protocol';
 import { registerNavigation } from './navigation';
 import { warmUpSteps } from '../core/features/warm-up';
 import { snippetText, type SnippetDefinition } from '../core/features/snippet-completion';
@@ -67,11 +70,17 @@ function warmUpWhenIdle(steps: (() => void)[], busy: () => boolean, log: (messag
 
 /** Wires the connection to the core. Each handler: snapshot → core → convert; failures are logged, never thrown. */
 /** `collectGarbage`: see DocumentStore (the process entry passes V8's low-memory collection). */
-export function startServer(connection: Connection, catalog: SchemaCatalog, collectGarbage?: () => void): void {
+export function startServer(connection: Connection, versions: SchemaVersions, collectGarbage?: () => void): void {
+  // Namespace scope and warm-up use the newest release: scopes do not change between releases.
+  const catalog = versions.catalog(versions.newest)!;
   const store = new DocumentStore(catalog, collectGarbage);
   const config = new ConfigResolver();
   const cache = new FindingsCache();
-  const catalogs = new WorkspaceCatalog(catalog);
+  const catalogs = new TargetCatalogs(versions);
+  // The connected cluster's version (from its index): the target when the user set none.
+  let clusterVersion: ClusterVersion | undefined;
+  const targetOf = (uri: string) => targetVersion(versions, config.forUri(uri), clusterVersion);
+  const catalogFor = (uri: string) => catalogs.for(store.workspace, targetOf(uri).version);
   const published = new Map<string, Finding[]>();
   const pending = new Set<string>();
   let folders: string[] = [];
@@ -121,10 +130,22 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
     }
   };
 
+  // A version that is not bundled, or a cluster outside the bundled range, is said once per session
+  // (the file is checked against the nearest bundled version meanwhile, never silently).
+  const told = new Set<string>();
+  const tellOnce = (target: TargetVersion) => {
+    const text = target.problem ?? target.note;
+    if (!text || told.has(text)) return;
+    told.add(text);
+    connection.console.info(`kubesight: ${text}`);
+    void (target.problem ? connection.window.showErrorMessage(`Kubesight: ${text}; checking against ${target.version}.`) : connection.window.showInformationMessage(`Kubesight: ${text}.`));
+  };
+  const targetsChanged = () => void connection.sendNotification(TARGET_VERSION_CHANGED_NOTIFICATION).catch(() => undefined);
+
   const publishConfigFiles = () =>
     safe('configuration diagnostics', undefined, () => {
       const isOpen = (uri: string) => store.open.get(uri) !== undefined;
-      for (const p of configFileDiagnostics(folders, isOpen, (uri) => config.forUri(uri))) void connection.sendDiagnostics(p);
+      for (const p of configFileDiagnostics(folders, isOpen, (uri) => config.forUri(uri), versions.versions)) void connection.sendDiagnostics(p);
     });
 
   const publish = (uri: string) =>
@@ -138,7 +159,10 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
       const file = store.workspace.file(uri);
       if (!doc || !file) return;
       const ws = store.workspace;
-      const findings = config.validationEnabled ? diagnoseWorkspaceFile(ws, uri, { catalog: catalogs.for(ws), config: config.forUri(uri), cache, baseline: combineBaselines(live, baseline) }) : [];
+      const fileConfig = config.forUri(uri);
+      const target = targetVersion(versions, fileConfig, clusterVersion);
+      tellOnce(target);
+      const findings = config.validationEnabled ? diagnoseWorkspaceFile(ws, uri, { catalog: catalogs.for(ws, target.version), config: fileConfig, cache, baseline: combineBaselines(live, baseline) }) : [];
       published.set(uri, findings);
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(file.parsed.lines, f)) });
     });
@@ -187,6 +211,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
     const settings = (await connection.workspace.getConfiguration('kubesight').catch(() => undefined)) as EditorSettings | undefined;
     config.setSettings(settings);
     config.invalidate();
+    targetsChanged();
     schedule(store.open.keys());
   };
 
@@ -236,7 +261,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
         // rather than on the first keystroke; git starts reading the baseline (spawning a process
         // from a large heap takes tens of milliseconds).
         afterScan = () => {
-          safe('validator warm-up', undefined, () => warmValidators(catalogs.for(store.workspace), store.workspace));
+          safe('validator warm-up', undefined, () => warmValidators(catalogFor(`${(folders[0] ?? '').replace(/\/$/, '')}/.kubesight.yaml`), store.workspace));
           reloadBaseline();
         };
         // A file opened during the scan is usually waiting in the input already: give it a moment.
@@ -251,8 +276,10 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
   store.open.onDidSave(() => reloadBaseline());
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
-      if (change.uri.endsWith('.kubesight.yaml')) config.invalidate();
-      else store.diskChanged(change.uri, change.type === 3);
+      if (change.uri.endsWith('.kubesight.yaml')) {
+        config.invalidate();
+        targetsChanged();
+      } else store.diskChanged(change.uri, change.type === 3);
     }
     schedule(store.open.keys());
     if (params.changes.some((c) => c.uri.endsWith('.kubesight.yaml'))) publishConfigFiles();
@@ -264,6 +291,9 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
     safe('cluster index', undefined, () => {
       const index = params && typeof params === 'object' ? (params as ClusterIndexParams) : null;
       store.setCluster(index);
+      const gitVersion = typeof index?.kubernetesVersion === 'string' ? index.kubernetesVersion : undefined;
+      clusterVersion = index && gitVersion ? { gitVersion, context: String(index.context) } : undefined;
+      targetsChanged();
       connection.console.info(index ? `kubesight: cluster index of context "${index.context}": ${Array.isArray(index.objects) ? index.objects.length : 0} objects` : 'kubesight: cluster index cleared');
       schedule(store.open.keys());
     }),
@@ -292,7 +322,7 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
     safe('completion', [], () => {
       const file = store.workspace.file(params.textDocument.uri)?.parsed;
       if (!file) return [];
-      return complete(file, file.lines.offsetAt(params.position), catalogs.for(store.workspace), store.workspace, SNIPPETS).map((e) => toCompletionItem(file.lines, e));
+      return complete(file, file.lines.offsetAt(params.position), catalogFor(params.textDocument.uri), store.workspace, SNIPPETS).map((e) => toCompletionItem(file.lines, e));
     }),
   );
 
@@ -300,7 +330,9 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
     safe('hover', null, () => {
       const file = store.workspace.file(params.textDocument.uri)?.parsed;
       const offset = file?.lines.offsetAt(params.position) ?? 0;
-      const result = file ? (referenceHover(store.workspace, params.textDocument.uri, offset) ?? hover(file, offset, catalogs.for(store.workspace), store.workspace)) : undefined;
+      const uri = params.textDocument.uri;
+      const target = targetOf(uri);
+      const result = file ? (referenceHover(store.workspace, uri, offset) ?? hover(file, offset, catalogs.for(store.workspace, target.version), store.workspace, target.from)) : undefined;
       return file && result ? toHover(file.lines, result) : null;
     }),
   );
@@ -324,6 +356,13 @@ export function startServer(connection: Connection, catalog: SchemaCatalog, coll
       const fixes = findings.flatMap((f) => (f.fixes ?? []).map((fix) => toCodeAction(linesOf, uri, fix, toDiagnostic(file.lines, f))));
       const ruleIds = [...new Set(findings.map((f) => f.ruleId))];
       return [...fixes, ...ruleIds.map((id) => disableLineAction(file, uri, findings.find((f) => f.ruleId === id)!))];
+    }),
+  );
+
+  connection.onRequest(TARGET_VERSION_REQUEST, (params: unknown): TargetVersionInfo =>
+    safe('target version', { version: versions.newest, from: 'the newest bundled version' }, () => {
+      const uri = params && typeof params === 'object' && typeof (params as { uri?: unknown }).uri === 'string' ? (params as { uri: string }).uri : '';
+      return targetOf(uri);
     }),
   );
 

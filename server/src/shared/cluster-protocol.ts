@@ -24,6 +24,8 @@ export interface ClusterIndexObject {
 export interface ClusterIndexParams {
   /** Kubeconfig context name, for messages. */
   context: string;
+  /** The cluster's `/version` gitVersion (`v1.31.4-eks-…`), when it answered: the default target version. */
+  kubernetesVersion?: string;
   /** The namespace the index covers ('' = all namespaces). */
   namespace: string;
   objects: ClusterIndexObject[];

@@ -1,11 +1,12 @@
 import type { Rule } from '../../core/rules/rule';
 import type { FileResult } from '../check';
+import type { TargetVersion } from '../../core/features/target-version';
 import { locate } from './positions';
 
 const LEVELS = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
 /** SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. */
-export function formatSarif(results: readonly FileResult[], rules: readonly Rule[], version: string): string {
+export function formatSarif(results: readonly FileResult[], rules: readonly Rule[], version: string, target?: TargetVersion): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -24,6 +25,8 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
             })),
           },
         },
+        // The Kubernetes version the manifests were checked against, in the run's property bag.
+        ...(target ? { properties: { kubernetesVersion: target.version, kubernetesVersionFrom: target.from } } : {}),
         results: results.flatMap((r) =>
           r.findings.map((f) => {
             const at = locate(r.lines, f);

@@ -49,10 +49,11 @@ export function diagnoseWorkspaceFile(workspace: Workspace, uri: string, env: Di
  * say that it was skipped.
  */
 export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
-  if (isConfigFile(env.uri)) return diagnoseConfigFile(file, env.config);
+  if (isConfigFile(env.uri)) return diagnoseConfigFile(file, env.config, env.catalog.versions?.versions);
   const rules = (env.rules ?? ALL_RULES).filter((r) => effectiveSeverity(env.config, r.meta.id, r.meta.severity) !== 'off');
   const findings: Finding[] = [];
-  const fileCtx = { file, catalog: env.catalog, kubernetesVersion: env.config.kubernetesVersion };
+  // The catalog is the target version's (features/target-version.ts): the hosts choose it.
+  const fileCtx = { file, catalog: env.catalog };
   for (const rule of rules) {
     if (!rule.checkFile) continue;
     runRule(findings, rule, () => rule.checkFile!(fileCtx), env.config, undefined);
@@ -97,9 +98,10 @@ function sortFindings(findings: Finding[]): Finding[] {
 }
 
 /** `.kubesight.yaml` (or the file given as `--config`) holds settings, not manifests: only its own rule reads it. */
-export function diagnoseConfigFile(file: ParsedFile, config: Config): Finding[] {
+/** `bundledVersions`: the Kubernetes versions the host bundles (a version outside them is an error). */
+export function diagnoseConfigFile(file: ParsedFile, config: Config, bundledVersions: readonly string[] = []): Finding[] {
   const findings: Finding[] = [];
-  runRule(findings, configFile, () => configFileReports(file.text, KNOWN_RULE_IDS), config, undefined);
+  runRule(findings, configFile, () => configFileReports(file.text, KNOWN_RULE_IDS, bundledVersions), config, undefined);
   return applySuppressions(findings, file.text, file.lines);
 }
 

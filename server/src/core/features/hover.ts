@@ -4,6 +4,7 @@ import { formatPath, type FieldPath } from '../model/path';
 import type { KindEntry, SchemaCatalog } from '../schema/catalog';
 import { enumValues, schemaAt, typeLabel } from '../schema/navigate';
 import { schemaOfDocument } from './schema-context';
+import { fieldHistory } from '../schema/version-history';
 import { stackNote } from './stack-hover';
 import type { Workspace } from '../workspace/workspace';
 
@@ -51,7 +52,11 @@ export function fieldAt(root: Node | null, offset: number): Hit | undefined {
   return undefined;
 }
 
-export function hover(file: ParsedFile, offset: number, catalog: SchemaCatalog, workspace?: Workspace): HoverResult | undefined {
+/**
+ * `targetFrom`: where the target Kubernetes version (the catalog's) came from, in words
+ * (features/target-version.ts); hover names the version and, given this, its source.
+ */
+export function hover(file: ParsedFile, offset: number, catalog: SchemaCatalog, workspace?: Workspace, targetFrom?: string): HoverResult | undefined {
   if (file.skipped) return undefined;
   const document = file.documents.find((d) => offset >= d.start && offset <= d.end);
   const schema = schemaOfDocument(document, catalog);
@@ -60,21 +65,31 @@ export function hover(file: ParsedFile, offset: number, catalog: SchemaCatalog, 
   if (!hit || hit.path.length === 0) return undefined;
   // Hovering a list item describes the list's item type.
   const path = typeof hit.path[hit.path.length - 1] === 'number' ? hit.path.slice(0, -1) : hit.path;
+  const target = `Kubernetes ${catalog.kubernetesVersion}${targetFrom ? ` (${targetFrom})` : ''}`;
   const field = schemaAt(schema.root, path);
-  if (!field) return undefined;
+  if (!field) return otherReleaseHover(catalog, schema.entry, path, hit, target);
   const lines = [`**${formatPath(path)}**: \`${typeLabel(schema.root, field)}\`${field.required ? ' — *required*' : ''}`, ''];
   if (field.description) lines.push(field.description, '');
   const values = enumValues(field);
   if (values.length > 0 && field.schema.type !== 'boolean') lines.push(`Allowed values: ${values.map((v) => `\`${v}\``).join(', ')}`, '');
   if (field.schema.default !== undefined && !(typeof field.schema.default === 'object')) lines.push(`Default: \`${JSON.stringify(field.schema.default)}\``, '');
-  lines.push(`[${schema.entry.kind} API reference](${referenceUrl(schema.entry)})`);
+  lines.push(`[${schema.entry.kind} API reference](${referenceUrl(schema.entry, catalog.kubernetesVersion)}) · ${target}`);
   const stack = stackNote(file, offset, hit.path, workspace);
   if (stack) lines.push('', stack);
   return { contents: lines.join('\n'), start: hit.start, end: hit.end };
 }
 
+/** A field the target's schema lacks but another bundled release has: say which. */
+function otherReleaseHover(catalog: SchemaCatalog, entry: KindEntry, path: FieldPath, hit: Hit, target: string): HoverResult | undefined {
+  if (entry.source !== 'builtin') return undefined;
+  const { addedIn, lastIn } = fieldHistory(catalog, entry, path);
+  if (!addedIn && !lastIn) return undefined;
+  const when = addedIn ? `added in Kubernetes ${addedIn}` : `removed after Kubernetes ${lastIn}`;
+  return { contents: `**${formatPath(path)}**: not a field in ${target}: ${when}`, start: hit.start, end: hit.end };
+}
+
 /** kubernetes.io's generated API reference for the kind (one page per release, one anchor per kind). */
-export function referenceUrl(entry: KindEntry): string {
+export function referenceUrl(entry: KindEntry, kubernetesVersion = '1.35'): string {
   const group = entry.group === '' ? 'core' : entry.group.split('.')[0];
-  return `https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.35/#${entry.kind.toLowerCase()}-${entry.version}-${group}`;
+  return `https://kubernetes.io/docs/reference/generated/kubernetes-api/v${kubernetesVersion}/#${entry.kind.toLowerCase()}-${entry.version}-${group}`;
 }

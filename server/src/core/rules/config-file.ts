@@ -25,6 +25,8 @@ export const configFile: Rule = {
       'number 1.3), an `ignore` that is not a list of globs. Each is a warning with "did you mean" when',
       'a known name is close. A file that does not parse, or is not a mapping, is an error: the',
       'command line stops with exit 2 and says why, the editor uses the defaults until it is fixed.',
+      'A `kubernetesVersion` whose schemas are not bundled (Kubesight bundles 1.30 to 1.35) is an',
+      'error too: the command line refuses to check against another version than the one asked for.',
       '',
       '```yaml',
       'rules:',
@@ -37,9 +39,11 @@ export const configFile: Rule = {
 
 /**
  * The problems of a config file's text, read exactly as io/config-file.ts reads it (YAML 1.2,
- * unlike manifests). `knownRuleIds`: every rule id the product has.
+ * unlike manifests). `knownRuleIds`: every rule id the product has; `bundledVersions`: the
+ * Kubernetes versions whose schemas are bundled (a version outside them is an error: the command
+ * line refuses to run with it).
  */
-export function configFileReports(text: string, knownRuleIds: readonly string[]): Report[] {
+export function configFileReports(text: string, knownRuleIds: readonly string[], bundledVersions: readonly string[] = []): Report[] {
   const doc = parseDocument(text);
   // The first error only: later ones are usually its consequences.
   const [error] = doc.errors;
@@ -54,7 +58,7 @@ export function configFileReports(text: string, knownRuleIds: readonly string[])
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
     const keyRange = nodeRange(pair.key) ?? [0, 0];
     if (key === 'rules') reports.push(...rulesReports(pair.value, keyRange, knownRuleIds));
-    else if (key === 'kubernetesVersion') reports.push(...versionReports(pair.value, text, keyRange));
+    else if (key === 'kubernetesVersion') reports.push(...versionReports(pair.value, text, keyRange, bundledVersions));
     else if (key === 'ignore') reports.push(...ignoreReports(pair.value, keyRange));
     else reports.push({ range: keyRange, message: `unknown key ${JSON.stringify(key ?? '?')}${didYouMean(key, KEYS)}; known keys: ${KEYS.join(', ')}` });
   }
@@ -78,12 +82,16 @@ function rulesReports(value: Node | null, keyRange: readonly [number, number], k
   return reports;
 }
 
-function versionReports(value: Node | null, text: string, keyRange: readonly [number, number]): Report[] {
+function versionReports(value: Node | null, text: string, keyRange: readonly [number, number], bundled: readonly string[]): Report[] {
   const range = nodeRange(value) ?? keyRange;
   const v = isScalar(value) ? value.value : undefined;
   const written = text.slice(range[0], range[1]);
   if (typeof v === 'number' && String(v) !== written) return [{ range, message: `kubernetesVersion: ${written} is the number ${v}: quote it ("${written}")` }];
-  if ((typeof v === 'string' || typeof v === 'number') && /^1\.\d+$/.test(String(v))) return [];
+  if ((typeof v === 'string' || typeof v === 'number') && /^1\.\d+$/.test(String(v))) {
+    if (bundled.length === 0 || bundled.includes(String(v))) return [];
+    const supported = bundled.map((b) => JSON.stringify(b)).join(', ');
+    return [{ severity: 'error', range, message: `kubernetesVersion: Unsupported value: ${JSON.stringify(String(v))}: supported values: ${supported} (the Kubernetes versions whose schemas Kubesight bundles)` }];
+  }
   return [{ range, message: `kubernetesVersion: Invalid value: ${JSON.stringify(v ?? null)}: expected a minor version such as "1.35"; the setting has no effect` }];
 }
 

@@ -43,8 +43,8 @@ export interface Report {
 export interface ResourceContext {
   file: ParsedFile;
   resource: Resource;
+  /** The target Kubernetes version's catalog (its `kubernetesVersion`; features/target-version.ts). */
   catalog: SchemaCatalog;
-  kubernetesVersion: string;
   /** The file's URI in the workspace ('' when checked alone). */
   uri: string;
   /**
@@ -68,7 +68,6 @@ export interface ResourceContext {
 export interface FileContext {
   file: ParsedFile;
   catalog: SchemaCatalog;
-  kubernetesVersion: string;
 }
 
 export interface Rule {

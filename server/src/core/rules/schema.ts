@@ -8,6 +8,7 @@ import { podTemplateOf } from '../workspace/pod-template';
 import { rangeOfPath } from '../model/path';
 import { portRangeViolations } from '../schema/ports';
 import { apiVersionStatus } from '../schema/served-versions';
+import { fieldHistory } from '../schema/version-history';
 
 export const schema: Rule = {
   meta: {
@@ -16,9 +17,12 @@ export const schema: Rule = {
     scope: 'document',
     checksPatches: true,
     fixable: true,
-    description: 'Types, required fields, unknown fields and enum values from the Kubernetes 1.35 OpenAPI schema.',
+    description: 'Types, required fields, unknown fields and enum values from the OpenAPI schema of the target Kubernetes version (1.30–1.35).',
     docs: [
-      'Each object is validated against the bundled OpenAPI schema of its apiVersion and kind, strictly,',
+      'Each object is validated against the bundled OpenAPI schema of its apiVersion and kind in the',
+      'target Kubernetes version (`--kube-version`, the `kubesight.kubernetesVersion` setting or',
+      '`kubernetesVersion` in .kubesight.yaml; else the connected cluster\'s version; else the newest',
+      'bundled, 1.35), strictly,',
       'like `kubectl apply --validate=strict`: unknown fields are errors, as are wrong types, missing',
       'required fields and values outside an enum ("Possible enum values" in the API docs).',
       'Beyond OpenAPI, the API server\'s own checks: port numbers outside 1–65535, containers without',
@@ -27,6 +31,9 @@ export const schema: Rule = {
       'A custom resource whose CRD sits in another folder of the workspace (a samples repository',
       'holds CRDs of several operator releases) gets unknown fields as warnings naming that CRD,',
       'unless the field is a near miss of a known one ("did you mean"), which stays an error.',
+      'A field that the target does not have but another release does says so: `unknown field',
+      '"spec.template.spec.containers[0].lifecycle.stopSignal" (added in Kubernetes 1.33; the target',
+      'is 1.31)`.',
       'Kinds with no schema (CRDs whose definition is not in the workspace) get one information',
       'diagnostic, never errors. A field set to `null` counts as absent, as on the API server.',
       'A Kustomize patch (a file a kustomization lists under `patches`, `patchesStrategicMerge` or',
@@ -63,6 +70,12 @@ export const schema: Rule = {
       if (foreignCrd && v.message.startsWith('unknown field') && !v.suggestion) {
         report.severity = 'warning';
         report.message += ` (not in the CustomResourceDefinition of ${foreignCrd.split('/').slice(-2).join('/')}, which may be another version than the one this resource is written for)`;
+      }
+      // A field of another release: the target's API server refuses it, but not as a typo.
+      const history = entry.source === 'builtin' && v.message.startsWith('unknown field') ? fieldHistory(catalog, entry, v.path) : {};
+      if (history.addedIn || history.lastIn) {
+        report.message += history.addedIn ? ` (added in Kubernetes ${history.addedIn}; the target is ${catalog.kubernetesVersion})` : ` (removed after Kubernetes ${history.lastIn}; the target is ${catalog.kubernetesVersion})`;
+        return report;
       }
       if (v.suggestion) {
         const range = rangeOfPath(resource.node, v.path, 'key');

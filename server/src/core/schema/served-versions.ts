@@ -1,5 +1,6 @@
 import type { KindEntry, SchemaCatalog } from './catalog';
 import { closest, editDistance } from './validate';
+import { removedIn, servedFrom } from './version-history';
 
 /** Removed apiVersions (k8s-rules.md §18): group/version → [release that removed it, kinds → replacement]. */
 const REMOVED: Record<string, [string, Record<string, string>]> = {
@@ -32,6 +33,8 @@ export type ApiVersionStatus =
   | { status: 'served'; entry: KindEntry }
   /** A version Kubernetes removed; `replacement` is '' when there is none. */
   | { status: 'removed'; release: string; replacement: string }
+  /** Served only from a bundled release newer than the target; `served`: where the target serves the kind. */
+  | { status: 'not-yet-served'; since: string; served: string[]; suggestion?: string }
   /** The kind under a group we know is wrong (or a typo of one): `served` lists where it is served. */
   | { status: 'not-served'; served: string[]; suggestion?: string }
   /** A built-in group/version (closed to CRDs) without this kind. */
@@ -56,6 +59,8 @@ export function apiVersionStatus(catalog: SchemaCatalog, target: { apiVersion: s
   const removed = REMOVED[apiVersion];
   if (removed && Object.hasOwn(removed[1], kind)) return { status: 'removed', release: REMOVED_LATER[`${apiVersion}/${kind}`] ?? removed[0], replacement: removed[1][kind] };
   const known = catalog.entriesForKind(kind);
+  const another = anotherRelease(catalog, target, known);
+  if (another) return another;
   if (known.length === 0) {
     const siblings = catalog.allEntries().filter((e) => e.source === 'builtin' && e.group === group && e.version === version);
     if (siblings.length === 0) return { status: 'no-schema' };
@@ -69,6 +74,19 @@ export function apiVersionStatus(catalog: SchemaCatalog, target: { apiVersion: s
   }
   const meant = known.filter((e) => isGroupTypo(group, e));
   return meant.length > 0 ? notServed(apiVersion, meant.map(apiVersionOf)) : { status: 'no-schema' };
+}
+
+/**
+ * A kind another bundled release serves under this apiVersion: the target is too old for it
+ * (`resource.k8s.io/v1` before 1.34) or too new (`flowcontrol.apiserver.k8s.io/v1beta3` from 1.32).
+ */
+function anotherRelease(catalog: SchemaCatalog, target: { group: string; version: string; kind: string }, known: readonly KindEntry[]): ApiVersionStatus | undefined {
+  if (!catalog.versions) return undefined;
+  const served = known.filter((e) => e.source === 'builtin' && e.group === target.group).map(apiVersionOf);
+  const since = servedFrom(catalog, target);
+  if (since) return { status: 'not-yet-served', since, served, suggestion: served.length > 0 ? preferred(served) : undefined };
+  const gone = removedIn(catalog, target);
+  return gone ? { status: 'removed', release: gone, replacement: served.length > 0 ? preferred(served) : '' } : undefined;
 }
 
 function notServed(apiVersion: string, served: string[]): ApiVersionStatus {

@@ -1,5 +1,6 @@
 import { customKindsOf } from '../schema/crd';
 import type { SchemaCatalog } from '../schema/catalog';
+import type { SchemaVersions } from '../schema/versions';
 import type { Workspace } from './workspace';
 
 /**
@@ -23,5 +24,23 @@ export class WorkspaceCatalog {
       this.current = crds.length ? this.base.withCustomKinds(crds.flatMap((o) => customKindsOf([o.resource], o.uri))) : this.base;
     }
     return this.current;
+  }
+}
+
+/** One WorkspaceCatalog per target Kubernetes version, created when a file first targets it. */
+export class TargetCatalogs {
+  private readonly byVersion = new Map<string, WorkspaceCatalog>();
+
+  constructor(private readonly versions: SchemaVersions) {}
+
+  /** The catalog of `version` (a bundled one; the newest for any other) with the workspace's CRDs. */
+  for(workspace: Workspace, version: string): SchemaCatalog {
+    const resolved = this.versions.resolve(version) ?? this.versions.newest;
+    let catalogs = this.byVersion.get(resolved);
+    if (!catalogs) {
+      catalogs = new WorkspaceCatalog(this.versions.catalog(resolved)!);
+      this.byVersion.set(resolved, catalogs);
+    }
+    return catalogs.for(workspace);
   }
 }

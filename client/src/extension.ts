@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { activateExplorer } from './explorer/activate';
+import { showTargetVersion } from './target-status';
 
 let client: LanguageClient | undefined;
 
@@ -36,6 +37,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
   await client.start();
   const started = client;
+  context.subscriptions.push(...showTargetVersion(started));
   activateExplorer(context, (method, params) => void started.sendNotification(method, params));
 }
 

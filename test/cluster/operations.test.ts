@@ -57,6 +57,7 @@ test('secret values are masked in the YAML view and describe until one key is re
 
 test('the cluster index has names and keys, never secret values', async () => {
   const index = await buildClusterIndex(f.connect(), 'demo');
+  assert.equal(index.kubernetesVersion, 'v1.35.0', 'the index carries the cluster\'s /version');
   const secret = index.objects.find((o) => o.kind === 'Secret' && o.name === 'db-credentials');
   assert.deepEqual(secret?.keys, ['DB_PASSWORD', 'DB_USER']);
   assert.deepEqual(index.objects.find((o) => o.kind === 'ConfigMap')?.keys, ['APP_ENV', 'DB_HOST']);

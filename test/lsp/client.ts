@@ -44,6 +44,8 @@ export class LspClient {
       // A request from the server: answer configuration with our settings, everything else with null.
       const result = m.method === 'workspace/configuration' ? ((m.params as { items: unknown[] }).items ?? []).map(() => this.settings) : null;
       this.send({ id: m.id, result });
+      // Waiters see the server's requests too (window/showMessageRequest).
+      this.wake(m);
       return;
     }
     if (m.id !== undefined) {
@@ -52,6 +54,10 @@ export class LspClient {
       return;
     }
     this.notifications.push(m);
+    this.wake(m);
+  }
+
+  private wake(m: Message): void {
     for (const w of [...this.waiters]) {
       if (w.match(m)) {
         this.waiters.splice(this.waiters.indexOf(w), 1);

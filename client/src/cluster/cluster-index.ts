@@ -11,6 +11,11 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const INDEXED: KindInfo[] = [CONFIGMAP, SECRET, PVC, SERVICEACCOUNT, SERVICE, ROLE, CLUSTERROLE, INGRESSCLASS];
 
 export async function buildClusterIndex(conn: ClusterConnection, namespace: string, signal?: AbortSignal): Promise<ClusterIndexParams> {
+  // The cluster's release is the default target version of the server's checks.
+  const version = conn.request<{ gitVersion?: unknown }>({ path: '/version', signal }).then(
+    (v) => (typeof v.gitVersion === 'string' ? v.gitVersion : undefined),
+    () => undefined, // a cluster that hides its version leaves the target to settings and the newest release
+  );
   const lists = await Promise.all(
     INDEXED.map(async (kind) => {
       try {
@@ -21,7 +26,8 @@ export async function buildClusterIndex(conn: ClusterConnection, namespace: stri
       }
     }),
   );
-  return { context: conn.context.name, namespace, objects: lists.flat() };
+  const kubernetesVersion = await version;
+  return { context: conn.context.name, ...(kubernetesVersion ? { kubernetesVersion } : {}), namespace, objects: lists.flat() };
 }
 
 function indexEntry(kind: KindInfo, o: Obj): ClusterIndexObject {

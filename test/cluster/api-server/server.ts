@@ -38,6 +38,8 @@ export class KubeApiTestServer {
   /** Return true to answer 403 Forbidden for this verb on this resource. */
   forbid: (verb: Verb, type: ResourceType, namespace?: string) => boolean = () => false;
   readonly logs = new Map<string, string[]>();
+  /** What `/version` answers (`v1.35.0`, like the real API server's gitVersion). */
+  gitVersion = 'v1.35.0';
   private readonly followers = new Map<string, Set<ServerResponse>>();
   private readonly open = new Set<ServerResponse>();
   private nextIP = 10;
@@ -119,7 +121,10 @@ export class KubeApiTestServer {
 
   private async route(req: IncomingMessage, res: ServerResponse, url: URL, body: string, denyAll: boolean): Promise<void> {
     const path = url.pathname.replace(/\/+$/, '');
-    if (path === '/version') return send(res, 200, { major: '1', minor: '35', gitVersion: 'v1.35.0', platform: 'linux/amd64' });
+    if (path === '/version') {
+      const [major, minor] = this.gitVersion.replace(/^v/, '').split('.');
+      return send(res, 200, { major, minor, gitVersion: this.gitVersion, platform: 'linux/amd64' });
+    }
     if (path === '/api') return send(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: new URL(this.url).host }] });
     if (path === '/apis') return send(res, 200, groupList());
     if (path === '/openapi/v3') return send(res, 200, openapiIndex());

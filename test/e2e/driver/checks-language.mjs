@@ -67,13 +67,17 @@ export async function languageChecks() {
     const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: 'minReadySeconds' }).first();
     await hover.waitFor();
     const t = text(await hover.innerText()).trim();
-    for (const part of ['spec.minReadySeconds', 'integer', 'Minimum number of seconds for which a newly created pod should be ready']) {
+    // The target Kubernetes version is named (the cluster's or the newest bundled: both 1.35 here).
+    for (const part of ['spec.minReadySeconds', 'integer', 'Minimum number of seconds for which a newly created pod should be ready', 'Kubernetes 1.35 (']) {
       if (!t.includes(part)) throw new Error(`hover lacks "${part}": ${t}`);
     }
+    // So is the status bar, for the active file.
+    const target = page.locator('.statusbar-item', { hasText: 'K8s 1.35' }).first();
+    await target.waitFor();
     await page.waitForTimeout(300); // hover fade-in
     await shot('2-hover', 'hover');
     await page.mouse.move(5, 5);
-    return { hover: t.split('\n')[0] };
+    return { hover: t.split('\n')[0], statusBar: text(await target.innerText()).trim() };
   });
 
   await step('completion: schema keys inside spec: of a Deployment', async () => {

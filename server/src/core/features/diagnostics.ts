@@ -52,7 +52,7 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   if (isConfigFile(env.uri)) return diagnoseConfigFile(file, env.config);
   const rules = (env.rules ?? ALL_RULES).filter((r) => effectiveSeverity(env.config, r.meta.id, r.meta.severity) !== 'off');
   const findings: Finding[] = [];
-  const fileCtx = { file, catalog: env.catalog, kubernetesVersion: env.config.kubernetesVersion };
+  const fileCtx = { file, catalog: env.catalog, kubernetesVersion: env.config.kubernetesVersion, uri: env.uri };
   for (const rule of rules) {
     if (!rule.checkFile) continue;
     runRule(findings, rule, () => rule.checkFile!(fileCtx), env.config, undefined);

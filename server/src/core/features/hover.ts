@@ -1,3 +1,4 @@
+import { KUSTOMIZE_GROUP } from '../kustomize/schema';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ParsedFile } from '../model/parse';
 import { formatPath, type FieldPath } from '../model/path';
@@ -75,6 +76,7 @@ export function hover(file: ParsedFile, offset: number, catalog: SchemaCatalog, 
 
 /** kubernetes.io's generated API reference for the kind (one page per release, one anchor per kind). */
 export function referenceUrl(entry: KindEntry): string {
+  if (entry.group === KUSTOMIZE_GROUP) return `https://kubectl.docs.kubernetes.io/references/kustomize/${entry.kind.toLowerCase()}/`;
   const group = entry.group === '' ? 'core' : entry.group.split('.')[0];
   return `https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.35/#${entry.kind.toLowerCase()}-${entry.version}-${group}`;
 }

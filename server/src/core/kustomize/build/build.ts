@@ -3,7 +3,7 @@ import { BuildError, type BuildEnv, type BuildNote } from './env';
 import { isObj, type Obj } from './fields';
 import { runGenerators } from './generators';
 import { contentHash } from './hash';
-import { loadKustomization, loadResources, resolvePath, type LoadedKustomization } from './load';
+import { loadKustomization, loadResources, readWithin, resolvePath, type LoadedKustomization } from './load';
 import { fixNameReferences } from './name-references';
 import { applyPatch, patchSpecs } from './patches';
 import { effectiveNamespace, type ResMap } from './resmap';
@@ -92,7 +92,7 @@ function addResource(k: LoadedKustomization, path: string, at: (string | number)
     const sub: ResMap = { list: [], isNamespaced: resources.isNamespaced };
     accumulate(loadKustomization(full, ctx.env), sub, ctx);
     added = sub.list;
-  } else added = loadResources(full, ctx.env.files.read(full) ?? '', ctx.origins, where);
+  } else added = loadResources(full, readWithin(k, path, ctx.env, where).text ?? '', ctx.origins, where);
   for (const r of added) {
     const id = r.id;
     const clash = resources.list.find((o) => { const other = o.id; return other.kind === id.kind && other.group === id.group && other.name === id.name && effectiveNamespace(other, resources.isNamespaced) === effectiveNamespace(id, resources.isNamespaced); });

@@ -106,15 +106,21 @@ const TEMPLATE_KINDS: readonly (readonly [string, Omit<FieldSpec, 'path' | 'kind
   ['ReplicationController', { version: 'v1' }], ['Deployment', {}], ['ReplicaSet', {}], ['DaemonSet', {}], ['StatefulSet', { group: 'apps' }], ['Job', { group: 'batch' }],
 ];
 
-/** `metadata/labels` of every object and of the pod templates (kustomize's templateLabels). */
+export const VOLUME_CLAIM_TEMPLATE_LABELS: readonly FieldSpec[] = [spec('spec/volumeClaimTemplates[]/metadata/labels', 'StatefulSet', { group: 'apps', create: true })];
+
+/**
+ * `metadata/labels` of every object, of the pod templates and of StatefulSet claim templates
+ * (kustomize's templateLabels as of v5.5, the kustomize of kubectl 1.32; later releases moved the
+ * claim templates to `includeVolumeClaimTemplates`).
+ */
 export const METADATA_LABELS: readonly FieldSpec[] = [
+  ...VOLUME_CLAIM_TEMPLATE_LABELS,
   spec('metadata/labels', undefined, { create: true }),
   ...TEMPLATE_KINDS.map(([kind, extra]) => spec('spec/template/metadata/labels', kind, { ...extra, create: true })),
   spec('spec/jobTemplate/metadata/labels', 'CronJob', { group: 'batch', create: true }),
   spec('spec/jobTemplate/spec/template/metadata/labels', 'CronJob', { group: 'batch', create: true }),
 ];
 
-export const VOLUME_CLAIM_TEMPLATE_LABELS: readonly FieldSpec[] = [spec('spec/volumeClaimTemplates[]/metadata/labels', 'StatefulSet', { group: 'apps', create: true })];
 
 const AFFINITY = ['podAffinity', 'podAntiAffinity'].flatMap((a) => [
   `spec/template/spec/affinity/${a}/preferredDuringSchedulingIgnoredDuringExecution/podAffinityTerm/labelSelector/matchLabels`,
@@ -137,7 +143,6 @@ export const COMMON_LABELS: readonly FieldSpec[] = [
   spec('spec/selector/matchLabels', 'PodDisruptionBudget', { group: 'policy' }),
   ...['spec/podSelector/matchLabels', 'spec/ingress/from/podSelector/matchLabels', 'spec/egress/to/podSelector/matchLabels'].map((p) => spec(p, 'NetworkPolicy', { group: 'networking.k8s.io' })),
   ...METADATA_LABELS,
-  ...VOLUME_CLAIM_TEMPLATE_LABELS,
 ];
 
 export const COMMON_ANNOTATIONS: readonly FieldSpec[] = [
@@ -151,8 +156,13 @@ export const COMMON_ANNOTATIONS: readonly FieldSpec[] = [
 
 export const REPLICAS: readonly FieldSpec[] = ['Deployment', 'ReplicationController', 'ReplicaSet', 'StatefulSet'].map((kind) => spec('spec/replicas', kind, { create: true }));
 
-/** Image references outside `containers`/`initContainers` lists (those are found at any depth). */
-export const IMAGE_VOLUMES: readonly FieldSpec[] = [spec('spec/volumes[]/image/reference'), spec('spec/template/spec/volumes[]/image/reference')];
+/**
+ * Image fields of kustomize's `images` table. kustomize first updates every `containers` and
+ * `initContainers` list at any depth, then these fields again: a `tagSuffix` lands twice on them.
+ */
+export const IMAGE_FIELDS: readonly FieldSpec[] = ['spec', 'spec/template/spec'].flatMap((prefix) => [
+  spec(`${prefix}/containers[]/image`), spec(`${prefix}/initContainers[]/image`), spec(`${prefix}/volumes[]/image/reference`),
+]);
 
 /** Whether a field spec's kind/group/version applies to an object's (an empty part matches all). */
 export function specApplies(s: { group?: string; version?: string; kind?: string }, gvk: { group: string; version: string; kind: string }): boolean {

@@ -2,7 +2,7 @@ import { base64OfUtf8 } from '../../rules/secret-data';
 import { baseNameOf } from '../uri-path';
 import { BuildError, type BuildEnv } from './env';
 import { isObj, stringMap, type Obj } from './fields';
-import { resolvePath, type LoadedKustomization } from './load';
+import { readWithin, type LoadedKustomization } from './load';
 import { BuiltResource, type OriginTable } from './resource';
 import { idEquals, type ResMap } from './resmap';
 
@@ -50,7 +50,7 @@ function generate(kind: 'ConfigMap' | 'Secret', args: Obj, options: Options, k: 
   const value: Obj = { apiVersion: 'v1', kind, metadata };
   if (kind === 'Secret') value.type = typeof args.type === 'string' && args.type !== '' ? args.type : 'Opaque';
   const data = dataOf(args, k, at, env);
-  if (Object.keys(data).length > 0) value.data = kind === 'Secret' ? Object.fromEntries(Object.entries(data).map(([key, v]) => [key, base64OfUtf8(v)])) : data;
+  if (Object.keys(data).length > 0) value.data = kind === 'Secret' ? Object.fromEntries(Object.entries(data).map(([key, v]) => [key, secretValue(v)])) : data;
   for (const [key, v] of Object.entries(options.labels ?? {}).sort()) stringMap(metadata, 'labels')[key] = String(v);
   for (const [key, v] of Object.entries(options.annotations ?? {}).sort()) stringMap(metadata, 'annotations')[key] = String(v);
   if (options.immutable) value.immutable = true;
@@ -63,10 +63,19 @@ function generate(kind: 'ConfigMap' | 'Secret', args: Obj, options: Options, k: 
   return resource;
 }
 
+/** kustomize's base64 of a Secret value: lines of 70 characters, each ended by a newline once the value needs two or more. */
+function secretValue(text: string): string {
+  const encoded = base64OfUtf8(text);
+  if (Math.floor(encoded.length / 70) + 1 === 1) return encoded;
+  let out = '';
+  for (let i = 0; i < encoded.length; i += 70) out += `${encoded.slice(i, i + 70)}\n`;
+  return out;
+}
+
 function dataOf(args: Obj, k: LoadedKustomization, at: (string | number)[], env: BuildEnv): Record<string, string> {
   const pairs: [string, string][] = [];
   const read = (path: string, where: (string | number)[], what: string): string => {
-    const text = env.files.read(resolvePath(k, path));
+    const { text } = readWithin(k, path, env, k.at(where));
     if (text === undefined) throw new BuildError(`loading KV pairs: ${what}: [${path}]: no such file or directory`, k.at(where));
     return text;
   };

@@ -65,6 +65,17 @@ function remove(doc: unknown, path: string, op: string): unknown {
   return doc;
 }
 
+/** evanphx/json-patch v4 (kustomize's): replacing an absent key of a map sets it; a list index must exist. */
+function replace(doc: unknown, path: string, value: unknown): unknown {
+  const tokens = pointer(path);
+  if (tokens.length === 0) return value;
+  const { parent, last } = parentOf(doc, tokens, 'replace');
+  if (Array.isArray(parent)) parent[index(parent, last, false, path, 'replace')] = value;
+  else if (isObj(parent)) parent[last] = value;
+  else throw new Error(`replace operation does not apply: doc is missing path: "${path}"`);
+  return doc;
+}
+
 function applyOp(doc: unknown, op: JsonPatchOp): unknown {
   switch (op.op) {
     case 'add':
@@ -72,8 +83,7 @@ function applyOp(doc: unknown, op: JsonPatchOp): unknown {
     case 'remove':
       return remove(doc, op.path, 'remove');
     case 'replace':
-      get(doc, op.path, 'replace');
-      return add(remove(doc, op.path, 'replace'), op.path, deepClone(op.value), 'replace');
+      return replace(doc, op.path, deepClone(op.value));
     case 'move': {
       const value = get(doc, op.from ?? '', 'move');
       return add(remove(doc, op.from ?? '', 'move'), op.path, value, 'move');

@@ -35,6 +35,16 @@ export function loadKustomization(folder: string, env: BuildEnv): LoadedKustomiz
   return { file, folder, value, at: (path) => { const r = rangeOfPath(root, path, 'value'); return r ? { file, start: r[0], end: r[1] } : undefined; } };
 }
 
+/**
+ * A file a kustomization reads (a resource file, a patch, a generator source), which kustomize's
+ * default load restrictions keep inside the kustomization's folder; undefined when it does not exist.
+ */
+export function readWithin(k: { folder: string }, path: string, env: BuildEnv, where: Origin | undefined): { path: string; text: string | undefined } {
+  const full = resolvePath(k, path);
+  if (!full.startsWith(`${k.folder}/`)) throw new BuildError(`security; file '${full}' is not in or below '${k.folder}'`, where);
+  return { path: full, text: env.files.read(full) };
+}
+
 /** A path of a kustomization resolved against its folder (absolute paths as they are). */
 export function resolvePath(k: { folder: string }, path: string): string {
   return path.startsWith('/') ? path : (resolveRelative(k.folder, path) ?? path);

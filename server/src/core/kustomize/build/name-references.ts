@@ -57,8 +57,9 @@ function setMapping(map: Obj, lookup: Lookup): void {
   let candidates = lookup.candidates;
   if (typeof map.namespace === 'string') {
     const namespace = map.namespace;
-    const byOriginal = candidates.filter((c) => c.orgId.namespace === namespace);
-    candidates = byOriginal.length > 0 ? byOriginal : candidates.filter((c) => c.id.namespace === namespace);
+    const { isNamespaced } = lookup.resources;
+    const byOriginal = candidates.filter((c) => effectiveNamespace(c.orgId, isNamespaced) === namespace);
+    candidates = byOriginal.length > 0 ? byOriginal : candidates.filter((c) => effectiveNamespace(c.id, isNamespaced) === namespace);
   }
   const referral = selectReferral(map.name, candidates, lookup, (rs) => rs.every((r) => r.id.name === rs[0].id.name && r.id.namespace === rs[0].id.namespace));
   if (!referral) return;

@@ -3,7 +3,7 @@ import type { Node } from 'yaml';
 import { BuildError, type BuildEnv } from './env';
 import { isObj, type Obj } from './fields';
 import { applyJsonPatch, type JsonPatchOp } from './json-patch';
-import { resolvePath, type LoadedKustomization } from './load';
+import { readWithin, resolvePath, type LoadedKustomization } from './load';
 import { idEquals, select, type ResMap, type Selector } from './resmap';
 import type { BuiltResource, Origin, OriginTable } from './resource';
 import { strategicMerge } from './smp';
@@ -45,7 +45,7 @@ export function patchSpecs(k: LoadedKustomization, field: 'patches' | 'patchesSt
 }
 
 function readPatch(k: LoadedKustomization, path: string, env: BuildEnv, origin: Origin | undefined): string {
-  const text = env.files.read(resolvePath(k, path));
+  const { text } = readWithin(k, path, env, origin);
   if (text === undefined) throw new BuildError(`failed to get the patch file from path(${path}): no such file or directory`, origin);
   return text;
 }

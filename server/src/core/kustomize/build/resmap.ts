@@ -33,16 +33,15 @@ export interface Selector {
   annotationSelector?: string;
 }
 
-/** The objects a selector picks (kustomize's Select): names and namespaces are anchored regular expressions, current or original. */
+/** The objects a selector picks (kustomize's Select): group, version, kind, name and namespace are anchored regular expressions; names and namespaces current or original. */
 export function select(resources: ResMap, selector: Selector): BuiltResource[] {
-  const name = selector.name ? anchored(selector.name) : undefined;
-  const namespace = selector.namespace ? anchored(selector.namespace) : undefined;
+  const [name, namespace, group, version, kind] = [selector.name, selector.namespace, selector.group, selector.version, selector.kind].map((p) => (p ? anchored(p) : undefined));
   return resources.list.filter((r) => {
     const cur = r.id;
     const org = r.orgId;
     if (namespace && !namespace.test(effectiveNamespace(org, resources.isNamespaced)) && !namespace.test(effectiveNamespace(cur, resources.isNamespaced))) return false;
     if (name && !name.test(org.name) && !name.test(cur.name)) return false;
-    if ((selector.group && selector.group !== cur.group) || (selector.version && selector.version !== cur.version) || (selector.kind && selector.kind !== cur.kind)) return false;
+    if ((group && !group.test(cur.group)) || (version && !version.test(cur.version)) || (kind && !kind.test(cur.kind))) return false;
     const metadata = isObj(r.value.metadata) ? r.value.metadata : {};
     return matchesLabelSelector(metadata.labels, selector.labelSelector) && matchesLabelSelector(metadata.annotations, selector.annotationSelector);
   });

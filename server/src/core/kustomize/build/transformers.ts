@@ -1,5 +1,5 @@
 import { BuildError } from './env';
-import { COMMON_ANNOTATIONS, COMMON_LABELS, IMAGE_VOLUMES, METADATA_LABELS, REPLICAS, VOLUME_CLAIM_TEMPLATE_LABELS, specApplies, type FieldSpec } from './field-specs';
+import { COMMON_ANNOTATIONS, COMMON_LABELS, IMAGE_FIELDS, METADATA_LABELS, REPLICAS, VOLUME_CLAIM_TEMPLATE_LABELS, specApplies, type FieldSpec } from './field-specs';
 import { childMap, isObj, pathSegments, visitPath, type Obj } from './fields';
 import type { LoadedKustomization } from './load';
 import { isClusterScoped, type ResMap } from './resmap';
@@ -107,7 +107,7 @@ export interface ImageOverride {
   tagSuffix?: string;
 }
 
-/** `images`: every `containers`/`initContainers` list at any depth (not in CRDs), and image volumes. */
+/** `images`: every `containers`/`initContainers` list at any depth (not in CRDs), then the table's fields (see IMAGE_FIELDS). */
 export function setImages(resources: ResMap, image: ImageOverride, origin: Origin | undefined, origins: OriginTable): void {
   const update = (container: Obj) => {
     if (typeof container.image !== 'string') return;
@@ -120,10 +120,13 @@ export function setImages(resources: ResMap, image: ImageOverride, origin: Origi
   for (const r of resources.list) {
     if (r.id.kind === 'CustomResourceDefinition') continue;
     walkContainers(r.value, update);
-    applySpecs(r, IMAGE_VOLUMES, (c, key) => {
+    applySpecs(r, IMAGE_FIELDS, (c, key) => {
       if (typeof c[key] !== 'string') return;
       const next = overridden(c[key] as string, image);
-      if (next !== undefined) c[key] = next;
+      if (next !== undefined && next !== c[key]) {
+        c[key] = next;
+        origins.record(c, key, origin);
+      }
     });
   }
 }

@@ -3,8 +3,7 @@ import { buildKustomization } from '../core/kustomize/build/build';
 import { catalogBuildEnv } from '../core/kustomize/build/catalog-env';
 import type { Origin } from '../core/kustomize/build/resource';
 import { LineIndex } from '../core/model/line-index';
-import { diskBuildFiles } from '../io/kustomize-files';
-import { pathStatus } from '../io/kustomize-paths';
+import { diskBuildFiles, pathStatus } from '../io/kustomize-files';
 import { bundledCatalog } from '../io/schema-source';
 import { encodeManifest } from '../shared/manifest-yaml';
 

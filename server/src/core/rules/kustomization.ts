@@ -33,7 +33,7 @@ export const kustomization: Rule = {
     id: 'kustomization',
     severity: 'error',
     scope: 'file',
-    description: 'Kustomization files: unknown fields, deprecated fields, and paths that do not exist.',
+    description: 'Kustomization files: unknown fields, deprecated fields, paths that do not exist, builds that fail.',
     docs: [
       'A `kustomization.yaml` (also `kustomization.yml`, `Kustomization`) is checked as kustomize reads it:',
       '',
@@ -46,7 +46,11 @@ export const kustomization: Rule = {
       '  and `envs`, `configurations`, `crds`, `replacements`) must exist: an error on the entry',
       '  otherwise; a folder under `resources` or `components` must hold a kustomization;',
       '- remote entries (URLs, `github.com/…?ref=`) are information: Kubesight works offline and does',
-      '  not fetch them; `helmCharts` and plugins are information: not built.',
+      '  not fetch them; `helmCharts` and plugins are information: not built;',
+      '- when every path exists, the kustomization is built in memory as `kustomize build` would (not',
+      '  a Component, which builds only inside another, nor a build with parts Kubesight does not build),',
+      '  and a failed build is an error in kustomize\'s words at the entry that fails: a patch whose',
+      '  target is not in the build, a key a generator repeats, a `behavior: merge` with nothing to merge.',
       '',
       '```yaml',
       'resources:',
@@ -80,6 +84,12 @@ export const kustomization: Rule = {
       if (NOT_BUILT[field]) reports.push(...located({ message: NOT_BUILT[field], severity: 'info' }, [field], 'key'));
     }
     for (const named of namedPaths(value)) reports.push(...pathReports(named, file.facts.kustomizePaths).flatMap((r) => located(r, named.at, 'value')));
+    const failed = file.facts.kustomizeBuild;
+    if (failed) {
+      const message = `kustomize build fails: ${failed.message}${failed.elsewhere ? ` (at ${failed.elsewhere})` : ''}`;
+      const range = failed.range ?? at([Object.keys(value)[0] ?? ''], 'key');
+      if (range) reports.push({ message, range });
+    }
     return reports;
   },
 };

@@ -116,7 +116,7 @@ export class Workspace {
   }
 }
 
-/** Whether the host found the same things at a kustomization's paths (a file created or deleted beside it changes its findings). */
+/** Whether the host found the same things at a kustomization's paths and in its build (a file created or deleted beside it changes its findings). */
 function samePaths(a: FileFacts, b: FileFacts): boolean {
-  return JSON.stringify(a.kustomizePaths ?? null) === JSON.stringify(b.kustomizePaths ?? null);
+  return JSON.stringify([a.kustomizePaths, a.kustomizeBuild]) === JSON.stringify([b.kustomizePaths, b.kustomizeBuild]);
 }

@@ -95,7 +95,7 @@ function addResource(k: LoadedKustomization, path: string, at: (string | number)
   } else added = loadResources(full, readWithin(k, path, ctx.env, where).text ?? '', ctx.origins, where);
   for (const r of added) {
     const id = r.id;
-    const clash = resources.list.find((o) => { const other = o.id; return other.kind === id.kind && other.group === id.group && other.name === id.name && effectiveNamespace(other, resources.isNamespaced) === effectiveNamespace(id, resources.isNamespaced); });
+    const clash = resources.list.find((o) => { const other = o.id; return other.kind === id.kind && other.group === id.group && other.version === id.version && other.name === id.name && effectiveNamespace(other, resources.isNamespaced) === effectiveNamespace(id, resources.isNamespaced); });
     if (clash) throw new BuildError(`may not add resource with an already registered id: ${id.kind}.${id.version}.${id.group}/${id.name}.${id.namespace || '[noNs]'}`, where);
     resources.list.push(r);
   }

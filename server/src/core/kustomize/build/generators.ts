@@ -157,5 +157,5 @@ function addGenerated(resources: ResMap, generated: BuiltResource, where: Return
 
 function describe(r: BuiltResource): string {
   const id = r.id;
-  return `${id.kind}.${id.version}.${id.group}/${id.name}.${id.namespace}`;
+  return `${id.kind}.${id.version}.${id.group || '[noGrp]'}/${id.name}.${id.namespace || '[noNs]'}`;
 }

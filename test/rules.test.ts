@@ -21,6 +21,11 @@ import { bundledCatalog } from '../server/src/io/schema-source';
 import { baselineFromResources } from '../server/src/core/immutable/baseline';
 import { parseFile } from '../server/src/core/model/parse';
 import { resourcesOfFile } from '../server/src/core/model/resource';
+import { documentValue } from '../server/src/core/model/parse';
+import type { FileFacts } from '../server/src/core/model/templates';
+import { isKustomizationUri } from '../server/src/core/kustomize/kustomization';
+import { namedPaths } from '../server/src/core/kustomize/listed-paths';
+import { resolveRelative } from '../server/src/core/kustomize/uri-path';
 
 const ROOT = 'test/fixtures/rules';
 const MARKER = /^\s*#(\s*)(\^+)\s+(error|warning|info|hint)\s+([a-z0-9-]+)(?:\s+--\s+(.*))?$/;
@@ -43,6 +48,23 @@ function splitFiles(text: string): { name: string; text: string }[] {
     else files[files.length - 1].lines.push(line);
   }
   return files.map((f) => ({ name: f.name, text: `${f.lines.join('\n')}\n` }));
+}
+
+/** What a host would find at a kustomization's paths, when the fixture's files are the disk (folders are their files' prefixes). */
+function kustomizePathsAmong(file: { name: string; text: string }, names: string[]): FileFacts['kustomizePaths'] {
+  if (!isKustomizationUri(file.name)) return undefined;
+  const value = documentValue(parseFile(file.text).documents[0]);
+  if (!value || typeof value !== 'object') return undefined;
+  const folder = file.name.includes('/') ? file.name.slice(0, file.name.lastIndexOf('/')) : '';
+  const out: Record<string, 'file' | 'directory' | 'kustomization' | 'missing'> = {};
+  for (const { path, remote } of namedPaths(value as Record<string, unknown>)) {
+    if (remote) continue;
+    const full = resolveRelative(folder, path) ?? path;
+    const prefix = full === '' ? '' : `${full}/`;
+    const inside = names.filter((n) => n.startsWith(prefix));
+    out[path] = names.includes(full) ? 'file' : inside.some((n) => isKustomizationUri(n) && !n.slice(prefix.length).includes('/')) ? 'kustomization' : inside.length > 0 ? 'directory' : 'missing';
+  }
+  return out;
 }
 
 function expectations(text: string): Expectation[] {
@@ -75,7 +97,9 @@ for (const rule of readdirSync(ROOT).sort()) {
       const baselineText = all.find((f) => f.name === '@baseline')?.text;
       const baseline = baselineText ? baselineFromResources('git HEAD', resourcesOfFile(parseFile(baselineText))) : undefined;
       let ws = Workspace.empty((g, k) => catalog.entriesForKind(k).find((e) => e.group === g)?.namespaced, true);
-      for (const f of files) ws = ws.withFile(f.name, f.text);
+      // The kustomization rule's fixtures are their own disk: a path names one of their files or folders.
+      const disk = rule === 'kustomization' ? files.map((x) => x.name) : undefined;
+      for (const f of files) ws = ws.withFile(f.name, f.text, 0, disk ? { kustomizePaths: kustomizePathsAmong(f, disk) } : {});
       const valid = fixture.startsWith('valid');
       // As in the CLI and the editor: the workspace's CRDs add their kinds to the catalog.
       const withCrds = new WorkspaceCatalog(catalog).for(ws);

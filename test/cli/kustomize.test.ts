@@ -50,3 +50,21 @@ test('without the kustomizations the same files get the warnings and errors back
   assert.deepEqual(found.sort(), ['base/web.yaml: image-tag', 'base/web.yaml: missing-reference', 'prod/replicas.yaml: schema', 'prod/replicas.yaml: schema']);
   assert.equal(r.status, 1);
 });
+
+test('a kustomization whose build fails gets kustomize\'s error at the failing entry; a Component or an incomplete build gets none', () => {
+  const dir = tempWorkspace('kubesight-cli-kustomize-', {
+    'base/web.yaml': deployment,
+    'base/kustomization.yaml': 'resources: [web.yaml]\nconfigMapGenerator:\n  - name: web-env\n    literals: [MODE=prod]\nimages:\n  - name: shop/web\n    newTag: "3.1.0"\n',
+    'prod/kustomization.yaml': 'resources: [../base]\npatches:\n  - path: replicas.yaml\n',
+    'prod/replicas.yaml': patch.replace('name: web', 'name: api'),
+    'helm/kustomization.yaml': 'resources: [../base]\nhelmCharts:\n  - name: redis\npatches:\n  - path: replicas.yaml\n',
+    'helm/replicas.yaml': patch.replace('name: web', 'name: redis-master'),
+    'component/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - path: replicas.yaml\n',
+    'component/replicas.yaml': patch,
+  });
+  const r = run(['check', '.', '--format', 'json'], dir);
+  const files = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; severity: string; message: string; line: number; column: number }[] }[];
+  const errors = files.flatMap((f) => f.messages.filter((m) => m.severity === 'error').map((m) => `${f.filePath}:${m.line}:${m.column} ${m.message}`));
+  assert.deepEqual(errors, ['prod/kustomization.yaml:3:5 kustomize build fails: no resource matches strategic merge patch "[noGrp]/Deployment.v1.apps/api.[noNs]"']);
+  assert.equal(r.status, 1);
+});

@@ -42,3 +42,12 @@ test('listing it in the kustomization re-checks the patch: no errors; unlisting 
   await client.change(kustomizationUri, 3, withoutPatch);
   assert.deepEqual(errors(await unlisted), ['spec.selector: Required value', 'spec.template: Required value']);
 });
+
+test('the kustomization itself: a path that does not exist and a failing build are errors, from the unsaved text', async () => {
+  const missing = await client.change(kustomizationUri, 4, 'resources:\n  - replicas.yaml\n  - gone.yaml\n');
+  assert.deepEqual(errors(missing), ['"gone.yaml": no such file or directory']);
+  const failing = await client.change(kustomizationUri, 5, 'resources:\n  - replicas.yaml\npatches:\n  - patch: |-\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata: {name: api}\n');
+  assert.deepEqual(errors(failing), ['kustomize build fails: no resource matches strategic merge patch "[noGrp]/Deployment.v1.apps/api.[noNs]"']);
+  const fixed = await client.change(kustomizationUri, 6, 'resources:\n  - replicas.yaml\n');
+  assert.deepEqual(errors(fixed), []);
+});

@@ -12,13 +12,22 @@ export interface CheckArgs {
   rules: Record<string, RuleSetting>;
 }
 
-export type Parsed = CheckArgs | { command: 'help' } | { command: 'version' };
+/** `kubesight build <dir>`: the kustomization's build, printed. */
+export interface BuildArgs {
+  command: 'build';
+  dir: string;
+}
+
+export type Parsed = CheckArgs | BuildArgs | { command: 'help' } | { command: 'version' };
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: kubesight check [paths...] [options]
+       kubesight build <dir>
 
-Checks Kubernetes manifests (files or directories, recursive *.yaml/*.yml) like the API server would.
+check: checks Kubernetes manifests (files or directories, recursive *.yaml/*.yml) like the API server would.
+build: prints the build of the kustomization in <dir> as YAML, what \`kubectl kustomize <dir>\` prints
+       (offline: remote resources, Helm charts and plugins are left out and said so on stderr).
 
 Options:
   --format stylish|json|sarif   output format (default: stylish)
@@ -38,7 +47,11 @@ const FORMATS: readonly string[] = ['stylish', 'json', 'sarif'];
 export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<string>): Parsed {
   if (argv.length === 0 || argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
   if (argv.includes('-v') || argv.includes('--version')) return { command: 'version' };
-  if (argv[0] !== 'check') throw new UsageError(`unknown command "${argv[0]}" (expected "check")`);
+  if (argv[0] === 'build') {
+    if (argv.length > 2 || argv[1]?.startsWith('-')) throw new UsageError('build takes one folder and no options');
+    return { command: 'build', dir: argv[1] ?? '.' };
+  }
+  if (argv[0] !== 'check') throw new UsageError(`unknown command "${argv[0]}" (expected "check" or "build")`);
   const out: CheckArgs = { command: 'check', paths: [], format: 'stylish', rules: {} };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];

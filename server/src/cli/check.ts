@@ -12,6 +12,7 @@ import { FindingsCache } from '../core/features/findings-cache';
 import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
 import type { Baseline } from '../core/immutable/baseline';
 import { isChartTemplate } from '../io/files';
+import { kustomizeFactsOf } from '../io/kustomize-paths';
 
 /** Files larger than this are not analysed (a generated dump, not a manifest someone edits). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -45,7 +46,7 @@ export function checkFiles(paths: readonly string[], catalog: SchemaCatalog, con
   const loaded = paths.map(load);
   const namespaced = (group: string, kind: string) => catalog.isNamespaced(group, kind);
   let workspace = Workspace.empty(namespaced, true);
-  for (const f of loaded) if (f.text !== undefined) workspace = workspace.withFile(uriOf(f.path), f.text, 0, { chartTemplate: isChartTemplate(f.path) });
+  for (const f of loaded) if (f.text !== undefined) workspace = workspace.withFile(uriOf(f.path), f.text, 0, { chartTemplate: isChartTemplate(f.path), ...kustomizeFactsOf(f.path, f.text, catalog) });
   const cache = new FindingsCache();
   const withCrds = new WorkspaceCatalog(catalog).for(workspace);
   return loaded.map((f) => {

@@ -11,6 +11,7 @@ import { collectFiles } from '../io/files';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
+import { buildCommand } from './build';
 
 declare const KUBESIGHT_VERSION: string | undefined;
 const VERSION = typeof KUBESIGHT_VERSION === 'string' ? KUBESIGHT_VERSION : '0.0.0-dev';
@@ -33,6 +34,7 @@ export function run(argv: readonly string[], cwd: string, out: (s: string) => vo
     out(VERSION);
     return 0;
   }
+  if (args.command === 'build') return buildCommand(resolve(cwd, args.dir), out, err);
   return check(args, cwd, out, err, isTty);
 }
 

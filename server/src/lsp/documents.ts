@@ -6,6 +6,7 @@ import type { SchemaCatalog } from '../core/schema/catalog';
 import { Workspace } from '../core/workspace/workspace';
 import type { ClusterIndexParams } from '../shared/cluster-protocol';
 import { collectFiles, isChartTemplate } from '../io/files';
+import { kustomizeFactsOf } from '../io/kustomize-paths';
 import type { FileFacts } from '../core/model/templates';
 
 export const MAX_SCANNED_FILE_BYTES = 5 * 1024 * 1024;
@@ -62,10 +63,11 @@ export class WhenQuiet {
 }
 
 /** What the file system says about a document: a Helm chart's template (only `file:` URIs have a place there). */
-function factsOf(uri: string): FileFacts {
+function factsOf(uri: string, text: string, catalog: SchemaCatalog): FileFacts {
   if (!uri.startsWith('file:')) return {};
   try {
-    return { chartTemplate: isChartTemplate(fileURLToPath(uri)) };
+    const path = fileURLToPath(uri);
+    return { chartTemplate: isChartTemplate(path), ...kustomizeFactsOf(path, text, catalog) };
   } catch {
     return {};
   }
@@ -88,7 +90,10 @@ export class DocumentStore {
    * back to an idle process (`npm run bench:memory`: +55-65 MiB of RSS over 10,500 edits, of which
    * ~50 MiB return with the collection). Without it (tests, other hosts) nothing is collected early.
    */
-  constructor(catalog: SchemaCatalog, collectGarbage?: () => void) {
+  constructor(
+    private readonly catalog: SchemaCatalog,
+    collectGarbage?: () => void,
+  ) {
     this.quiet = collectGarbage ? new WhenQuiet(collectGarbage, COLLECT_AFTER_QUIET_MS) : undefined;
     this.snapshot = Workspace.empty((group, kind) => catalog.isNamespaced(group, kind));
   }
@@ -102,7 +107,7 @@ export class DocumentStore {
     const doc = this.open.get(uri);
     if (!doc) return;
     // A generated dump of many megabytes is not a manifest someone edits: it is left out whole.
-    this.snapshot = doc.getText().length > MAX_SCANNED_FILE_BYTES ? this.snapshot.withoutFile(uri) : this.snapshot.withFile(uri, doc.getText(), doc.version, factsOf(uri));
+    this.snapshot = doc.getText().length > MAX_SCANNED_FILE_BYTES ? this.snapshot.withoutFile(uri) : this.snapshot.withFile(uri, doc.getText(), doc.version, factsOf(uri, doc.getText(), this.catalog));
     this.quiet?.poke();
   }
 
@@ -167,7 +172,8 @@ export class DocumentStore {
       if (statSync(path).size > MAX_SCANNED_FILE_BYTES) return ws.withoutFile(uri);
       const bytes = readFileSync(path);
       if (bytes.includes(0)) return ws.withoutFile(uri);
-      return ws.withFile(uri, bytes.toString('utf8'), -1, factsOf(uri));
+      const text = bytes.toString('utf8');
+      return ws.withFile(uri, text, -1, factsOf(uri, text, this.catalog));
     } catch {
       return ws.withoutFile(uri);
     }

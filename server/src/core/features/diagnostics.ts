@@ -53,7 +53,7 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   const rules = (env.rules ?? ALL_RULES).filter((r) => effectiveSeverity(env.config, r.meta.id, r.meta.severity) !== 'off');
   const findings: Finding[] = [];
   // The catalog is the target version's (features/target-version.ts): the hosts choose it.
-  const fileCtx = { file, catalog: env.catalog };
+  const fileCtx = { file, catalog: env.catalog, uri: env.uri };
   for (const rule of rules) {
     if (!rule.checkFile) continue;
     runRule(findings, rule, () => rule.checkFile!(fileCtx), env.config, undefined);

@@ -1,3 +1,4 @@
+import { KUSTOMIZE_GROUP } from '../kustomize/schema';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ParsedFile } from '../model/parse';
 import { formatPath, type FieldPath } from '../model/path';
@@ -90,6 +91,7 @@ function otherReleaseHover(catalog: SchemaCatalog, entry: KindEntry, path: Field
 
 /** kubernetes.io's generated API reference for the kind (one page per release, one anchor per kind). */
 export function referenceUrl(entry: KindEntry, kubernetesVersion = '1.35'): string {
+  if (entry.group === KUSTOMIZE_GROUP) return `https://kubectl.docs.kubernetes.io/references/kustomize/${entry.kind.toLowerCase()}/`;
   const group = entry.group === '' ? 'core' : entry.group.split('.')[0];
   return `https://kubernetes.io/docs/reference/generated/kubernetes-api/v${kubernetesVersion}/#${entry.kind.toLowerCase()}-${entry.version}-${group}`;
 }

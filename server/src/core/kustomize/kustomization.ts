@@ -2,6 +2,7 @@ import { isMap, type Node, type YAMLMap } from 'yaml';
 import type { ParsedDocument } from '../model/parse';
 import { documentValue } from '../model/parse';
 import { locate, type FieldPath } from '../model/path';
+import { afterKey, isRemotePath } from './listed-paths';
 import { baseNameOf, comparableUri, folderOf, resolveRelative } from './uri-path';
 
 /**
@@ -157,17 +158,8 @@ function fileKey(entry: string): string {
   return eq < 0 ? baseNameOf(entry) : entry.slice(0, eq);
 }
 
-/** A generator's `key=path` names the file after the `=`. */
-function afterKey(entry: string): string {
-  const eq = entry.indexOf('=');
-  return eq < 0 ? entry : entry.slice(eq + 1);
-}
-
-/** Remote resources kustomize fetches: URLs, `git@…`, `github.com/org/repo//path?ref=…`. */
-const REMOTE = /^(git@|(github\.com|gitlab\.com|bitbucket\.org)\/)|\?(ref|version)=/;
-
 function resolved(folder: string, path: string): string | undefined {
-  if (REMOTE.test(path)) return undefined;
+  if (isRemotePath(path)) return undefined;
   const uri = resolveRelative(folder, path);
   return uri === undefined ? undefined : comparableUri(uri);
 }

@@ -12,6 +12,16 @@ export interface SkippedFile {
 export interface FileFacts {
   /** The file is under `templates/` of a folder with a `Chart.yaml` (a Helm chart). */
   chartTemplate?: boolean;
+  /**
+   * For a kustomization file: what the host found at each local path it names, keyed as kustomize
+   * reads it (kustomize/listed-paths.ts); undefined when the host cannot look (an unsaved file).
+   */
+  kustomizePaths?: Readonly<Record<string, 'file' | 'directory' | 'kustomization' | 'missing'>>;
+  /**
+   * For a kustomization file whose build the host ran (kustomize/build, on the files on disk and
+   * this text): why it fails, at a range of this file or `elsewhere` (`path:line`, relative).
+   */
+  kustomizeBuild?: { message: string; range?: readonly [number, number]; elsewhere?: string };
 }
 
 export const CHART_TEMPLATE_REASON = 'Helm chart template (templates/ of a chart with Chart.yaml): not checked until rendered';

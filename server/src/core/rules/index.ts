@@ -32,6 +32,7 @@ import { volumeMount } from './volume-mount';
 import { workloadBestPractice } from './workload-best-practice';
 import { yamlSyntax } from './yaml-syntax';
 import { templateSkipped } from './template-skipped';
+import { kustomization } from './kustomization';
 
 /** Every rule, in the order their findings are documented. A plain list: no registry, no side effects. */
 export const ALL_RULES: readonly Rule[] = [
@@ -56,6 +57,8 @@ export const ALL_RULES: readonly Rule[] = [
   danglingBackend,
   statefulsetService,
   duplicateResource,
+  // Kustomize: kustomization files.
+  kustomization,
   // Against an earlier version (git ref).
   immutableField,
   // Application stacks (rules/stacks/).

@@ -67,6 +67,8 @@ export interface ResourceContext {
 
 export interface FileContext {
   file: ParsedFile;
+  /** The file's URI in the workspace (undefined when checked alone). */
+  uri?: string;
   catalog: SchemaCatalog;
 }
 

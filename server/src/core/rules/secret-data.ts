@@ -42,7 +42,7 @@ export const secretData: Rule = {
         path: ['data', key],
         at: 'value',
         message: `data[${key}]: illegal base64 data at input byte ${bad}; put plain text under stringData instead`,
-        fixes: range ? [{ title: `Encode the value as base64`, edits: [{ start: range[0], end: range[1], newText: encode(value) }] }] : undefined,
+        fixes: range ? [{ title: `Encode the value as base64`, edits: [{ start: range[0], end: range[1], newText: base64OfUtf8(value) }] }] : undefined,
       });
     }
     for (const key of Object.keys(asObject(resource.value.stringData) ?? {})) reports.push(...keyReports('stringData', key));
@@ -64,7 +64,8 @@ function firstBadByte(value: string): number | undefined {
   return pad >= 0 && pad < v.length - 2 ? pad : Math.floor(v.length / 4) * 4;
 }
 
-function encode(value: string): string {
+/** Base64 of the UTF-8 bytes of a text (what `data` of a Secret holds for it). */
+export function base64OfUtf8(value: string): string {
   // btoa needs Latin-1; encode UTF-8 bytes first so any text round-trips.
   const bytes = new TextEncoder().encode(value);
   let binary = '';

@@ -2,6 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import { SHARED_PREFIX, splitDefinitions } from './shared-definitions';
 import { withJsPatterns } from './go-regexp';
 import type { SchemaVersions } from './versions';
+import { KUSTOMIZE_KINDS } from '../kustomize/schema';
 
 /** One kind the catalog knows: bundled (schemas/index.json) or from a workspace CRD. */
 export interface KindEntry {
@@ -66,7 +67,8 @@ export class SchemaCatalog {
     /** The other bundled versions' catalogs (versions.ts), when the host bundles several. */
     readonly versions?: SchemaVersions,
   ) {
-    for (const entry of [...source.index.kinds.map((k) => ({ ...k, source: 'builtin' as const })), ...customKinds]) {
+    // Kustomize's own kinds (kustomization files) are known everywhere, like the built-in ones.
+    for (const entry of [...source.index.kinds.map((k) => ({ ...k, source: 'builtin' as const })), ...KUSTOMIZE_KINDS, ...customKinds]) {
       // A CRD cannot redefine a built-in kind: the built-in schema wins.
       const key = keyOf(entry.group, entry.version, entry.kind);
       if (this.byKey.get(key)?.source === 'builtin') continue;

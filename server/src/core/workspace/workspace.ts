@@ -57,7 +57,7 @@ export class Workspace {
    */
   withFile(uri: string, text: string, version = 0, facts: FileFacts = {}): Workspace {
     const old = this.files.get(uri);
-    const sameFacts = !!old && !!old.parsed.facts.chartTemplate === !!facts.chartTemplate;
+    const sameFacts = !!old && !!old.parsed.facts.chartTemplate === !!facts.chartTemplate && samePaths(old.parsed.facts, facts);
     if (old && sameFacts && old.parsed.text === text) return old.version === version ? this : this.replace(uri, { ...old, version });
     const parsed = parseFile(text, old?.parsed, facts);
     const objects = resourcesOfFile(parsed)
@@ -114,4 +114,9 @@ export class Workspace {
     files.set(uri, file);
     return new Workspace(files, this.namespaced, this.complete, this.cluster);
   }
+}
+
+/** Whether the host found the same things at a kustomization's paths and in its build (a file created or deleted beside it changes its findings). */
+function samePaths(a: FileFacts, b: FileFacts): boolean {
+  return JSON.stringify([a.kustomizePaths, a.kustomizeBuild]) === JSON.stringify([b.kustomizePaths, b.kustomizeBuild]);
 }

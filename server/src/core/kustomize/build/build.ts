@@ -1,0 +1,138 @@
+import { isRemotePath } from '../listed-paths';
+import { BuildError, type BuildEnv, type BuildNote } from './env';
+import { isObj, type Obj } from './fields';
+import { runGenerators } from './generators';
+import { contentHash } from './hash';
+import { loadKustomization, loadResources, readWithin, resolvePath, type LoadedKustomization } from './load';
+import { fixNameReferences } from './name-references';
+import { applyPatch, patchSpecs } from './patches';
+import { effectiveNamespace, type ResMap } from './resmap';
+import { BuiltResource, OriginTable } from './resource';
+import { legacyOrder } from './sort';
+import { addAnnotations, addLabels, addNameAffix, setImages, setNamespace, setReplicas, type ImageOverride } from './transformers';
+
+export interface BuildResult {
+  /** The built objects in kustomize's output order; empty when the build failed. */
+  resources: BuiltResource[];
+  /** Where each field of the objects came from. */
+  origins: OriginTable;
+  /** What was not built (remote resources, Helm charts, plugins, replacements, vars). */
+  notes: BuildNote[];
+  error?: BuildError;
+}
+
+/** Fields the in-memory build does not apply, said once per kustomization that has them. */
+const NOT_BUILT: Readonly<Record<string, string>> = {
+  helmCharts: 'Helm charts are not built by Kubesight',
+  helmChartInflationGenerator: 'Helm charts are not built by Kubesight',
+  generators: 'generator plugins are not built by Kubesight',
+  transformers: 'transformer plugins are not applied by Kubesight',
+  validators: 'validator plugins are not run by Kubesight',
+  replacements: 'replacements are not applied by Kubesight',
+  vars: 'vars are not substituted by Kubesight',
+  configurations: 'transformer configurations are not read by Kubesight (built-in field lists only)',
+  crds: 'crds are not read by Kubesight (name references in custom resources are not updated)',
+};
+
+interface Ctx {
+  env: BuildEnv;
+  origins: OriginTable;
+  notes: BuildNote[];
+  /** Folders being built, to refuse cycles. */
+  stack: string[];
+}
+
+/** `kustomize build <folder>` in memory: the objects, or the error kustomize would stop at. */
+export function buildKustomization(folder: string, env: BuildEnv): BuildResult {
+  const ctx: Ctx = { env, origins: new OriginTable(), notes: [], stack: [] };
+  const resources: ResMap = { list: [], isNamespaced: env.isNamespaced };
+  try {
+    accumulate(loadKustomization(folder, env), resources, ctx);
+    for (const r of resources.list) {
+      if (!r.needsHash) continue;
+      const hash = contentHash(r.value);
+      r.storePreviousId();
+      r.setName(`${r.id.name}-${hash}`);
+    }
+    fixNameReferences(resources);
+    return { resources: legacyOrder(resources.list), origins: ctx.origins, notes: ctx.notes };
+  } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
+    return { resources: [], origins: ctx.origins, notes: ctx.notes, error: e };
+  }
+}
+
+function accumulate(k: LoadedKustomization, resources: ResMap, ctx: Ctx): void {
+  if (ctx.stack.includes(k.folder)) throw new BuildError(`cycle detected: candidate root '${k.folder}' contains visited root '${ctx.stack[ctx.stack.length - 1]}'`);
+  ctx.stack.push(k.folder);
+  for (const field of Object.keys(NOT_BUILT)) if (k.value[field] !== undefined) ctx.notes.push({ message: `${field}: ${NOT_BUILT[field]}`, origin: k.at([field]) });
+  for (const field of ['resources', 'bases'] as const) list(k.value[field]).forEach((entry, i) => addResource(k, String(entry), [field, i], resources, ctx));
+  runGenerators(k, resources, ctx.env, ctx.origins);
+  list(k.value.components).forEach((entry, i) => {
+    const path = String(entry);
+    if (isRemotePath(path)) ctx.notes.push({ message: `"${path}" is remote: not fetched (Kubesight works offline)`, origin: k.at(['components', i]) });
+    else accumulate(loadKustomization(resolvePath(k, path), ctx.env), resources, ctx);
+  });
+  transform(k, resources, ctx);
+  ctx.stack.pop();
+}
+
+function addResource(k: LoadedKustomization, path: string, at: (string | number)[], resources: ResMap, ctx: Ctx): void {
+  const where = k.at(at);
+  if (isRemotePath(path)) {
+    ctx.notes.push({ message: `"${path}" is remote: not fetched (Kubesight works offline); its objects are not in the build`, origin: where });
+    return;
+  }
+  const full = resolvePath(k, path);
+  const status = ctx.env.files.status(full);
+  if (status === 'missing') throw new BuildError(`accumulating resources: '${path}': no such file or directory`, where);
+  if (status === 'directory') throw new BuildError(`accumulating resources: unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${path}'`, where);
+  let added: BuiltResource[];
+  if (status === 'kustomization') {
+    const sub: ResMap = { list: [], isNamespaced: resources.isNamespaced };
+    accumulate(loadKustomization(full, ctx.env), sub, ctx);
+    added = sub.list;
+  } else added = loadResources(full, readWithin(k, path, ctx.env, where).text ?? '', ctx.origins, where);
+  for (const r of added) {
+    const id = r.id;
+    const clash = resources.list.find((o) => { const other = o.id; return other.kind === id.kind && other.group === id.group && other.version === id.version && other.name === id.name && effectiveNamespace(other, resources.isNamespaced) === effectiveNamespace(id, resources.isNamespaced); });
+    if (clash) throw new BuildError(`may not add resource with an already registered id: ${id.kind}.${id.version}.${id.group}/${id.name}.${id.namespace || '[noNs]'}`, where);
+    resources.list.push(r);
+  }
+}
+
+/** The built-in transformers in kustomize's order. */
+function transform(k: LoadedKustomization, resources: ResMap, ctx: Ctx): void {
+  const { env, origins } = ctx;
+  const v = k.value;
+  for (const spec of patchSpecs(k, 'patchesStrategicMerge', env)) applyPatch(resources, spec, env, origins);
+  for (const spec of patchSpecs(k, 'patches', env)) applyPatch(resources, spec, env, origins);
+  if (typeof v.namespace === 'string' && v.namespace !== '') setNamespace(resources, v.namespace, { k, origins });
+  if (typeof v.namePrefix === 'string' && v.namePrefix !== '') addNameAffix(resources, v.namePrefix, 'prefix', { k, origins });
+  if (typeof v.nameSuffix === 'string' && v.nameSuffix !== '') addNameAffix(resources, v.nameSuffix, 'suffix', { k, origins });
+  list(v.labels).forEach((label, i) => {
+    if (!isObj(label) || !isObj(label.pairs)) return;
+    const fields = list(label.fields).filter(isObj).map((f) => ({ ...f, path: String(f.path ?? ''), create: f.create === true }));
+    addLabels(resources, label.pairs, { selectors: label.includeSelectors === true, templates: label.includeTemplates === true, claimTemplates: label.includeVolumeClaimTemplates === true, fields }, k.at(['labels', i, 'pairs']), origins);
+  });
+  if (isObj(v.commonLabels)) addLabels(resources, v.commonLabels, { selectors: true }, k.at(['commonLabels']), origins);
+  if (isObj(v.commonAnnotations)) addAnnotations(resources, v.commonAnnotations, k.at(['commonAnnotations']), origins);
+  for (const spec of patchSpecs(k, 'patchesJson6902', env)) applyPatch(resources, spec, env, origins);
+  list(v.replicas).forEach((replica, i) => {
+    if (isObj(replica) && typeof replica.name === 'string') setReplicas(resources, replica.name, replica.count, k.at(['replicas', i, 'count']), origins);
+  });
+  for (const field of ['images', 'imageTags'] as const) {
+    list(v[field]).forEach((image, i) => {
+      if (isObj(image) && typeof image.name === 'string') setImages(resources, imageOverride(image), k.at([field, i]), origins);
+    });
+  }
+}
+
+function imageOverride(o: Obj): ImageOverride {
+  const text = (x: unknown) => (typeof x === 'string' && x !== '' ? x : undefined);
+  return { name: String(o.name), newName: text(o.newName), newTag: text(o.newTag), digest: text(o.digest), tagSuffix: text(o.tagSuffix) };
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,0 +1,38 @@
+import type { PathStatus } from '../listed-paths';
+import type { Origin } from './resource';
+
+/** The file system the build reads, given by the host (core has none). Paths are absolute, `/`-separated. */
+export interface BuildFiles {
+  /** A file's text; undefined when it does not exist or is not a file. */
+  read(path: string): string | undefined;
+  status(path: string): PathStatus;
+}
+
+/** What the build needs to know beyond the files. */
+export interface BuildEnv {
+  files: BuildFiles;
+  /** Whether a kind is namespaced; false: cluster-scoped; undefined: unknown (namespaced, as kustomize takes it). */
+  isNamespaced(group: string, kind: string): boolean | undefined;
+  /** The strategic-merge key of the list at a field path of a kind; undefined: the list is replaced. */
+  mergeKey(group: string, version: string, kind: string, path: readonly (string | number)[]): string | undefined;
+  /** Why kustomize would refuse a kustomization's fields (it decodes them strictly); undefined when fine. */
+  checkKustomization?(value: Record<string, unknown>): string | undefined;
+}
+
+/** Something the build did not do, said where it is written (remote resources, Helm charts, plugins). */
+export interface BuildNote {
+  message: string;
+  origin?: Origin;
+}
+
+/** A failed build, in kustomize's words where it has some, located at the entry that caused it. */
+export class BuildError extends Error {
+  constructor(
+    message: string,
+    readonly origin?: Origin,
+  ) {
+    super(message);
+  }
+}
+
+export const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;

@@ -1,0 +1,61 @@
+/** Plain-object helpers for the build: values are the JS form of YAML documents (maps, lists, scalars). */
+export type Obj = Record<string, unknown>;
+
+export function isObj(value: unknown): value is Obj {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The map at `key` of `parent`, created (or replacing a null) when asked. */
+export function childMap(parent: Obj, key: string, create: boolean): Obj | undefined {
+  const v = parent[key];
+  if (isObj(v)) return v;
+  if (!create || (v !== undefined && v !== null)) return undefined;
+  const made: Obj = {};
+  parent[key] = made;
+  return made;
+}
+
+/** kustomize field-spec path segments: `/` separates, `\/` is a slash inside a key. */
+export function pathSegments(path: string): string[] {
+  return path.split(/(?<!\\)\//).map((s) => s.replace(/\\\//g, '/'));
+}
+
+/**
+ * Calls `set(container, key)` for each place a field-spec path reaches: lists on the way are entered
+ * element by element (`name[]` says so explicitly, a plain segment does it too), missing maps are
+ * created when `create` holds, otherwise the path stops there. The last key is passed even when
+ * absent if `create` holds (the setter creates it).
+ */
+export function visitPath(value: unknown, segments: readonly string[], create: boolean, set: (container: Obj, key: string) => void): void {
+  if (segments.length === 0 || value === null || value === undefined) return;
+  if (Array.isArray(value)) {
+    for (const item of value) visitPath(item, segments, create, set);
+    return;
+  }
+  if (!isObj(value)) return;
+  const [first, ...rest] = segments;
+  const key = first.endsWith('[]') ? first.slice(0, -2) : first;
+  if (rest.length === 0) {
+    if (key in value || create) set(value, key);
+    return;
+  }
+  const next = value[key];
+  if (Array.isArray(next)) return visitPath(next, rest, create, set);
+  const map = childMap(value, key, create && !first.endsWith('[]'));
+  if (map) visitPath(map, rest, create, set);
+}
+
+export function deepClone<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(deepClone) as T;
+  if (isObj(value)) {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(value)) out[k] = deepClone(v);
+    return out as T;
+  }
+  return value;
+}
+
+/** A string-to-string map field, created when absent. */
+export function stringMap(parent: Obj, key: string): Record<string, unknown> {
+  return childMap(parent, key, true) ?? {};
+}

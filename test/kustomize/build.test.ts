@@ -1,0 +1,89 @@
+// The in-memory build beyond what the oracle compares: where each built field came from (base
+// line, patch line, generator entry, the kustomization field that set it), what is not built, and
+// errors located at their entry. Files are given in memory (the build reads through BuildFiles).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildKustomization } from '../../server/src/core/kustomize/build/build';
+import { catalogBuildEnv } from '../../server/src/core/kustomize/build/catalog-env';
+import type { BuildFiles } from '../../server/src/core/kustomize/build/env';
+import type { PathStatus } from '../../server/src/core/kustomize/listed-paths';
+import { bundledCatalog } from '../../server/src/io/schema-source';
+import { WEB_DEPLOYMENT } from './manifests';
+
+const catalog = bundledCatalog();
+
+function memoryFiles(files: Record<string, string>): BuildFiles {
+  const status = (path: string): PathStatus => {
+    if (path in files) return 'file';
+    const inside = Object.keys(files).filter((f) => f.startsWith(`${path}/`));
+    if (inside.some((f) => /^(kustomization\.ya?ml|Kustomization)$/.test(f.slice(path.length + 1)))) return 'kustomization';
+    return inside.length > 0 ? 'directory' : 'missing';
+  };
+  return { read: (path) => files[path], status };
+}
+
+const files = {
+  '/repo/base/kustomization.yaml': 'resources:\n  - web.yaml\n',
+  '/repo/base/web.yaml': WEB_DEPLOYMENT,
+  '/repo/prod/kustomization.yaml': [
+    'namePrefix: prod-',
+    'resources:',
+    '  - ../base',
+    'patches:',
+    '  - path: replicas.yaml',
+    'configMapGenerator:',
+    '  - name: env',
+    '    literals: [MODE=prod]',
+    'helmCharts:',
+    '  - name: redis',
+    '',
+  ].join('\n'),
+  '/repo/prod/replicas.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 5\n',
+};
+
+function lineOf(path: string, offset: number): string {
+  const text = files[path as keyof typeof files];
+  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, text.indexOf('\n', offset)).trim();
+}
+
+test('each built field knows the line it came from: base, patch, kustomization field, generator entry', () => {
+  const result = buildKustomization('/repo/prod', catalogBuildEnv(catalog, memoryFiles(files)));
+  assert.equal(result.error, undefined);
+  const web = result.resources.find((r) => r.id.kind === 'Deployment')!;
+  const origin = (path: (string | number)[]) => {
+    const o = result.origins.at(web.value, path)!;
+    return `${o.file} ${lineOf(o.file, o.start)}`;
+  };
+  assert.equal(origin(['spec', 'replicas']), '/repo/prod/replicas.yaml replicas: 5');
+  assert.equal(origin(['spec', 'template', 'spec', 'containers', 0, 'image']), `/repo/base/web.yaml ${/image: .*/.exec(WEB_DEPLOYMENT)![0]}`);
+  assert.equal(origin(['metadata', 'name']), '/repo/prod/kustomization.yaml namePrefix: prod-');
+  const env = result.resources.find((r) => r.id.kind === 'ConfigMap')!;
+  const data = result.origins.at(env.value, ['data'])!;
+  assert.equal(lineOf(data.file, data.start), '- name: env');
+});
+
+test('what is not built is said, at its field', () => {
+  const result = buildKustomization('/repo/prod', catalogBuildEnv(catalog, memoryFiles(files)));
+  assert.deepEqual(result.notes.map((n) => [n.message, lineOf(n.origin!.file, n.origin!.start)]), [['helmCharts: Helm charts are not built by Kubesight', 'helmCharts:']]);
+});
+
+test('a failed build is kustomize\'s message at the entry that caused it', () => {
+  const broken = { ...files, '/repo/prod/kustomization.yaml': 'resources:\n  - ../base\npatches:\n  - path: gone.yaml\n' };
+  const result = buildKustomization('/repo/prod', catalogBuildEnv(catalog, memoryFiles(broken)));
+  assert.equal(result.resources.length, 0);
+  assert.match(result.error!.message, /failed to get the patch file from path\(gone\.yaml\): no such file or directory/);
+  const at = result.error!.origin!;
+  assert.equal(broken['/repo/prod/kustomization.yaml'].slice(at.start, at.end), 'gone.yaml');
+});
+
+test('a patch whose target is not in the build fails as kustomize does', () => {
+  const broken = { ...files, '/repo/prod/replicas.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 5\n' };
+  const result = buildKustomization('/repo/prod', catalogBuildEnv(catalog, memoryFiles(broken)));
+  assert.match(result.error!.message, /^no resource matches strategic merge patch "\[noGrp\]\/Deployment\.v1\.apps\/api\.\[noNs\]"/);
+});
+
+test('a resource file outside the kustomization folder is refused (kustomize\'s load restrictions)', () => {
+  const outside = { ...files, '/repo/prod/kustomization.yaml': 'resources:\n  - ../base/web.yaml\n' };
+  const result = buildKustomization('/repo/prod', catalogBuildEnv(catalog, memoryFiles(outside)));
+  assert.match(result.error!.message, /^security; file '\/repo\/base\/web\.yaml' is not in or below '\/repo\/prod'/);
+});

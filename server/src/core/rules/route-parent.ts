@@ -32,7 +32,8 @@ export const routeParent: Rule = {
       '  matches `shop.example.com`), when both have hostnames.',
       '',
       'Several Gateways of the same name (examples kept side by side) count together: a route is',
-      'reported only when none of them would take it.',
+      'reported only when none of them would take it; a Gateway that a Kustomize patch of the',
+      'workspace patches may get other listeners, and is not judged.',
       '',
       '```yaml',
       'kind: HTTPRoute',
@@ -59,6 +60,8 @@ function checkParent(workspace: Workspace, route: Resource, routeNamespace: stri
     const { severity, hint } = unresolved(workspace, ref, namespace, 'warning', true);
     return [{ path: [...ref.path, 'name'], at: 'value', severity, message: `Gateway "${ref.name}" not found in ${searchedWhere(workspace, namespace)}${hint}` }];
   }
+  // A Kustomize patch of the Gateway may add or change listeners: they cannot be told.
+  if (workspace.index.isPatched(GATEWAY_GROUP, 'Gateway', namespace, ref.name)) return [];
   const all = gateways.flatMap((g) => listenersOf(g.resource));
   const named = ref.sectionName ? all.filter((l) => l.name === ref.sectionName) : all;
   if (named.length === 0) return [{ path: [...ref.path, 'sectionName'], at: 'value', message: `Gateway "${ref.name}" has no listener named "${ref.sectionName}" (listeners: ${listNames(all)})` }];

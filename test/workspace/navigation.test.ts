@@ -116,3 +116,25 @@ test('dependents of Gateway API and monitoring objects: a Gateway its routes, a 
   assert.deepEqual(dependentFiles(ws, ws.file('s.yaml')!.objects, others('s.yaml')), ['m.yaml']);
   assert.deepEqual(dependentFiles(ws, ws.file('ns.yaml')!.objects, others('ns.yaml')), ['r.yaml']);
 });
+
+test('go to definition follows Gateway API and cert-manager references: parentRef, backendRef, certificateRef, gatewayClassName, issuerRef', async () => {
+  const { definitionAt } = await import('../../server/src/core/features/navigation');
+  const files: Record<string, string> = {
+    'route.yaml': 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: shop, namespace: web}\nspec:\n  parentRefs: [{name: edge, namespace: infra}]\n  rules: [{backendRefs: [{name: api, port: 80}]}]\n',
+    'gateway.yaml': 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace: infra}\nspec:\n  gatewayClassName: cloud\n  listeners: [{name: https, protocol: HTTPS, port: 443, tls: {certificateRefs: [{name: edge-tls}]}}]\n',
+    'class.yaml': 'apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: cloud}\nspec: {controllerName: example.com/gw}\n',
+    'cert.yaml': 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: edge, namespace: infra}\nspec:\n  secretName: edge-tls\n  dnsNames: [edge.example.com]\n  issuerRef: {name: acme, kind: ClusterIssuer}\n',
+    'issuer.yaml': 'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: {name: acme}\nspec: {selfSigned: {}}\n',
+    'api.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: web}\nspec:\n  ports: [{port: 80}]\n',
+  };
+  let ws = Workspace.empty(undefined, true);
+  for (const [uri, text] of Object.entries(files)) ws = ws.withFile(uri, text);
+  // The offset of the value after `name: ` (or another key) in a file.
+  const at = (uri: string, needle: string) => definitionAt(ws, uri, files[uri].indexOf(needle) + needle.indexOf(': ') + 3).map((l) => l.uri);
+  assert.deepEqual(at('route.yaml', 'name: edge'), ['gateway.yaml']);
+  assert.deepEqual(at('route.yaml', 'name: api'), ['api.yaml']);
+  assert.deepEqual(at('gateway.yaml', 'gatewayClassName: cloud'), ['class.yaml']);
+  // The Secret is the Certificate's: the definition is the object that writes it.
+  assert.deepEqual(at('gateway.yaml', 'name: edge-tls'), ['cert.yaml']);
+  assert.deepEqual(at('cert.yaml', 'name: acme'), ['issuer.yaml']);
+});

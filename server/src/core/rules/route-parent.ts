@@ -24,7 +24,7 @@ export const routeParent: Rule = {
       '  the same name in another namespace is a warning;',
       '- `sectionName` is the name of one of its listeners, `port` the port of one;',
       '- a listener left accepts the route: its kind (`allowedRoutes.kinds`, else the protocol:',
-      '  HTTP and HTTPS take HTTPRoute and GRPCRoute, TLS takes TLSRoute, TCP TCPRoute, UDP',
+      '  HTTP and HTTPS take HTTPRoute and GRPCRoute, TLS takes TLSRoute and TCPRoute, TCP TCPRoute, UDP',
       '  UDPRoute) and its namespace (`allowedRoutes.namespaces.from`: `Same`, the default, takes',
       '  routes of the Gateway\'s namespace only; `Selector` is checked when the route\'s Namespace is',
       '  in the workspace);',

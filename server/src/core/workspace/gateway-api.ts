@@ -16,7 +16,8 @@ const ROUTE_PROTOCOLS: Readonly<Record<string, readonly string[]>> = {
   HTTPRoute: ['HTTP', 'HTTPS'],
   GRPCRoute: ['HTTP', 'HTTPS'],
   TLSRoute: ['TLS'],
-  TCPRoute: ['TCP'],
+  // A TLS listener terminating TLS may hand the stream to a TCPRoute (extended support).
+  TCPRoute: ['TCP', 'TLS'],
   UDPRoute: ['UDP'],
 };
 

@@ -64,3 +64,18 @@ test('README lists every snippet prefix', () => {
   const missing = Object.values(snippets).map((s) => s.prefix).filter((p) => !readme.includes(`| \`${p}\` |`));
   assert.deepEqual(missing, []);
 });
+
+// The custom-resource snippets link among themselves with every rule on: the HTTPRoute finds its
+// Gateway's listener, the Gateway finds the Secret the Certificate writes. What stays outside a
+// snippet (the GatewayClass, the ClusterIssuer, the backend Service) is information at most.
+test('the Gateway API snippets resolve their own links, with the default rules', () => {
+  for (const prefix of ['k8s-gateway-httproute', 'k8s-gateway-https']) {
+    const snippet = Object.values(snippets).find((s) => s.prefix === prefix)!;
+    const ws = Workspace.empty(undefined, true).withFile('s.yaml', expand(snippet.body));
+    const findings = diagnoseWorkspaceFile(ws, 's.yaml', { catalog, config: DEFAULT_CONFIG }).filter((f) => f.ruleId !== 'schema');
+    assert.deepEqual(problems(ws, 's.yaml', DEFAULT_CONFIG), [], prefix);
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'route-parent' || /Secret/.test(f.message)).map((f) => f.message), [], prefix);
+    const outside = findings.map((f) => f.message.split(' not found')[0]).sort();
+    assert.deepEqual(outside, prefix === 'k8s-gateway-https' ? ['ClusterIssuer "letsencrypt"', 'GatewayClass "example"', 'Service "app"'] : ['GatewayClass "example"', 'Service "app"'], prefix);
+  }
+});

@@ -104,3 +104,17 @@ test('completion of selector values, named target ports and Ingress backend port
   const symbols = await client.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: 'deployment w' });
   assert.deepEqual(symbols.map((s) => [s.name, s.location.uri]), [['Deployment web', uriOf('web.yaml')]]);
 });
+
+test('Convert to Gateway API: a refactoring on an Ingress that replaces it with a Gateway and HTTPRoutes', async () => {
+  const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: shop\nspec:\n  ingressClassName: nginx\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  number: 80\n';
+  await open('shop-ingress.yaml', ingress);
+  const actions = await client.request<(Action & { kind: string })[]>('textDocument/codeAction', { textDocument: { uri: uriOf('shop-ingress.yaml') }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [] } });
+  const convert = actions.find((a) => /^Convert to Gateway API/.test(a.title));
+  assert.ok(convert, `no conversion among: ${actions.map((a) => a.title).join(', ')}`);
+  assert.equal(convert.kind, 'refactor.rewrite');
+  const text = apply(ingress, convert.edit.changes[uriOf('shop-ingress.yaml')]);
+  assert.match(text, /^apiVersion: gateway.networking.k8s.io\/v1\nkind: Gateway\n/);
+  assert.match(text, /kind: HTTPRoute\n[^]*type: PathPrefix\n[^]*- name: web\n {10}port: 80\n$/);
+  const onlyFixes = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri: uriOf('shop-ingress.yaml') }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [], only: ['quickfix'] } });
+  assert.ok(!onlyFixes.some((a) => /^Convert to Gateway API/.test(a.title)), 'not offered when only quick fixes are asked for');
+});

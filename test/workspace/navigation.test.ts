@@ -100,3 +100,41 @@ test('references carry their group: an HPA and a Rollout workloadRef lead to the
   assert.deepEqual(at('h1.yaml', hpa('argoproj.io/v1alpha1', 'Rollout')), ['r.yaml']);
   assert.deepEqual(at('h2.yaml', hpa('apps/v1', 'Deployment')), ['d.yaml']);
 });
+
+test('dependents of Gateway API and monitoring objects: a Gateway its routes, a grant the references into its namespace, Services their monitors', async () => {
+  const { dependentFiles } = await import('../../server/src/core/workspace/dependents');
+  const gateway = 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: public, namespace: infra}\nspec:\n  gatewayClassName: example\n  listeners: [{name: http, protocol: HTTP, port: 80}]\n';
+  const route = 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: web, namespace: web}\nspec:\n  parentRefs: [{name: public, namespace: infra}]\n  rules: [{backendRefs: [{name: api, namespace: shop, port: 80}]}]\n';
+  const grant = 'apiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata: {name: web, namespace: shop}\nspec:\n  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: web}]\n  to: [{group: "", kind: Service}]\n';
+  const monitor = 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: web, namespace: monitoring}\nspec:\n  namespaceSelector: {any: true}\n  selector: {matchLabels: {app: web}}\n  endpoints: [{port: http}]\n';
+  const namespace = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: web, labels: {gateway: "true"}}\n';
+  const ws = Workspace.empty(undefined, true).withFile('g.yaml', gateway).withFile('r.yaml', route).withFile('grant.yaml', grant).withFile('m.yaml', monitor).withFile('s.yaml', service).withFile('ns.yaml', namespace);
+  const all = ['g.yaml', 'r.yaml', 'grant.yaml', 'm.yaml', 's.yaml', 'ns.yaml'];
+  const others = (uri: string) => all.filter((u) => u !== uri);
+  assert.deepEqual(dependentFiles(ws, ws.file('g.yaml')!.objects, others('g.yaml')), ['r.yaml']);
+  assert.deepEqual(dependentFiles(ws, ws.file('grant.yaml')!.objects, others('grant.yaml')), ['r.yaml']);
+  assert.deepEqual(dependentFiles(ws, ws.file('s.yaml')!.objects, others('s.yaml')), ['m.yaml']);
+  assert.deepEqual(dependentFiles(ws, ws.file('ns.yaml')!.objects, others('ns.yaml')), ['r.yaml']);
+});
+
+test('go to definition follows Gateway API and cert-manager references: parentRef, backendRef, certificateRef, gatewayClassName, issuerRef', async () => {
+  const { definitionAt } = await import('../../server/src/core/features/navigation');
+  const files: Record<string, string> = {
+    'route.yaml': 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: shop, namespace: web}\nspec:\n  parentRefs: [{name: edge, namespace: infra}]\n  rules: [{backendRefs: [{name: api, port: 80}]}]\n',
+    'gateway.yaml': 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace: infra}\nspec:\n  gatewayClassName: cloud\n  listeners: [{name: https, protocol: HTTPS, port: 443, tls: {certificateRefs: [{name: edge-tls}]}}]\n',
+    'class.yaml': 'apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: cloud}\nspec: {controllerName: example.com/gw}\n',
+    'cert.yaml': 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: edge, namespace: infra}\nspec:\n  secretName: edge-tls\n  dnsNames: [edge.example.com]\n  issuerRef: {name: acme, kind: ClusterIssuer}\n',
+    'issuer.yaml': 'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: {name: acme}\nspec: {selfSigned: {}}\n',
+    'api.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: web}\nspec:\n  ports: [{port: 80}]\n',
+  };
+  let ws = Workspace.empty(undefined, true);
+  for (const [uri, text] of Object.entries(files)) ws = ws.withFile(uri, text);
+  // The offset of the value after `name: ` (or another key) in a file.
+  const at = (uri: string, needle: string) => definitionAt(ws, uri, files[uri].indexOf(needle) + needle.indexOf(': ') + 3).map((l) => l.uri);
+  assert.deepEqual(at('route.yaml', 'name: edge'), ['gateway.yaml']);
+  assert.deepEqual(at('route.yaml', 'name: api'), ['api.yaml']);
+  assert.deepEqual(at('gateway.yaml', 'gatewayClassName: cloud'), ['class.yaml']);
+  // The Secret is the Certificate's: the definition is the object that writes it.
+  assert.deepEqual(at('gateway.yaml', 'name: edge-tls'), ['cert.yaml']);
+  assert.deepEqual(at('cert.yaml', 'name: acme'), ['issuer.yaml']);
+});

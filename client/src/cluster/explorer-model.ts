@@ -3,7 +3,7 @@
 // Node ids are stable paths so VS Code keeps expansion state and tests can address nodes.
 import { ClusterError, type ClusterConnection } from './connection';
 import type { ContextInfo, LoadedKubeconfig } from './kubeconfig';
-import { apiVersionOf, isBuiltInGroup, isWorkload, KIND_GROUPS, NAMESPACE, POD, resourcePath, type KindGroup, type KindInfo } from './kinds';
+import { apiVersionOf, GATEWAY_API_GROUP, GATEWAY_API_KINDS, isBuiltInGroup, isWorkload, KIND_GROUPS, NAMESPACE, POD, resourcePath, type KindGroup, type KindInfo } from './kinds';
 import { statusWithPods } from './live-status';
 import { age, objectStatus, type ObjectStatus } from './status';
 import { selectorString } from './workload-pods';
@@ -48,8 +48,10 @@ export class ExplorerModel {
             ...KIND_GROUPS.map((group): ExplorerNode => ({ type: 'group', id: `${node.id}/${group.id}`, context: node.context, namespace: node.namespace, group })),
             { type: 'custom-resources', id: `${node.id}/custom`, context: node.context, namespace: node.namespace },
           ];
-        case 'group':
-          return node.group.kinds.map((kind) => this.kindNode(node.id, node.context, node.namespace, kind));
+        case 'group': {
+          const extra = node.group.id === 'network' ? await this.gatewayApiKinds(node.context, signal) : [];
+          return [...node.group.kinds, ...extra].map((kind) => this.kindNode(node.id, node.context, node.namespace, kind));
+        }
         case 'custom-resources':
           return await this.customGroups(node, signal);
         case 'custom-group':
@@ -149,6 +151,31 @@ export class ExplorerModel {
     if (!node.selector) return [];
     const pods = await conn.request<Obj>({ path: resourcePath(POD, node.objectNamespace), query: { labelSelector: node.selector, limit: this.options.pageSize ?? 200 }, signal });
     return ((pods.items ?? []) as Obj[]).map((p) => this.objectNode(node.id, node.context, node.namespace, POD, p));
+  }
+
+  /**
+   * The Gateway API kinds the cluster serves, each in the first version (preferred first) that
+   * lists it; none when the group is not installed or discovery fails (Network still shows the rest).
+   */
+  private async gatewayApiKinds(context: string, signal?: AbortSignal): Promise<KindInfo[]> {
+    try {
+      const conn = this.options.connect(context);
+      const groups = await conn.request<Obj>({ path: '/apis', signal });
+      const group = ((groups.groups ?? []) as Obj[]).find((g) => g.name === GATEWAY_API_GROUP);
+      if (!group) return [];
+      const versions = [group.preferredVersion?.version, ...((group.versions ?? []) as Obj[]).map((v) => v.version)].filter((v, i, all): v is string => typeof v === 'string' && all.indexOf(v) === i);
+      const served = new Map<string, KindInfo>();
+      for (const version of versions) {
+        const list = await conn.request<Obj>({ path: `/apis/${GATEWAY_API_GROUP}/${version}`, signal });
+        for (const r of (list.resources ?? []) as Obj[]) {
+          const known = GATEWAY_API_KINDS.find((kind) => kind.kind === r.kind && kind.plural === r.name);
+          if (known && !served.has(known.kind)) served.set(known.kind, { ...known, version });
+        }
+      }
+      return GATEWAY_API_KINDS.flatMap((kind) => served.get(kind.kind) ?? []);
+    } catch {
+      return [];
+    }
   }
 
   private async customGroups(node: Extract<ExplorerNode, { type: 'custom-resources' }>, signal?: AbortSignal): Promise<ExplorerNode[]> {

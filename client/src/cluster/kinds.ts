@@ -36,6 +36,21 @@ export const ROLE = k('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', 'Roles
 export const CLUSTERROLE = k('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', 'ClusterRoles', false);
 export const REPLICASET = k('apps', 'v1', 'ReplicaSet', 'replicasets', 'ReplicaSets');
 
+/**
+ * Gateway API kinds the Network folder shows when the cluster serves them, with the version the
+ * standard channel serves them in (the explorer takes the one the cluster lists).
+ */
+export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+export const GATEWAY = k(GATEWAY_API_GROUP, 'v1', 'Gateway', 'gateways', 'Gateways');
+export const HTTPROUTE = k(GATEWAY_API_GROUP, 'v1', 'HTTPRoute', 'httproutes', 'HTTPRoutes');
+export const GRPCROUTE = k(GATEWAY_API_GROUP, 'v1', 'GRPCRoute', 'grpcroutes', 'GRPCRoutes');
+export const GATEWAY_API_KINDS: KindInfo[] = [
+  GATEWAY, HTTPROUTE, GRPCROUTE,
+  k(GATEWAY_API_GROUP, 'v1alpha2', 'TLSRoute', 'tlsroutes', 'TLSRoutes'),
+  k(GATEWAY_API_GROUP, 'v1alpha2', 'TCPRoute', 'tcproutes', 'TCPRoutes'),
+  k(GATEWAY_API_GROUP, 'v1alpha2', 'UDPRoute', 'udproutes', 'UDPRoutes'),
+];
+
 export const KIND_GROUPS: KindGroup[] = [
   { id: 'workloads', label: 'Workloads', kinds: [DEPLOYMENT, STATEFULSET, DAEMONSET, JOB, CRONJOB, POD] },
   { id: 'network', label: 'Network', kinds: [SERVICE, INGRESS] },
@@ -43,7 +58,7 @@ export const KIND_GROUPS: KindGroup[] = [
   { id: 'storage', label: 'Storage', kinds: [PVC] },
 ];
 
-const KNOWN = [...KIND_GROUPS.flatMap((g) => g.kinds), SERVICEACCOUNT, NAMESPACE, EVENT, REPLICASET, INGRESSCLASS, ROLE, CLUSTERROLE];
+const KNOWN = [...KIND_GROUPS.flatMap((g) => g.kinds), SERVICEACCOUNT, NAMESPACE, EVENT, REPLICASET, INGRESSCLASS, ROLE, CLUSTERROLE, GATEWAY, HTTPROUTE, GRPCROUTE];
 
 /** Groups whose kinds are part of Kubernetes itself (never listed as custom resources). */
 export function isBuiltInGroup(group: string): boolean {

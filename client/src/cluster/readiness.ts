@@ -5,6 +5,7 @@ import type { ClusterConnection } from './connection';
 import { eventsFor, podsOf } from './describe';
 import { age, objectStatus, podProblem } from './status';
 import { selectorString } from './workload-pods';
+import { unmetGatewayConditions } from './gateway-status';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -24,7 +25,9 @@ export function explainNotReady(live: Obj, pods: Obj[], warnings: Obj[]): string
   // Conditions are positive (Available, Ready) except the failure ones, which matter when True.
   const failure = (c: Obj) => /Failure|Failed/.test(String(c.type));
   const unmet = ((live.status?.conditions ?? []) as Obj[]).filter((c) => (failure(c) ? c.status === 'True' : c.status !== 'True'));
-  if (unmet.length) lines.push('', 'Conditions not met:', ...unmet.map((c) => `- ${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`));
+  // Gateway API objects keep more conditions per listener and per parent Gateway.
+  const nested = unmetGatewayConditions(live);
+  if (unmet.length || nested.length) lines.push('', 'Conditions not met:', ...unmet.map((c) => `- ${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`), ...nested);
   const troubled = pods.filter((p) => objectStatus(p).health !== 'healthy');
   if (troubled.length) {
     lines.push('', 'Pods:');

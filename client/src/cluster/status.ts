@@ -1,5 +1,7 @@
 // A one-line status per object (what `kubectl get` shows) and its health, for tree items,
 // status lenses and describe.
+import { gatewayStatus, ROUTE_KINDS, routeStatus } from './gateway-status';
+
 export type Health = 'healthy' | 'progressing' | 'failed' | 'unknown';
 export interface ObjectStatus {
   text: string;
@@ -74,8 +76,10 @@ export function objectStatus(o: Obj): ObjectStatus {
       return { text: o.status?.phase ?? 'Active', health: o.status?.phase === 'Terminating' ? 'progressing' : 'healthy' };
     case 'Service':
       return { text: `${o.spec?.type ?? 'ClusterIP'} ${o.spec?.clusterIP ?? ''}`.trim(), health: 'healthy' };
+    case 'Gateway':
+      return gatewayStatus(o) ?? { text: '', health: 'unknown' };
     default:
-      return { text: '', health: 'unknown' };
+      return ROUTE_KINDS.has(o.kind) ? routeStatus(o) : { text: '', health: 'unknown' };
   }
 }
 

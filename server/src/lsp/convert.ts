@@ -27,10 +27,10 @@ export function toChanges(linesOf: (uri: string) => LineIndex | undefined, uri: 
   return changes;
 }
 
-export function toCodeAction(linesOf: (uri: string) => LineIndex | undefined, uri: string, fix: Fix, diagnostic: Diagnostic | undefined): CodeAction {
+export function toCodeAction(linesOf: (uri: string) => LineIndex | undefined, uri: string, fix: Fix, diagnostic: Diagnostic | undefined, kind: CodeActionKind = CodeActionKind.QuickFix): CodeAction {
   return {
     title: fix.title,
-    kind: CodeActionKind.QuickFix,
+    kind,
     isPreferred: fix.preferred,
     diagnostics: diagnostic ? [diagnostic] : undefined,
     edit: { changes: toChanges(linesOf, uri, fix) },

@@ -1,10 +1,11 @@
-import { DidChangeConfigurationNotification, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { complete } from '../core/features/completion';
 import { diagnoseWorkspaceFile } from '../core/features/diagnostics';
 import { FindingsCache } from '../core/features/findings-cache';
 import { hover } from '../core/features/hover';
 import { referenceHover } from '../core/features/reference-hover';
 import { documentSymbols } from '../core/features/symbols';
+import { ingressConversion } from '../core/features/ingress-to-gateway';
 import type { Finding } from '../core/findings';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import type { Workspace } from '../core/workspace/workspace';
@@ -226,7 +227,7 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
         completionProvider: { triggerCharacters: [' ', ':', '-'] },
         hoverProvider: true,
         documentSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
@@ -355,7 +356,10 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
       const linesOf = (u: string) => store.workspace.file(u)?.parsed.lines;
       const fixes = findings.flatMap((f) => (f.fixes ?? []).map((fix) => toCodeAction(linesOf, uri, fix, toDiagnostic(file.lines, f))));
       const ruleIds = [...new Set(findings.map((f) => f.ruleId))];
-      return [...fixes, ...ruleIds.map((id) => disableLineAction(file, uri, findings.find((f) => f.ruleId === id)!))];
+      const wantsRewrites = !params.context.only || params.context.only.some((k) => CodeActionKind.RefactorRewrite.startsWith(k));
+      const conversion = wantsRewrites ? ingressConversion(store.workspace, uri, start) : undefined;
+      const rewrites = conversion ? [toCodeAction(linesOf, uri, conversion, undefined, CodeActionKind.RefactorRewrite)] : [];
+      return [...fixes, ...ruleIds.map((id) => disableLineAction(file, uri, findings.find((f) => f.ruleId === id)!)), ...rewrites];
     }),
   );
 

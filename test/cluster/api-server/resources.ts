@@ -35,6 +35,10 @@ export const RESOURCE_TYPES: ResourceType[] = [
   { group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRole', plural: 'clusterroles', singular: 'clusterrole', namespaced: false },
   { group: 'authorization.k8s.io', version: 'v1', kind: 'SelfSubjectAccessReview', plural: 'selfsubjectaccessreviews', singular: 'selfsubjectaccessreview', namespaced: false, verbs: ['create'] },
   { group: 'cert-manager.io', version: 'v1', kind: 'Certificate', plural: 'certificates', singular: 'certificate', namespaced: true, shortNames: ['cert'] },
+  // The Gateway API as its standard channel installs it (GRPCRoute left out: a cluster need not serve every kind).
+  { group: 'gateway.networking.k8s.io', version: 'v1', kind: 'Gateway', plural: 'gateways', singular: 'gateway', namespaced: true, shortNames: ['gtw'], subresources: ['status'] },
+  { group: 'gateway.networking.k8s.io', version: 'v1', kind: 'HTTPRoute', plural: 'httproutes', singular: 'httproute', namespaced: true, subresources: ['status'] },
+  { group: 'gateway.networking.k8s.io', version: 'v1alpha2', kind: 'TLSRoute', plural: 'tlsroutes', singular: 'tlsroute', namespaced: true, subresources: ['status'] },
 ];
 
 export const verbsOf = (t: ResourceType): string[] => t.verbs ?? ALL_VERBS;
@@ -61,10 +65,15 @@ export function resourceList(group: string, version: string): object | undefined
 }
 
 export function groupList(): object {
-  const groups = [...new Set(RESOURCE_TYPES.filter((t) => t.group).map((t) => `${t.group}/${t.version}`))].map((gv) => {
-    const [name, version] = gv.split('/');
-    const v = { groupVersion: gv, version };
-    return { name, versions: [v], preferredVersion: v };
+  const versionsByGroup = new Map<string, string[]>();
+  for (const t of RESOURCE_TYPES.filter((x) => x.group)) {
+    const versions = versionsByGroup.get(t.group) ?? [];
+    if (!versions.includes(t.version)) versions.push(t.version);
+    versionsByGroup.set(t.group, versions);
+  }
+  const groups = [...versionsByGroup].map(([name, versions]) => {
+    const listed = versions.map((version) => ({ groupVersion: `${name}/${version}`, version }));
+    return { name, versions: listed, preferredVersion: listed[0] };
   });
   return { kind: 'APIGroupList', apiVersion: 'v1', groups };
 }

@@ -4,6 +4,7 @@ import type { Workspace } from '../workspace/workspace';
 import type { ClusterObject } from '../workspace/cluster-index';
 import type { Cursor } from './cursor';
 import { keyReference, referencedKind } from './reference-sites';
+import { isClusterScopedReference } from '../workspace/references';
 
 export interface ReferenceProposal {
   label: string;
@@ -42,7 +43,7 @@ export function referenceProposals(cursor: Cursor, workspace: Workspace | undefi
   const namespace = documentNamespace(cursor);
   const target = referencedKind(cursor.path);
   if (target) {
-    const clusterScoped = target.kind === 'IngressClass';
+    const clusterScoped = isClusterScopedReference(target);
     const objects = workspace.index.ofKind(target.group, target.kind, clusterScoped ? '' : namespace);
     const proposals = new Map(objects.map((o) => [o.name, { label: o.name, detail: `${o.kind} in ${fileName(o.uri)}` }]));
     const cluster = clusterObjects(cursor, workspace, target.group, target.kind, clusterScoped);

@@ -13,6 +13,11 @@ export function referencedKind(path: FieldPath): { group: string; kind: string }
   if (c === 'name' && b === 'service' && a === 'defaultBackend') return { group: '', kind: 'Service' };
   if (c === 'serviceName' && path[0] === 'spec' && path.length === 2) return { group: '', kind: 'Service' };
   if (c === 'ingressClassName') return { group: 'networking.k8s.io', kind: 'IngressClass' };
+  // Gateway API references, with the API's default kinds (a parentRef is a Gateway, a backendRef a Service).
+  if (c === 'name' && typeof b === 'number' && a === 'parentRefs') return { group: 'gateway.networking.k8s.io', kind: 'Gateway' };
+  if (c === 'name' && typeof b === 'number' && a === 'backendRefs') return { group: '', kind: 'Service' };
+  if (c === 'name' && typeof b === 'number' && a === 'certificateRefs') return { group: '', kind: 'Secret' };
+  if (c === 'gatewayClassName') return { group: 'gateway.networking.k8s.io', kind: 'GatewayClass' };
   return undefined;
 }
 

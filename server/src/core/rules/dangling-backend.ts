@@ -1,19 +1,22 @@
 import type { Report, ResourceContext, Rule } from './rule';
-import { namespaceOf, searchedWhere, selectorMatches, targets, unmatchedSelector, unresolved } from '../workspace/lookup';
+import { namespaceOf, searchedWhere, selectorMatches, targets, unmatchedSelector, unresolved, type Unresolved } from '../workspace/lookup';
 import { clusterBuiltIn } from '../workspace/cluster-builtins';
-import { referencesOf } from '../workspace/references';
+import { referencesOf, type Reference } from '../workspace/references';
 import { stringMap, valueAt } from '../workspace/pod-template';
 import type { Workspace } from '../workspace/workspace';
+import { isGatewayRoute } from '../workspace/gateway-api';
 
 export const danglingBackend: Rule = {
   meta: {
     id: 'dangling-backend',
     severity: 'warning',
     scope: 'workspace',
-    description: 'An Ingress backend Service, HPA scale target, NetworkPolicy or PodDisruptionBudget selector that points at nothing.',
+    description: 'An Ingress or Gateway API route backend Service, HPA scale target, NetworkPolicy or PodDisruptionBudget selector that points at nothing.',
     docs: [
-      'These objects are accepted by the API server and then do nothing: an Ingress routes to a',
-      'Service that does not exist (503), an HPA scales a Deployment that is not there, a',
+      'These objects are accepted by the API server and then do nothing: an Ingress or a Gateway API',
+      'route (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute `backendRefs`, in the namespace the',
+      'reference names) routes to a Service that does not exist (503, `ResolvedRefs: False`), an HPA',
+      'scales a Deployment that is not there, a',
       'NetworkPolicy or PodDisruptionBudget selects no pod of its namespace.',
       '',
       'A target one or two edits from a real name is a warning with "did you mean". An HPA target that',
@@ -37,7 +40,7 @@ export const danglingBackend: Rule = {
     const { resource, workspace } = ctx;
     if (!workspace) return [];
     const namespace = namespaceOf(resource);
-    if ((resource.kind === 'Ingress' && resource.group === 'networking.k8s.io') || (resource.kind === 'HorizontalPodAutoscaler' && resource.group === 'autoscaling')) return missingTargets(ctx, workspace, namespace);
+    if ((resource.kind === 'Ingress' && resource.group === 'networking.k8s.io') || (resource.kind === 'HorizontalPodAutoscaler' && resource.group === 'autoscaling') || isGatewayRoute(resource)) return missingTargets(ctx, workspace, namespace);
     if ((resource.kind === 'NetworkPolicy' && resource.group === 'networking.k8s.io') || (resource.kind === 'PodDisruptionBudget' && resource.group === 'policy')) {
       const path = resource.kind === 'NetworkPolicy' ? ['spec', 'podSelector'] : ['spec', 'selector'];
       const selector = valueAt(resource.value, path);
@@ -52,15 +55,30 @@ export const danglingBackend: Rule = {
 };
 
 function missingTargets(ctx: ResourceContext, workspace: Workspace, namespace: string): Report[] {
+  const route = isGatewayRoute(ctx.resource);
   return referencesOf(ctx.resource).flatMap((ref): Report[] => {
-    const isBackend = (ctx.resource.kind === 'Ingress' && ref.group === '' && ref.kind === 'Service') || ctx.resource.kind === 'HorizontalPodAutoscaler';
-    if (!isBackend || targets(workspace, ref.group, ref.kind, namespace, ref.name).length > 0) return [];
-    if (workspace.index.isPatched(ref.group, ref.kind, namespace, ref.name)) return [];
-    if (clusterBuiltIn(ref.group, ref.kind, namespace, ref.name) || isAlbAction(ctx, ref.kind, ref.name)) return [];
+    const isBackend = ((ctx.resource.kind === 'Ingress' || route) && ref.group === '' && ref.kind === 'Service') || ctx.resource.kind === 'HorizontalPodAutoscaler';
+    if (!isBackend) return [];
+    // A route's backend may name its namespace (allowed by a ReferenceGrant there: reference-grant).
+    const where = route ? (ref.namespace ?? namespace) : namespace;
+    if (targets(workspace, ref.group, ref.kind, where, ref.name).length > 0) return [];
+    if (workspace.index.isPatched(ref.group, ref.kind, where, ref.name)) return [];
+    if (clusterBuiltIn(ref.group, ref.kind, where, ref.name) || isAlbAction(ctx, ref.kind, ref.name)) return [];
     // A scale target no name resembles is usually made by a chart or an operator (information).
-    const { severity, hint } = unresolved(workspace, ref, namespace, 'warning', ctx.resource.kind === 'HorizontalPodAutoscaler');
-    return [{ path: ref.path, at: 'value', severity, message: `${ref.kind} "${ref.name}" not found in ${searchedWhere(workspace, namespace)}${hint}` }];
+    const { severity, hint } = route ? routeBackendVerdict(workspace, ref, where) : unresolved(workspace, ref, where, 'warning', ctx.resource.kind === 'HorizontalPodAutoscaler');
+    return [{ path: ref.path, at: 'value', severity, message: `${ref.kind} "${ref.name}" not found in ${searchedWhere(workspace, where)}${hint}` }];
   });
+}
+
+/**
+ * Routes are often kept apart from the applications they route to (a platform repository): a
+ * backend in a namespace of which the workspace has no Service at all is information, unless a
+ * near name or another namespace says what was meant.
+ */
+function routeBackendVerdict(workspace: Workspace, ref: Reference, namespace: string): Unresolved {
+  const verdict = unresolved(workspace, ref, namespace, 'warning');
+  if (verdict.hint || workspace.index.ofKind('', 'Service', namespace).length > 0) return verdict;
+  return { severity: 'info', hint: ' (no Service of this namespace is in the workspace: the application may be deployed from elsewhere)' };
 }
 
 /**

@@ -22,6 +22,9 @@ import { missingKey } from './missing-key';
 import { missingReference } from './missing-reference';
 import { nameFormat } from './name-format';
 import { portReference } from './port-reference';
+import { routeParent } from './route-parent';
+import { referenceGrant } from './reference-grant';
+import { monitorTarget } from './monitor-target';
 import { restartPolicy } from './restart-policy';
 import { schema } from './schema';
 import { secretData } from './secret-data';
@@ -55,6 +58,9 @@ export const ALL_RULES: readonly Rule[] = [
   serviceNoPods,
   portReference,
   danglingBackend,
+  routeParent,
+  referenceGrant,
+  monitorTarget,
   statefulsetService,
   duplicateResource,
   // Kustomize: kustomization files.

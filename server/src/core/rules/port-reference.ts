@@ -3,18 +3,21 @@ import { formatPath, type FieldPath } from '../model/path';
 import { mapSelectorMatches, namespaceOf, targets } from '../workspace/lookup';
 import { asArray, asObject, containersOf, podTemplateOf, stringMap, valueAt } from '../workspace/pod-template';
 import type { Workspace } from '../workspace/workspace';
+import { backendRefsOf, isGatewayRoute } from '../workspace/gateway-api';
 
 export const portReference: Rule = {
   meta: {
     id: 'port-reference',
     severity: 'error',
     scope: 'workspace',
-    description: 'A named Service `targetPort`, probe port or Ingress backend port that no container or Service defines.',
+    description: 'A named Service `targetPort`, probe port, Ingress or Gateway API route backend port that no container or Service defines.',
     docs: [
       'Named ports are resolved at run time, so a typo is accepted by the API server and breaks',
       'traffic later: a Service `targetPort: http` needs a container port named `http` in the pods',
       'it selects; a probe `port: metrics` needs that name among its container\'s ports; an Ingress',
-      'backend `port.name` or `port.number` must be a port of the Service.',
+      'backend `port.name` or `port.number` must be a port of the Service, and so must a Gateway API',
+      'route\'s `backendRefs[].port` (required for a Service backend: the API server refuses a route',
+      'without it, which the route\'s schema says too when it is known).',
       '',
       '```yaml',
       'kind: Service',
@@ -30,7 +33,8 @@ export const portReference: Rule = {
     if (!workspace) return [];
     const isService = resource.kind === 'Service' && resource.group === '';
     const isIngress = resource.kind === 'Ingress' && resource.group === 'networking.k8s.io';
-    return [...probePorts(ctx), ...(isService ? serviceTargetPorts(ctx, workspace) : []), ...(isIngress ? ingressPorts(ctx, workspace) : [])];
+    const isRoute = isGatewayRoute(resource);
+    return [...probePorts(ctx), ...(isService ? serviceTargetPorts(ctx, workspace) : []), ...(isIngress ? ingressPorts(ctx, workspace) : []), ...(isRoute ? routePorts(ctx, workspace) : [])];
   },
 };
 
@@ -85,6 +89,22 @@ function ingressPorts(ctx: ResourceContext, workspace: Workspace): Report[] {
       return [{ path: [...backend, 'service', 'port', 'number'], at: 'value', message: `Service "${service.name}" has no port ${port.number} (ports: ${describe(ports)})` }];
     }
     return [];
+  });
+}
+
+/** A route's Service backends: the port is required, and must be one of the Service's ports. */
+function routePorts(ctx: ResourceContext, workspace: Workspace): Report[] {
+  const namespace = namespaceOf(ctx.resource);
+  // With the route's schema known, its CEL rule "Must have port for Service reference" reports a missing port.
+  const schemaKnown = ctx.catalog.entry(ctx.resource.group, ctx.resource.version, ctx.resource.kind) !== undefined;
+  return backendRefsOf(ctx.resource).flatMap((ref): Report[] => {
+    if (ref.group !== '' || ref.kind !== 'Service') return [];
+    if (valueAt(ctx.resource.value, [...ref.path, 'port']) === undefined) return schemaKnown ? [] : [{ path: ref.path, at: 'key', message: `${formatPath(ref.path)}: Invalid value: Must have port for Service reference` }];
+    const found = targets(workspace, '', 'Service', ref.namespace ?? namespace, ref.name);
+    if (ref.port === undefined || found.length !== 1 || !found[0].servicePorts || found[0].producedBy) return [];
+    const ports = found[0].servicePorts;
+    if (ports.some((p) => p.port === ref.port)) return [];
+    return [{ path: [...ref.path, 'port'], at: 'value', message: `Service "${ref.name}" has no port ${ref.port} (ports: ${describe(ports)})` }];
   });
 }
 

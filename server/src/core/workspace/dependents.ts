@@ -5,7 +5,10 @@ import type { Workspace, WorkspaceFile } from './workspace';
 import { toolsSummary } from './build-tools';
 
 /** Kinds whose findings depend on the pod templates (labels, ports) of their namespace. */
-const SELECTING = new Set(['Service', 'PodDisruptionBudget', 'NetworkPolicy', 'Ingress']);
+const SELECTING = new Set(['Service', 'PodDisruptionBudget', 'NetworkPolicy', 'Ingress', 'PodMonitor']);
+
+/** Gateway API kinds whose findings read ReferenceGrants (routes, Gateways) and Namespace labels (routes). */
+const ROUTES = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
 
 /**
  * The files among `candidates` whose workspace findings may change because `changed` objects
@@ -18,6 +21,10 @@ export function dependentFiles(workspace: Workspace, changed: readonly IndexedOb
   const identities = new Set(changed.map((o) => `${o.group}/${o.kind}/${o.namespace}/${o.name}`));
   const podNamespaces = new Set(changed.filter((o) => o.template).map((o) => o.namespace));
   const serviceNamespaces = new Set(changed.filter((o) => o.kind === 'Service').map((o) => o.namespace));
+  const anyService = serviceNamespaces.size > 0;
+  // A ReferenceGrant allows references into its namespace; a Namespace's labels let routes attach.
+  const grantNamespaces = new Set(changed.filter((o) => o.kind === 'ReferenceGrant').map((o) => o.namespace));
+  const namespaceChanged = changed.some((o) => o.kind === 'Namespace' && o.group === '');
   return candidates.filter((uri) =>
     (workspace.file(uri)?.objects ?? []).some((o) => {
       if (identities.has(`${o.group}/${o.kind}/${o.namespace}/${o.name}`)) return true;
@@ -25,7 +32,11 @@ export function dependentFiles(workspace: Workspace, changed: readonly IndexedOb
       // A Service's port-reference findings read the pods; a pod's do not read Services, but
       // an Ingress reads Service ports.
       if (serviceNamespaces.has(o.namespace) && o.kind === 'Ingress') return true;
+      // A ServiceMonitor may select Services of other namespaces (namespaceSelector).
+      if (anyService && o.kind === 'ServiceMonitor') return true;
+      if (namespaceChanged && ROUTES.has(o.kind)) return true;
       const namespace = namespaceOf(o.resource);
+      if (grantNamespaces.size && (ROUTES.has(o.kind) || o.kind === 'Gateway') && referencesOf(o.resource).some((r) => r.namespace !== undefined && grantNamespaces.has(r.namespace))) return true;
       return referencesOf(o.resource).some((r) => identities.has(`${r.group}/${r.kind}/${isClusterScopedReference(r) ? '' : (r.namespace ?? namespace)}/${r.name}`));
     }),
   );

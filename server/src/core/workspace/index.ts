@@ -56,11 +56,25 @@ export class ResourceIndex {
 
   /** Objects with pod templates (workloads and Pods) in a namespace. */
   podTemplatesIn(namespace: string): readonly IndexedObject[] {
+    return this.podTemplates().get(namespace) ?? [];
+  }
+
+  /** Objects with pod templates in every namespace (a monitor with `namespaceSelector.any`). */
+  allPodTemplates(): readonly IndexedObject[] {
+    return [...this.podTemplates().values()].flat();
+  }
+
+  /** Every object of a kind in every namespace, produced ones included. */
+  ofKindEverywhere(group: string, kind: string): readonly IndexedObject[] {
+    return [...this.objects, ...this.produced].filter((o) => o.group === group && o.kind === kind);
+  }
+
+  private podTemplates(): Map<string, IndexedObject[]> {
     if (!this.podTemplatesByNamespace) {
       this.podTemplatesByNamespace = new Map();
       for (const o of [...this.objects, ...this.produced]) if (o.template) push(this.podTemplatesByNamespace, o.namespace, o);
     }
-    return this.podTemplatesByNamespace.get(namespace) ?? [];
+    return this.podTemplatesByNamespace;
   }
 }
 

@@ -55,6 +55,8 @@ const CLUSTER_SCOPED = new Set([
   'storage.k8s.io/CSINode', 'storage.k8s.io/VolumeAttachment', 'certificates.k8s.io/CertificateSigningRequest',
   'admissionregistration.k8s.io/ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
   'flowcontrol.apiserver.k8s.io/FlowSchema', 'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration', 'policy/PodSecurityPolicy', 'extensions/PodSecurityPolicy',
+  // Custom kinds whose CRD may not be in the workspace: their references resolve without a namespace.
+  'gateway.networking.k8s.io/GatewayClass', 'cert-manager.io/ClusterIssuer',
 ]);
 
 /** Whether a kind is namespaced: the catalog's answer when known, else the table above. */

@@ -1,6 +1,7 @@
 import type { FieldPath } from '../model/path';
 import { splitApiVersion, type Resource } from '../model/resource';
-import { asArray, asObject, containersOf, podTemplateOf, valueAt } from './pod-template';
+import { asArray, asObject, containersOf, podTemplateOf, stringMap, valueAt } from './pod-template';
+import { backendRefsOf, certificateRefsOf, GATEWAY_GROUP, isGateway, isGatewayRoute, parentRefsOf, type ObjectRef } from './gateway-api';
 
 /** One place where an object names another object. */
 export interface Reference {
@@ -33,6 +34,10 @@ export function referencesOf(resource: Resource): Reference[] {
   if (resource.kind === 'StatefulSet' && (resource.group === 'apps' || resource.group === 'apps.kruise.io')) add(out, '', 'Service', valueAt(v, ['spec', 'serviceName']), ['spec', 'serviceName']);
   if (resource.kind === 'Rollout' && resource.group === 'argoproj.io') workloadReference(v, out);
   if ((resource.kind === 'RoleBinding' || resource.kind === 'ClusterRoleBinding') && resource.group === 'rbac.authorization.k8s.io') roleBindingReferences(v, out);
+  if (isGateway(resource)) gatewayReferences(resource, out);
+  if (isGatewayRoute(resource)) routeReferences(resource, out);
+  if (resource.group === 'cert-manager.io' && (resource.kind === 'Certificate' || resource.kind === 'CertificateRequest')) issuerReference(v, out);
+  if (isGateway(resource) || (resource.kind === 'Ingress' && resource.group === 'networking.k8s.io')) issuerAnnotations(v, out);
   return out;
 }
 
@@ -122,9 +127,45 @@ function workloadReference(v: Obj, out: Reference[]): void {
   add(out, splitApiVersion(ref.apiVersion).group, ref.kind, ref.name, ['spec', 'workloadRef', 'name']);
 }
 
+const CLUSTER_SCOPED_TARGETS = new Set(['networking.k8s.io/IngressClass', 'rbac.authorization.k8s.io/ClusterRole', `${GATEWAY_GROUP}/GatewayClass`, 'cert-manager.io/ClusterIssuer']);
+
 /** References to cluster-scoped objects resolve without a namespace. */
 export function isClusterScopedReference(ref: { group: string; kind: string }): boolean {
-  return (ref.group === 'networking.k8s.io' && ref.kind === 'IngressClass') || (ref.group === 'rbac.authorization.k8s.io' && ref.kind === 'ClusterRole');
+  return CLUSTER_SCOPED_TARGETS.has(`${ref.group}/${ref.kind}`);
+}
+
+function addObjectRef(out: Reference[], ref: ObjectRef): void {
+  add(out, ref.group, ref.kind, ref.name, [...ref.path, 'name'], ref.namespace ? { namespace: ref.namespace } : {});
+}
+
+/** A Gateway's class and its listeners' TLS Secrets (core Secrets only: other kinds are an implementation's). */
+function gatewayReferences(resource: Resource, out: Reference[]): void {
+  add(out, GATEWAY_GROUP, 'GatewayClass', valueAt(resource.value, ['spec', 'gatewayClassName']), ['spec', 'gatewayClassName']);
+  for (const ref of certificateRefsOf(resource)) if (ref.group === '' && ref.kind === 'Secret') addObjectRef(out, ref);
+}
+
+/** A route's Gateways and Service backends (other parent and backend kinds are an implementation's). */
+function routeReferences(resource: Resource, out: Reference[]): void {
+  for (const ref of parentRefsOf(resource)) if (ref.group === GATEWAY_GROUP && ref.kind === 'Gateway') addObjectRef(out, ref);
+  for (const ref of backendRefsOf(resource)) if (ref.group === '' && ref.kind === 'Service') addObjectRef(out, ref);
+}
+
+/** cert-manager's `issuerRef`: an Issuer of the same namespace unless kind says ClusterIssuer; other groups are external issuers. */
+function issuerReference(v: Obj, out: Reference[]): void {
+  const ref = asObject(valueAt(v, ['spec', 'issuerRef']));
+  if (!ref || (ref.group !== undefined && ref.group !== 'cert-manager.io')) return;
+  const kind = ref.kind === undefined ? 'Issuer' : ref.kind;
+  if (kind === 'Issuer' || kind === 'ClusterIssuer') add(out, 'cert-manager.io', kind, ref.name, ['spec', 'issuerRef', 'name']);
+}
+
+/** The issuer annotations cert-manager's ingress and gateway shims read. */
+function issuerAnnotations(v: Obj, out: Reference[]): void {
+  const annotations = stringMap(valueAt(v, ['metadata', 'annotations']));
+  const group = annotations['cert-manager.io/issuer-group'];
+  if (group !== undefined && group !== 'cert-manager.io') return;
+  const issuerKind = annotations['cert-manager.io/issuer-kind'] ?? 'Issuer';
+  if (issuerKind === 'Issuer' || issuerKind === 'ClusterIssuer') add(out, 'cert-manager.io', issuerKind, annotations['cert-manager.io/issuer'], ['metadata', 'annotations', 'cert-manager.io/issuer']);
+  add(out, 'cert-manager.io', 'ClusterIssuer', annotations['cert-manager.io/cluster-issuer'], ['metadata', 'annotations', 'cert-manager.io/cluster-issuer']);
 }
 
 function roleBindingReferences(v: Obj, out: Reference[]): void {

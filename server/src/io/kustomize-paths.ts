@@ -19,7 +19,8 @@ export function kustomizePathsOf(filePath: string, text: string): FileFacts['kus
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const folder = dirname(filePath);
   // A kustomization whose folder is not on disk (a virtual or not yet saved file): its paths cannot be judged.
-  if (pathStatus(folder) === 'missing' || pathStatus(folder) === 'file') return undefined;
+  const folderStatus = pathStatus(folder);
+  if (folderStatus === 'missing' || folderStatus === 'file') return undefined;
   const out: Record<string, PathStatus> = {};
   for (const named of namedPaths(value as Record<string, unknown>)) {
     if (!named.remote && !(named.path in out)) out[named.path] = pathStatus(isAbsolute(named.path) ? named.path : resolve(folder, named.path));

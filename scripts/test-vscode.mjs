@@ -11,29 +11,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { bundleSuites, prepareWorkspace } from '../test/vscode/bundle.mjs';
 import testElectron from '@vscode/test-electron';
 
 const { downloadAndUnzipVSCode, runTests } = testElectron;
 const root = resolve(import.meta.dirname, '..');
-const outDir = join(root, 'dist', 'test-vscode');
 const version = process.env.VSCODE_TEST_VERSION || '1.100.3';
 const cachePath = resolve(root, process.env.VSCODE_TEST_CACHE || 'node_modules/.cache/vscode-test');
 
-// 1. Bundle the suite: CommonJS for the extension host; `vscode` is provided by the host and
-//    mocha is loaded from node_modules so the runner and the suite share one instance.
-await build({
-  entryPoints: { index: 'test/vscode/index.vscode.ts', 'extension.vscode': 'test/vscode/extension.vscode.ts' },
-  absWorkingDir: root,
-  outdir: outDir,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  external: ['vscode', 'mocha'],
-  logLevel: 'warning',
-});
+// 1. Bundle the suites (test/vscode/bundle.mjs).
+const testsEntry = await bundleSuites(root);
 
 // 2. Get VS Code. A pinned version is checked against the release list first, so without internet
 //    this fails within `timeout` (an idle timeout per request) and nothing is retried.
@@ -53,7 +40,7 @@ try {
 }
 
 // 3. Build the extension under test (dist/client.js, dist/server.js, validators) and run the suite
-//    in a fresh profile, with examples/ as the workspace and no other extensions.
+//    in a fresh profile, with the suites' fixture workspace and no other extensions.
 const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
 const profile = mkdtempSync(join(tmpdir(), 'kubesight-vscode-test-'));
@@ -62,11 +49,12 @@ try {
   code = await runTests({
     vscodeExecutablePath,
     extensionDevelopmentPath: root,
-    extensionTestsPath: join(outDir, 'index.js'),
-    // No real cluster is ever contacted: the explorer sees an empty kubeconfig path.
+    extensionTestsPath: testsEntry,
+    // No real cluster is ever contacted: the explorer sees an empty kubeconfig path (the cluster
+    // suite starts the API test server on 127.0.0.1 and names it through kubesight.kubeconfig).
     extensionTestsEnv: { KUBECONFIG: join(profile, 'no-kubeconfig') },
     launchArgs: [
-      join(root, 'examples'),
+      prepareWorkspace(root, join(profile, 'workspace')),
       '--disable-extensions',
       `--user-data-dir=${join(profile, 'user-data')}`,
       `--extensions-dir=${join(profile, 'extensions')}`,

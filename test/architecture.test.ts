@@ -58,6 +58,11 @@ test('client/src/cluster is plain: no vscode, no language client, nothing from e
   assert.deepEqual(offenders, []);
 });
 
+test('client/src/support is plain: no vscode, no language client, no file system', () => {
+  const offenders = tsFiles('client/src/support').flatMap((f) => importsOf(f).filter((i) => /^vscode(-languageclient.*)?$|^(node:)?fs(\/promises)?$|\/explorer\//.test(i)).map((i) => `${f}: ${i}`));
+  assert.deepEqual(offenders, []);
+});
+
 test('server code uses no dynamic import(): launcher.ts runs the bundle through vm.Script, which cannot load one', () => {
   const offenders = tsFiles('server/src').filter((f) => /(?<!typeof\s)\bimport\s*\(/.test(readFileSync(f, 'utf8').replace(/^\s*(\/\/|\*).*$/gm, '')));
   assert.deepEqual(offenders, []);

@@ -1,14 +1,25 @@
 // VS Code entry: starts the language server, wires settings, file events and commands, and the
 // cluster explorer (./explorer). Nothing else.
 import * as path from 'node:path';
-import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type ExtensionContext, type TreeDataProvider } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { activateExplorer } from './explorer/activate';
+import { registerGettingStarted } from './getting-started';
+import { registerReportProblem } from './report-problem';
 import { showTargetVersion } from './target-status';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/**
+ * What `activate` returns: read-only handles for the extension-host tests (test/vscode), which
+ * cannot reach a tree view's items or a context key through the VS Code API.
+ */
+export interface KubesightApi {
+  readonly clusterTree: TreeDataProvider<unknown>;
+  readonly clusterViewState: () => string;
+}
+
+export async function activate(context: ExtensionContext): Promise<KubesightApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -38,7 +49,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
   await client.start();
   const started = client;
   context.subscriptions.push(...showTargetVersion(started));
-  activateExplorer(context, (method, params) => void started.sendNotification(method, params));
+  const explorer = activateExplorer(context, (method, params) => void started.sendNotification(method, params));
+  const clusterViewState = () => explorer.state.viewState;
+  context.subscriptions.push(
+    ...registerGettingStarted(context),
+    registerReportProblem(context, { clusterViewState, contextCount: () => (explorer.state.viewState === 'ready' ? explorer.state.kubeconfig().contexts.length : 0) }),
+  );
+  return { clusterTree: explorer.tree as TreeDataProvider<unknown>, clusterViewState };
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,10 +7,13 @@
 //      made a git repository with the fixtures committed (immutable-field compares with HEAD)
 //   4. Kubernetes API test server (test/e2e/api-server-main.ts via tsx) + a kubeconfig for it
 //   5. start code-server with the .vsix installed and KUBECONFIG set (../shared/e2e/start-code-server.sh)
-//   6. drive it (test/e2e/driver/drive.mjs): one ok/FAIL line per check, last line "N passed, N failed"
-//   7. always: stop code-server (its process group) and the API server
+//   6. drive it (test/e2e/driver/drive.mjs): one ok/FAIL line per check, then "N passed, N failed"
+//   7. the extension-host suites (test/vscode) in the same code-server (test/e2e/driver/exthost.mjs):
+//      one ok/FAIL line per test, then "extension host (code-server): N passed, N failed"; the last
+//      line is the sum of both: "N passed, N failed"
+//   8. always: stop code-server (its process group) and the API server
 //
-// Exit code: the driver's (0 = every check passed), 1 if a set-up step failed.
+// Exit code: 0 when every check and test passed, 1 otherwise or if a set-up step failed.
 // Environment (optional): E2E_TMP (default /tmp/ks-e2e; keep it short, code-server puts a unix
 //   socket under it), E2E_PORT (8765), CS_PREFIX (/tmp/cs), E2E_SHARED (../shared/e2e beside the
 //   repo), E2E_SCREENSHOTS=1 (also copy the README pictures to docs/screenshots/),
@@ -21,6 +24,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleSuites, prepareWorkspace } from '../vscode/bundle.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -30,6 +34,7 @@ const PORT = process.env.E2E_PORT ?? '8765';
 const CS_PREFIX = process.env.CS_PREFIX ?? '/tmp/cs';
 const E2E_RUN = join(TMP, 'run');
 const WS = join(TMP, 'ws');
+const WSX = join(TMP, 'wsx'); // the extension-host suites' workspace
 const DRIVER = join(TMP, 'driver');
 const SHOTS = join(TMP, 'shots');
 const KUBECONFIG_FILE = join(TMP, 'kubeconfig');
@@ -124,11 +129,7 @@ async function main() {
   if (!existsSync(have) || JSON.parse(readFileSync(have, 'utf8')).version !== want) {
     run('driver-install', 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: DRIVER });
   }
-  rmSync(WS, { recursive: true, force: true });
-  mkdirSync(WS, { recursive: true });
-  for (const dir of [join(REPO, 'examples/broken'), join(HERE, 'workspace')]) {
-    for (const f of readdirSync(dir)) cpSync(join(dir, f), join(WS, f));
-  }
+  prepareWorkspace(REPO, WS);
   // The workspace is a git repository with every fixture committed: the immutable-field check
   // compares edits with HEAD (kubesight.immutable.against). Git here runs on the temporary copy only,
   // with no global or system configuration.
@@ -161,7 +162,36 @@ async function main() {
     env: { ...env, CS_URL: `http://127.0.0.1:${PORT}`, WS, SHOTS, DOCS_SHOTS: process.env.E2E_SCREENSHOTS === '1' ? join(REPO, 'docs/screenshots') : '' },
   });
   phase('drive');
-  return drive.status ?? 1;
+  const ui = countsOf(join(SHOTS, 'result.json'), drive.status);
+
+  // 7. The extension-host suites (test/vscode) in the same code-server, against the installed
+  //    extension's folder, in a workspace of their own.
+  const exthost = await runExtensionHostSuites(withExtension);
+  phase('exthost');
+  const passed = ui.passed + exthost.passed;
+  const failed = ui.failed + exthost.failed;
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+/** A driver's counts from the results file it writes; a driver that failed without one counts as one failure. */
+function countsOf(file, status) {
+  const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).results : [];
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  return { passed, failed: status !== 0 && failed === 0 ? 1 : failed };
+}
+
+async function runExtensionHostSuites(withExtension) {
+  const tests = await bundleSuites(REPO);
+  prepareWorkspace(REPO, WSX);
+  const installed = withExtension ? readdirSync(join(E2E_RUN, 'ext')).find((d) => d.startsWith(`${pkg.publisher}.${pkg.name}-`)) : undefined;
+  const r = spawnSync(process.execPath, [join(DRIVER, 'exthost.mjs')], {
+    cwd: DRIVER,
+    stdio: 'inherit',
+    env: { ...env, CS_URL: `http://127.0.0.1:${PORT}`, EXTHOST_WS: WSX, EXTHOST_EXTENSION: installed ? join(E2E_RUN, 'ext', installed) : join(E2E_RUN, 'ext', 'not-installed'), EXTHOST_TESTS: tests, SHOTS },
+  });
+  return countsOf(join(SHOTS, 'exthost-result.json'), r.status);
 }
 
 let code = 1;

@@ -23,8 +23,8 @@ export interface LoadedKubeconfig {
   paths: string[];
   contexts: ContextInfo[];
   currentContext?: string;
-  /** Files that could not be read or parsed, with the reason. */
-  problems: { file: string; message: string }[];
+  /** Files that could not be read or parsed, with the reason; `missing`: the one file named is not there. */
+  problems: { file: string; message: string; missing?: boolean }[];
   /** A fresh client-node KubeConfig for one context (the current one of a copy, never saved). */
   forContext(context: string): KubeConfig | undefined;
 }
@@ -56,7 +56,7 @@ export function loadKubeconfig(paths: string[], exists: (file: string) => boolea
   let currentContext: string | undefined;
   for (const file of paths) {
     if (!exists(file)) {
-      if (paths.length === 1) problems.push({ file, message: `no kubeconfig at ${file}` });
+      if (paths.length === 1) problems.push({ file, message: `no kubeconfig at ${file}`, missing: true });
       continue;
     }
     const one = new KubeConfig();

@@ -9,8 +9,15 @@ import { LiveCommands } from './live-commands';
 import { LiveLenses } from './live-lens';
 import { ObjectCommands } from './object-commands';
 import { ClusterTree, VIEW_ID } from './tree';
+import { registerWelcomeCommands } from './welcome-commands';
 
-export function activateExplorer(context: ExtensionContext, notify: Notify): void {
+/** What the rest of the extension (and its extension-host tests) may read of the explorer. */
+export interface Explorer {
+  readonly tree: ClusterTree;
+  readonly state: ClusterState;
+}
+
+export function activateExplorer(context: ExtensionContext, notify: Notify): Explorer {
   const state = new ClusterState(context);
   const model = new ExplorerModel({ kubeconfig: () => state.kubeconfig(), connect: (c) => state.connect(c), activeContext: () => state.activeContext });
   const tree = new ClusterTree(model, state);
@@ -26,6 +33,7 @@ export function activateExplorer(context: ExtensionContext, notify: Notify): voi
     ...contexts.register(),
     ...new ObjectCommands(state, tree).register(),
     ...apply.register(),
+    ...registerWelcomeCommands(),
     ...new LiveCommands(state, lenses, apply).register(),
     languages.registerCodeLensProvider(yaml, lenses),
     languages.registerHoverProvider(yaml, lenses),
@@ -38,4 +46,5 @@ export function activateExplorer(context: ExtensionContext, notify: Notify): voi
     }),
   );
   contexts.update();
+  return { tree, state };
 }

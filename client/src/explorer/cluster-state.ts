@@ -7,6 +7,7 @@ import { EventEmitter, workspace, type ExtensionContext } from 'vscode';
 import { ClusterConnection, DEFAULT_TIMEOUT_MS } from '../cluster/connection';
 import { kubeconfigPaths, loadKubeconfig, type ExecPlugin, type LoadedKubeconfig } from '../cluster/kubeconfig';
 import { execConsentKey, WritePolicy } from '../cluster/safety';
+import { clusterViewState, type ClusterViewState } from '../cluster/view-state';
 
 const ACTIVE_CONTEXT = 'kubesight.cluster.context';
 const ACTIVE_NAMESPACE = 'kubesight.cluster.namespace';
@@ -27,6 +28,11 @@ export class ClusterState {
   /** Untrusted workspaces make no cluster calls (the connection refuses too). */
   get trusted(): boolean {
     return workspace.isTrusted;
+  }
+
+  /** What the Clusters view shows at its root (a welcome view unless `ready`). */
+  get viewState(): ClusterViewState {
+    return clusterViewState({ enabled: this.enabled, trusted: this.trusted, kubeconfig: () => this.kubeconfig() });
   }
 
   get policy(): WritePolicy {

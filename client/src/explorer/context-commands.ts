@@ -56,6 +56,7 @@ export class ContextCommands {
       this.indexTimer = setTimeout(() => void this.pushIndex(context, ns), 300);
       this.scheduleBaseline();
     }
+    void commands.executeCommand('setContext', 'kubesight.clusterView', this.state.viewState);
     this.tree.refresh();
   }
 

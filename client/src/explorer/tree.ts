@@ -91,8 +91,9 @@ export class ClusterTree implements TreeDataProvider<ExplorerNode> {
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    if (!this.state.enabled) return [{ type: 'message', id: 'disabled', context: '', text: 'Cluster features are off (kubesight.cluster.enable).', severity: 'info' }];
-    if (!this.state.trusted) return [{ type: 'message', id: 'untrusted', context: '', text: 'Trust this workspace to browse clusters.', severity: 'info' }];
+    // Nothing to browse: an empty root lets VS Code show the state's welcome view (package.json).
+    if (!node && this.state.viewState !== 'ready') return [];
+    if (!this.state.enabled || !this.state.trusted) return [];
     const extra = node ? this.pages.get(node.id) ?? [] : [];
     const children = await window.withProgress({ location: { viewId: VIEW_ID } }, () => this.model.children(node));
     const shown = extra.length ? [...children.filter((c) => c.type !== 'more'), ...extra] : children;

@@ -16,6 +16,9 @@
 //   live status  live.yaml: CodeLens above each object's `kind:` line (`not in cluster`,
 //                `3/3 ready · 1 field differs`, `failed: CrashLoopBackOff`), the drift mark
 //                `live: nginx:1.27.3`, and the "Why isn't it ready?" hover on worker's `kind:` line
+//   welcome      cluster features off in the workspace settings -> the Clusters view's welcome view;
+//                its "Turn On Cluster Features" button brings the context back
+//   walkthrough  "Welcome: Open Walkthrough" -> "Get Started with Kubesight" with its four steps
 //   offline      the page made no request outside loopback
 // One ok/FAIL line per check, last line "N passed, N failed", exit 0 only if all passed.
 // Runs in a folder outside the repo that has playwright-core installed (test/e2e/run.mjs sets it up),
@@ -24,6 +27,7 @@
 //   workbench.mjs        locators and actions in the workbench (editor, explorer, Problems, suggestions)
 //   checks-language.mjs  diagnostics, quick fix, hover, completion, snippet, immutable field
 //   checks-cluster.mjs   Clusters view, Open YAML, masked Secret, live-status lenses and hover
+//   checks-onboarding.mjs  the Clusters view's welcome view and the walkthrough
 //   network-guard.mjs    the record of non-loopback requests and the offline check
 //
 // Environment: CS_URL (http://127.0.0.1:8765), WS (workspace folder), SHOTS (screenshots +
@@ -37,6 +41,7 @@ import { CS_URL, WS, SHOTS, t0, timings, results, mark, step, launchBrowser, pag
 import { locateEditor, explorerRow } from './workbench.mjs';
 import { languageChecks } from './checks-language.mjs';
 import { clusterChecks } from './checks-cluster.mjs';
+import { onboardingChecks } from './checks-onboarding.mjs';
 import { external, recordExternalRequests, offlineCheck } from './network-guard.mjs';
 
 const browser = await launchBrowser();
@@ -53,6 +58,7 @@ await step('workbench loads with Kubesight installed', async () => {
 
 await languageChecks();
 await clusterChecks();
+await onboardingChecks();
 await offlineCheck();
 
 await browser.close();

@@ -2,9 +2,9 @@
 // end-to-end suite in a real VS Code.
 // Node 20's `--test` takes no globs, so the files are listed here.
 // A test that hangs fails after 5 minutes (--test-timeout) instead of stalling CI.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 function findTests(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -13,6 +13,25 @@ function findTests(dir) {
     if (statSync(full).isDirectory()) return findTests(full);
     return name.endsWith('.test.ts') ? [full] : [];
   });
+}
+
+/** Newest modification time under `path` (a file or a folder), 0 if it is missing. */
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((n) => newest(join(path, n))));
+}
+
+// The LSP, CLI and bundle tests run dist/: build it first when any of its sources is newer (or it is
+// missing), so a stale bundle never passes for the sources. CI's `npm ci` has just built it.
+const BUILT = ['dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/conformance.js', 'dist/validators/index.json'];
+const SOURCES = ['server/src', 'client/src', 'schemas', 'snippets', 'package.json', 'scripts/build.mjs', 'scripts/build-validators.ts'];
+const builtAt = Math.min(...BUILT.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
+if (builtAt < Math.max(...SOURCES.map(newest))) {
+  console.log('run-tests: dist/ is missing or older than its sources: npm run build');
+  const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
 const filter = process.argv[2];

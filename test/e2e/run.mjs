@@ -25,6 +25,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSuites, prepareWorkspace } from '../vscode/bundle.mjs';
+import { startUntrustedCodeServer } from './untrusted-code-server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -35,6 +36,7 @@ const CS_PREFIX = process.env.CS_PREFIX ?? '/tmp/cs';
 const E2E_RUN = join(TMP, 'run');
 const WS = join(TMP, 'ws');
 const WSX = join(TMP, 'wsx'); // the extension-host suites' workspace
+const WSU = join(TMP, 'wsu'); // the workspace-trust suite's (untrusted) workspace
 const DRIVER = join(TMP, 'driver');
 const SHOTS = join(TMP, 'shots');
 const KUBECONFIG_FILE = join(TMP, 'kubeconfig');
@@ -66,7 +68,9 @@ function run(label, cmd, args, opts = {}) {
 
 let apiServer;
 let codeServerStarted = false;
+let stopUntrusted;
 function cleanup() {
+  stopUntrusted?.();
   if (codeServerStarted) {
     spawnSync('bash', [join(SHARED, 'stop-code-server.sh')], { env, stdio: 'ignore' });
     codeServerStarted = false;
@@ -182,16 +186,33 @@ function countsOf(file, status) {
   return { passed, failed: status !== 0 && failed === 0 ? 1 : failed };
 }
 
+/**
+ * The suites of a trusted window in the running code-server, then the workspace-trust suite in a
+ * second code-server with trust on (untrusted-code-server.mjs), each in a workspace of its own.
+ */
 async function runExtensionHostSuites(withExtension) {
   const tests = await bundleSuites(REPO);
-  prepareWorkspace(REPO, WSX);
   const installed = withExtension ? readdirSync(join(E2E_RUN, 'ext')).find((d) => d.startsWith(`${pkg.publisher}.${pkg.name}-`)) : undefined;
+  const extension = join(E2E_RUN, 'ext', installed ?? 'not-installed');
+  const trusted = exthost(`http://127.0.0.1:${PORT}`, prepareWorkspace(REPO, WSX), extension, tests, 'exthost-result.json');
+  const untrustedServer = await startUntrustedCodeServer({ csPrefix: CS_PREFIX, firstRun: E2E_RUN, run: join(TMP, 'run-u'), port: Number(PORT) + 1, workspace: prepareWorkspace(REPO, WSU), env: { ...env, KUBESIGHT_TEST_SUITES: 'untrusted' } });
+  stopUntrusted = untrustedServer.stop;
+  try {
+    const untrusted = exthost(untrustedServer.url, WSU, extension, tests, 'exthost-untrusted-result.json', 'untrusted');
+    return { passed: trusted.passed + untrusted.passed, failed: trusted.failed + untrusted.failed };
+  } finally {
+    untrustedServer.stop();
+    stopUntrusted = undefined;
+  }
+}
+
+function exthost(csUrl, workspace, extension, tests, resultFile, suites = '') {
   const r = spawnSync(process.execPath, [join(DRIVER, 'exthost.mjs')], {
     cwd: DRIVER,
     stdio: 'inherit',
-    env: { ...env, CS_URL: `http://127.0.0.1:${PORT}`, EXTHOST_WS: WSX, EXTHOST_EXTENSION: installed ? join(E2E_RUN, 'ext', installed) : join(E2E_RUN, 'ext', 'not-installed'), EXTHOST_TESTS: tests, SHOTS },
+    env: { ...env, CS_URL: csUrl, EXTHOST_WS: workspace, EXTHOST_EXTENSION: extension, EXTHOST_TESTS: tests, EXTHOST_RESULT: resultFile, KUBESIGHT_TEST_SUITES: suites, SHOTS },
   });
-  return countsOf(join(SHOTS, 'exthost-result.json'), r.status);
+  return countsOf(join(SHOTS, resultFile), r.status);
 }
 
 let code = 1;

@@ -8,7 +8,8 @@
 //
 // Environment: CS_URL, EXTHOST_WS (the workspace folder), EXTHOST_EXTENSION (the extension's folder
 // on the code-server machine), EXTHOST_TESTS (the bundled index.vscode.js), EXTHOST_TIMEOUT_MS
-// (whole run, default 10 minutes), SHOTS (a screenshot when the run fails), CHROMIUM.
+// (whole run, default 10 minutes), EXTHOST_RESULT (results file name in SHOTS), SHOTS (a
+// screenshot when the run fails), CHROMIUM, KUBESIGHT_TEST_SUITES (only named in the summary line).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ const { EXTHOST_WS, EXTHOST_EXTENSION, EXTHOST_TESTS } = process.env;
 const TIMEOUT = Number(process.env.EXTHOST_TIMEOUT_MS ?? 600_000);
 const SHOTS = process.env.SHOTS ?? '/tmp/ks-e2e/shots';
 const MARK = 'kubesight-test ';
+const SUITES = process.env.KUBESIGHT_TEST_SUITES; // passed to the extension host through code-server's environment
 
 if (!EXTHOST_WS || !EXTHOST_EXTENSION || !EXTHOST_TESTS) throw new Error('EXTHOST_WS, EXTHOST_EXTENSION and EXTHOST_TESTS are required');
 const remote = (p) => `vscode-remote://${new URL(CS_URL).host}${p}`;
@@ -63,6 +65,6 @@ let failed = results.length - passed;
 if (code === 'timeout') console.log(`FAIL exthost: the suites did not finish in ${TIMEOUT} ms`);
 if (!ended || code !== 0) failed = Math.max(failed, 1); // a crash or a timeout is a failure even with no failed test
 fs.mkdirSync(SHOTS, { recursive: true });
-fs.writeFileSync(path.join(SHOTS, 'exthost-result.json'), JSON.stringify({ ms: Date.now() - started, code, results }, null, 2));
-console.log(`extension host (code-server): ${passed} passed, ${failed} failed`);
+fs.writeFileSync(path.join(SHOTS, process.env.EXTHOST_RESULT ?? 'exthost-result.json'), JSON.stringify({ ms: Date.now() - started, code, results }, null, 2));
+console.log(`extension host (code-server${SUITES ? `, ${SUITES}` : ''}): ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -25,7 +25,7 @@ function newest(path) {
 
 // The LSP, CLI and bundle tests run dist/: build it first when any of its sources is newer (or it is
 // missing), so a stale bundle never passes for the sources. CI's `npm ci` has just built it.
-const BUILT = ['dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/conformance.js', 'dist/validators/index.json'];
+const BUILT = ['dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/conformance.js', 'dist/validators/index.json', 'dist/browser/server.js'];
 const SOURCES = ['server/src', 'client/src', 'schemas', 'snippets', 'package.json', 'scripts/build.mjs', 'scripts/build-validators.ts'];
 const builtAt = Math.min(...BUILT.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
 if (builtAt < Math.max(...SOURCES.map(newest))) {

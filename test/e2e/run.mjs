@@ -10,8 +10,11 @@
 //   6. drive it (test/e2e/driver/drive.mjs): one ok/FAIL line per check, then "N passed, N failed"
 //   7. the extension-host suites (test/vscode) in the same code-server (test/e2e/driver/exthost.mjs):
 //      one ok/FAIL line per test, then "extension host (code-server): N passed, N failed"; the last
-//      line is the sum of both: "N passed, N failed"
-//   8. always: stop code-server (its process group) and the API server
+//      line is the sum of all: "N passed, N failed"
+//   8. the browser build of the language server as a Web Worker in Chromium (driver/browser-server.mjs),
+//      then the whole extension in the web-worker extension host of another code-server, as in
+//      vscode.dev (driver/web-extension.mjs)
+//   9. always: stop code-server (its process group) and the API server
 //
 // Exit code: 0 when every check and test passed, 1 otherwise or if a set-up step failed.
 // Environment (optional): E2E_TMP (default /tmp/ks-e2e; keep it short, code-server puts a unix
@@ -25,7 +28,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSuites, prepareWorkspace } from '../vscode/bundle.mjs';
-import { startUntrustedCodeServer } from './untrusted-code-server.mjs';
+import { startExtraCodeServer } from './extra-code-server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -37,6 +40,7 @@ const E2E_RUN = join(TMP, 'run');
 const WS = join(TMP, 'ws');
 const WSX = join(TMP, 'wsx'); // the extension-host suites' workspace
 const WSU = join(TMP, 'wsu'); // the workspace-trust suite's (untrusted) workspace
+const WSW = join(TMP, 'wsw'); // the web extension check's workspace
 const DRIVER = join(TMP, 'driver');
 const SHOTS = join(TMP, 'shots');
 const KUBECONFIG_FILE = join(TMP, 'kubeconfig');
@@ -69,8 +73,10 @@ function run(label, cmd, args, opts = {}) {
 let apiServer;
 let codeServerStarted = false;
 let stopUntrusted;
+let stopWeb;
 function cleanup() {
   stopUntrusted?.();
+  stopWeb?.();
   if (codeServerStarted) {
     spawnSync('bash', [join(SHARED, 'stop-code-server.sh')], { env, stdio: 'ignore' });
     codeServerStarted = false;
@@ -172,8 +178,16 @@ async function main() {
   //    extension's folder, in a workspace of their own.
   const exthost = await runExtensionHostSuites(withExtension);
   phase('exthost');
-  const passed = ui.passed + exthost.passed;
-  const failed = ui.failed + exthost.failed;
+
+  // 8. The browser build of the server (dist/browser/server.js, built by npm run package) as a Web
+  //    Worker in Chromium (driver/browser-server.mjs).
+  const worker = spawnSync(process.execPath, [join(DRIVER, 'browser-server.mjs')], { cwd: DRIVER, stdio: 'inherit', env: { ...env, BROWSER_SERVER: join(REPO, 'dist/browser/server.js'), SHOTS } });
+  const browserServer = countsOf(join(SHOTS, 'browser-server-result.json'), worker.status);
+  phase('browserServer');
+  const web = await runWebExtension();
+  phase('webExtension');
+  const passed = ui.passed + exthost.passed + browserServer.passed + web.passed;
+  const failed = ui.failed + exthost.failed + browserServer.failed + web.failed;
   console.log(`${passed} passed, ${failed} failed`);
   return failed ? 1 : 0;
 }
@@ -188,14 +202,14 @@ function countsOf(file, status) {
 
 /**
  * The suites of a trusted window in the running code-server, then the workspace-trust suite in a
- * second code-server with trust on (untrusted-code-server.mjs), each in a workspace of its own.
+ * second code-server with trust on (extra-code-server.mjs), each in a workspace of its own.
  */
 async function runExtensionHostSuites(withExtension) {
   const tests = await bundleSuites(REPO);
   const installed = withExtension ? readdirSync(join(E2E_RUN, 'ext')).find((d) => d.startsWith(`${pkg.publisher}.${pkg.name}-`)) : undefined;
   const extension = join(E2E_RUN, 'ext', installed ?? 'not-installed');
   const trusted = exthost(`http://127.0.0.1:${PORT}`, prepareWorkspace(REPO, WSX), extension, tests, 'exthost-result.json');
-  const untrustedServer = await startUntrustedCodeServer({ csPrefix: CS_PREFIX, firstRun: E2E_RUN, run: join(TMP, 'run-u'), port: Number(PORT) + 1, workspace: prepareWorkspace(REPO, WSU), env: { ...env, KUBESIGHT_TEST_SUITES: 'untrusted' } });
+  const untrustedServer = await startExtraCodeServer({ csPrefix: CS_PREFIX, firstRun: E2E_RUN, run: join(TMP, 'run-u'), port: Number(PORT) + 1, workspace: prepareWorkspace(REPO, WSU), env: { ...env, KUBESIGHT_TEST_SUITES: 'untrusted' }, trust: true });
   stopUntrusted = untrustedServer.stop;
   try {
     const untrusted = exthost(untrustedServer.url, WSU, extension, tests, 'exthost-untrusted-result.json', 'untrusted');
@@ -203,6 +217,20 @@ async function runExtensionHostSuites(withExtension) {
   } finally {
     untrustedServer.stop();
     stopUntrusted = undefined;
+  }
+}
+
+/** Kubesight in the web-worker extension host of a third code-server (driver/web-extension.mjs). */
+async function runWebExtension() {
+  const settings = { 'remote.extensionKind': { [`${pkg.publisher}.${pkg.name}`]: ['ui'] } };
+  const server = await startExtraCodeServer({ csPrefix: CS_PREFIX, firstRun: E2E_RUN, run: join(TMP, 'run-w'), port: Number(PORT) + 2, workspace: prepareWorkspace(REPO, WSW), env, settings });
+  stopWeb = server.stop;
+  try {
+    const r = spawnSync(process.execPath, [join(DRIVER, 'web-extension.mjs')], { cwd: DRIVER, stdio: 'inherit', env: { ...env, CS_URL: server.url, WEB_WS: WSW, SHOTS } });
+    return countsOf(join(SHOTS, 'web-extension-result.json'), r.status);
+  } finally {
+    server.stop();
+    stopWeb = undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 // Workspace trust: in an untrusted workspace manifests are still checked, but Kubesight makes no
 // cluster call, even with a kubeconfig named in the workspace settings (a restricted setting).
 // Runs only in a window whose workspace is not trusted (the runner sets KUBESIGHT_TEST_SUITES=untrusted
-// for a code-server started with workspace trust on; test/e2e/untrusted-code-server.mjs).
+// for a code-server started with workspace trust on; test/e2e/extra-code-server.mjs).
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { SchemaCatalog, SchemaSource } from '../core/schema/catalog';
-import { assembleKind, type BundledVersions, type SchemaBodies, type VersionIndex } from '../core/schema/schema-store';
+import { storedSchemaSource, type BundledVersions, type SchemaBodies, type VersionIndex } from '../core/schema/schema-store';
 import { SchemaVersions } from '../core/schema/versions';
 import type { CodeCache } from './code-cache';
 
@@ -57,15 +57,8 @@ export function bundledSchemas(dir: string = findSchemasDir(), validatorsDir: st
   const generated = validatorsDir ? precompiledModules(validatorsDir, codeCache) : undefined;
   const sources = new Map<string, SchemaSource>();
   const sourceOf = (version: string): SchemaSource => {
-    const index = readJson<VersionIndex>(join(version, 'index.json'));
-    const byFile = new Map(index.kinds.map((k) => [k.file, k]));
-    const load = (file: string): object => {
-      const kind = byFile.get(file);
-      const root = body(kind?.root);
-      if (!kind || !root) throw new Error(`Kubesight ${version}: no bundled schema ${file}`);
-      return assembleKind(kind, root, (name) => body(Object.hasOwn(index.definitions, name) ? index.definitions[name] : undefined));
-    };
-    return { index, load, precompiled: generated ? (entry) => (entry.hash ? generated(entry.hash) : undefined) : undefined };
+    const stored = storedSchemaSource(readJson<VersionIndex>(join(version, 'index.json')), body);
+    return { ...stored, precompiled: generated ? (entry) => (entry.hash ? generated(entry.hash) : undefined) : undefined };
   };
   return {
     versions,

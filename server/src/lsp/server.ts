@@ -56,7 +56,8 @@ function warmUpWhenIdle(steps: (() => void)[], busy: () => boolean, log: (messag
   let workMs = 0;
   const turn = () => {
     if (next >= steps.length) return void log(`kubesight: warmed up in ${workMs.toFixed(0)} ms of idle time (${steps.length} steps)`);
-    if (busy()) return void setTimeout(turn, 20).unref();
+    // unref: the warm-up never keeps a Node process alive (browser timers have no unref).
+    if (busy()) return void (setTimeout(turn, 20) as { unref?: () => void }).unref?.();
     const started = performance.now();
     try {
       steps[next++]();

@@ -84,3 +84,21 @@ export function compareVersions(a: string, b: string): number {
   const [x, y] = [parseMinorVersion(a) ?? [0, 0], parseMinorVersion(b) ?? [0, 0]];
   return x[0] - y[0] || x[1] - y[1];
 }
+
+/**
+ * One release's schemas as the catalog reads them (core/schema/catalog.ts SchemaSource, without
+ * generated validators): kinds from its index, each assembled from the stored bodies on demand.
+ * `body` looks a body up by hash (the hosts read definitions.json their own way).
+ */
+export function storedSchemaSource(index: VersionIndex, body: (hash: string | undefined) => JsonSchema | undefined): { index: VersionIndex; load(file: string): object } {
+  const byFile = new Map(index.kinds.map((k) => [k.file, k]));
+  return {
+    index,
+    load(file) {
+      const kind = byFile.get(file);
+      const root = body(kind?.root);
+      if (!kind || !root) throw new Error(`Kubesight ${index.kubernetesVersion}: no bundled schema ${file}`);
+      return assembleKind(kind, root, (name) => body(Object.hasOwn(index.definitions, name) ? index.definitions[name] : undefined));
+    },
+  };
+}

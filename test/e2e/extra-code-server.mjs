@@ -1,27 +1,28 @@
-// A second code-server for the workspace-trust suite (test/vscode/untrusted.vscode.ts). It follows
-// ../shared/e2e/start-code-server.sh (loopback only, no auth, no telemetry, marketplace or update
-// check, HOME and XDG folders of its own) with one difference the recipe cannot express: workspace
-// trust is on and the workspace is not trusted. It shares the first instance's extensions folder,
-// where the .vsix is already installed, and its user settings but for the trust ones.
+// More code-servers beside the first, for what the recipe cannot express: the workspace-trust suite
+// (test/vscode/untrusted.vscode.ts: trust on, the workspace not trusted) and the web extension check
+// (driver/web-extension.mjs: Kubesight forced into the browser's web-worker extension host). Each
+// follows ../shared/e2e/start-code-server.sh (loopback only, no auth, no telemetry, marketplace or
+// update check, HOME and XDG folders of its own), shares the first instance's extensions folder,
+// where the .vsix is already installed, and its user settings plus `settings`.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Starts it; resolves with `stop()` once `/healthz` answers. */
-export async function startUntrustedCodeServer({ csPrefix, firstRun, run, port, workspace, env }) {
+export async function startExtraCodeServer({ csPrefix, firstRun, run, port, workspace, env, settings: extra = {}, trust = false }) {
   rmSync(run, { recursive: true, force: true });
   for (const d of ['home', 'ud/User', 'run']) mkdirSync(join(run, d), { recursive: true });
   writeFileSync(join(run, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const settings = JSON.parse(readFileSync(join(firstRun, 'ud/User/settings.json'), 'utf8'));
-  const trustOn = { ...settings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false };
-  writeFileSync(join(run, 'ud/User/settings.json'), JSON.stringify(trustOn, null, 2));
+  const trustOn = trust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {};
+  writeFileSync(join(run, 'ud/User/settings.json'), JSON.stringify({ ...settings, ...trustOn, ...extra }, null, 2));
   const home = join(run, 'home');
   const child = spawn(
     process.execPath,
     [
       join(csPrefix, 'node_modules/code-server/out/node/entry.js'),
       ...['--config', join(run, 'config.yaml'), '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(firstRun, 'ext')],
-      ...['--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened', '--locale', 'en', workspace],
+      ...['--disable-telemetry', '--disable-update-check', ...(trust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened', '--locale', 'en', workspace],
     ],
     {
       detached: true, // its own process group: stop() ends it with the extension host and language server
@@ -37,10 +38,10 @@ export async function startUntrustedCodeServer({ csPrefix, firstRun, run, port, 
     }
   };
   for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`untrusted code-server exited early (${child.exitCode})`);
+    if (child.exitCode !== null) throw new Error(`code-server on port ${port} exited early (${child.exitCode})`);
     if (await globalThis.fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) return { stop, url: `http://127.0.0.1:${port}` };
     await new Promise((r) => setTimeout(r, 200));
   }
   stop();
-  throw new Error('untrusted code-server did not answer /healthz in 30 s');
+  throw new Error(`code-server on port ${port} did not answer /healthz in 30 s`);
 }

@@ -137,6 +137,8 @@ export async function languageChecks() {
     // The focused proposal shows its detail: where the ConfigMap is defined.
     const focused = widget.locator('.monaco-list-row.focused');
     for (let i = 0; i < labels.length && !(await focused.innerText()).startsWith('shop-config'); i++) await page.keyboard.press('ArrowDown');
+    // The detail is rendered after the row (it waits for the item's resolve): give it a moment.
+    await focused.filter({ hasText: 'in config.yaml' }).waitFor({ timeout: 10_000 }).catch(() => {});
     const detail = text(await focused.innerText()).replace(/\n/g, ' ');
     if (detail !== 'shop-config ConfigMap in config.yaml') throw new Error(`the proposal does not say it comes from config.yaml: ${detail}`);
     await page.waitForTimeout(300);

@@ -48,7 +48,7 @@ export function checkFiles(paths: readonly string[], catalog: SchemaCatalog, con
   let workspace = Workspace.empty(namespaced, true);
   for (const f of loaded) if (f.text !== undefined) workspace = workspace.withFile(uriOf(f.path), f.text, 0, { chartTemplate: isChartTemplate(f.path), ...kustomizeFactsOf(f.path, f.text, catalog) });
   const cache = new FindingsCache();
-  const withCrds = new WorkspaceCatalog(catalog).for(workspace);
+  const withCrds = new WorkspaceCatalog(catalog).for(workspace, { channel: config.gatewayAPIChannel });
   return loaded.map((f) => {
     const filePath = relative(cwd, f.path).split('\\').join('/') || f.path;
     if (f.text === undefined) {

@@ -21,7 +21,10 @@ import { gitBaselineLoader } from '../io/git-baseline';
 import { combineBaselines, type Baseline } from '../core/immutable/baseline';
 import { liveBaseline } from '../core/immutable/live-baseline';
 import { secretValueDigest } from '../shared/secret-digest';
-import { TargetCatalogs } from '../core/workspace/custom-kinds';
+import { TargetCatalogs, type CustomSources } from '../core/workspace/custom-kinds';
+import type { Config } from '../core/config';
+import { clusterSchemasOf, NO_CLUSTER_SCHEMAS, type ClusterSchemas } from '../core/schema/cluster-schemas';
+import { CLUSTER_SCHEMAS_NOTIFICATION } from '../shared/cluster-schemas-protocol';
 import type { SchemaVersions } from '../core/schema/versions';
 import { targetVersion, type ClusterVersion, type TargetVersion } from '../core/features/target-version';
 import { TARGET_VERSION_CHANGED_NOTIFICATION, TARGET_VERSION_REQUEST, type TargetVersionInfo } from '../shared/target-protocol';
@@ -81,7 +84,10 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
   // The connected cluster's version (from its index): the target when the user set none.
   let clusterVersion: ClusterVersion | undefined;
   const targetOf = (uri: string) => targetVersion(versions, config.forUri(uri), clusterVersion);
-  const catalogFor = (uri: string) => catalogs.for(store.workspace, targetOf(uri).version);
+  // The connected cluster's CRD schemas (kubesight/clusterSchemas); a workspace CRD wins over them.
+  let clusterSchemas: ClusterSchemas = NO_CLUSTER_SCHEMAS;
+  const sourcesFor = (fileConfig: Config): CustomSources => ({ channel: fileConfig.gatewayAPIChannel, cluster: clusterSchemas.kinds, clusterKey: clusterSchemas.key });
+  const catalogFor = (uri: string) => catalogs.for(store.workspace, targetOf(uri).version, sourcesFor(config.forUri(uri)));
   const published = new Map<string, Finding[]>();
   const pending = new Set<string>();
   let folders: string[] = [];
@@ -163,7 +169,7 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
       const fileConfig = config.forUri(uri);
       const target = targetVersion(versions, fileConfig, clusterVersion);
       tellOnce(target);
-      const findings = config.validationEnabled ? diagnoseWorkspaceFile(ws, uri, { catalog: catalogs.for(ws, target.version), config: fileConfig, cache, baseline: combineBaselines(live, baseline) }) : [];
+      const findings = config.validationEnabled ? diagnoseWorkspaceFile(ws, uri, { catalog: catalogs.for(ws, target.version, sourcesFor(fileConfig)), config: fileConfig, cache, baseline: combineBaselines(live, baseline) }) : [];
       published.set(uri, findings);
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(file.parsed.lines, f)) });
     });
@@ -296,6 +302,15 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
       clusterVersion = index && gitVersion ? { gitVersion, context: String(index.context) } : undefined;
       targetsChanged();
       connection.console.info(index ? `kubesight: cluster index of context "${index.context}": ${Array.isArray(index.objects) ? index.objects.length : 0} objects` : 'kubesight: cluster index cleared');
+      schedule(store.open.keys());
+    }),
+  );
+
+  // The cluster's OpenAPI documents of its CRD groups (null: disconnected, untrusted or offline).
+  connection.onNotification(CLUSTER_SCHEMAS_NOTIFICATION, (params: unknown) =>
+    safe('cluster schemas', undefined, () => {
+      clusterSchemas = clusterSchemasOf(params);
+      connection.console.info(`kubesight: ${clusterSchemas.kinds.length} custom resource schemas from the cluster`);
       schedule(store.open.keys());
     }),
   );

@@ -59,3 +59,25 @@ for (const c of CASES) {
     assert.equal(got.length, c.expect.length, shown);
   });
 }
+
+test('Gateway API channels: standard by default, experimental by setting, never merged within a kind', () => {
+  const experimental = catalog.withCustomKinds([], { channel: 'experimental' });
+  const standardRoute = catalog.entry('gateway.networking.k8s.io', 'v1', 'HTTPRoute');
+  const experimentalRoute = experimental.entry('gateway.networking.k8s.io', 'v1', 'HTTPRoute');
+  assert.match(standardRoute?.origin ?? '', /standard channel/);
+  assert.match(experimentalRoute?.origin ?? '', /experimental channel/);
+  assert.notEqual(standardRoute?.hash, experimentalRoute?.hash, 'the experimental HTTPRoute has more fields');
+  // The experimental group exists in that channel only; a kind only the other channel serves is checked with its schema.
+  assert.equal(catalog.entry('gateway.networking.x-k8s.io', 'v1alpha1', 'XBackendTrafficPolicy')?.origin?.includes('experimental channel'), true);
+  const inStandard = findings(`apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: shop
+spec:
+  parentRefs: [{name: edge}]
+  rules:
+    - name: api
+      backendRefs: [{name: shop-api, port: 8080}]
+`).map((f) => f.message);
+  assert.deepEqual(inStandard.filter((m) => m.includes('unknown field')), [], `rules[].name is in both channels: ${inStandard.join('; ')}`);
+});

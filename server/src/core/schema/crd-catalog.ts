@@ -59,12 +59,20 @@ export function describeProject(project: CatalogProject | undefined, channel?: G
   return `the bundled catalog: ${project.id} (${project.repository.replace('https://github.com/', '')} at ${project.commit.slice(0, 12)}, ${project.date}${channelNote})`;
 }
 
-/** The catalog's kinds as catalog entries for one Gateway API channel. */
+/**
+ * The catalog's kinds as catalog entries for one Gateway API channel. A group/version/kind only the
+ * other channel has (a v1alpha2 TCPRoute in a file written for the experimental channel) is
+ * checked with that channel's schema rather than not at all: no kind ever mixes the two.
+ */
 export function catalogEntries(index: CatalogIndex, channel: GatewayChannel = 'standard'): KindEntry[] {
   const projects = new Map(index.projects.map((p) => [p.id, p]));
-  return index.kinds
-    .filter((k) => !k.channels || k.channels.includes(channel))
-    .map((k) => ({
+  const gvk = (k: CatalogKind) => `${k.group}/${k.version}/${k.kind}`;
+  const chosen = index.kinds.filter((k) => !k.channels || k.channels.includes(channel));
+  const inChosen = new Set(chosen.map(gvk));
+  const onlyOther = index.kinds.filter((k) => k.channels && !inChosen.has(gvk(k)));
+  return [...chosen, ...onlyOther]
+    .map((k) => ({ k, shown: k.channels?.includes(channel) ? channel : k.channels?.[0] }))
+    .map(({ k, shown }) => ({
       group: k.group,
       version: k.version,
       kind: k.kind,
@@ -73,7 +81,7 @@ export function catalogEntries(index: CatalogIndex, channel: GatewayChannel = 's
       file: bodiesFile(k.project),
       hash: k.hash,
       source: 'catalog' as const,
-      origin: describeProject(projects.get(k.project), k.channels ? channel : undefined),
+      origin: describeProject(projects.get(k.project), shown),
       root: k.root,
     }));
 }

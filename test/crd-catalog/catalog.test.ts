@@ -81,3 +81,11 @@ spec:
 `).map((f) => f.message);
   assert.deepEqual(inStandard.filter((m) => m.includes('unknown field')), [], `rules[].name is in both channels: ${inStandard.join('; ')}`);
 });
+
+test('gatewayAPIChannel in .kubesight.yaml: read by the config, checked by config-file', async () => {
+  const { configFileReports } = await import('../../server/src/core/rules/config-file');
+  assert.deepEqual(configFileReports('gatewayAPIChannel: experimental\n', []), []);
+  assert.deepEqual(configFileReports('gatewayAPIChannel: experimentel\n', []).map((r) => r.message), ['gatewayAPIChannel: Unsupported value: "experimentel": supported values: "standard", "experimental" (did you mean "experimental"?); the setting has no effect']);
+  assert.equal(mergeConfig(DEFAULT_CONFIG, { gatewayAPIChannel: 'experimental' }).gatewayAPIChannel, 'experimental');
+  assert.equal(mergeConfig(DEFAULT_CONFIG, { gatewayAPIChannel: 'nightly' }).gatewayAPIChannel, undefined);
+});

@@ -81,6 +81,7 @@ test("the cluster's schema wins over the bundled catalog; hover says which sourc
   assert.equal(entry?.source, 'cluster');
   const withCluster = catalog.withCustomKinds([], { cluster: schemas.kinds });
   assert.equal(withCluster.entry('cert-manager.io', 'v1', 'Certificate')?.source, 'cluster');
+  assert.equal(withCluster.isNamespaced('cert-manager.io', 'Certificate'), true, 'the scope the OpenAPI lacks comes from the catalog');
   assert.deepEqual(errors(certificate, withCluster), []);
   assert.deepEqual(errors(certificate.replace('keySize: 2048', 'keySize: large'), withCluster), ['spec.keySize: Invalid value: "string": spec.keySize in body must be of type integer: "string"']);
   const ws = Workspace.empty(undefined, true).withFile('cert.yaml', certificate);

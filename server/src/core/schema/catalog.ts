@@ -98,12 +98,14 @@ export class SchemaCatalog {
     const catalogKinds = source.crds?.kinds(layers.channel ?? 'standard') ?? [];
     const clusterKinds = (layers.cluster ?? []).map((k) => ({ ...k, source: 'cluster' as const }));
     // Kustomize's own kinds (kustomization files) are known everywhere, like the built-in ones.
-    for (const entry of [...source.index.kinds.map((k) => ({ ...k, source: 'builtin' as const })), ...KUSTOMIZE_KINDS, ...catalogKinds, ...clusterKinds, ...customKinds]) {
+    for (const layered of [...source.index.kinds.map((k) => ({ ...k, source: 'builtin' as const })), ...KUSTOMIZE_KINDS, ...catalogKinds, ...clusterKinds, ...customKinds]) {
       // A CRD cannot redefine a built-in kind: the built-in schema wins. Otherwise the later layer
       // wins: a workspace CRD over the cluster's schema over the bundled catalog.
-      const key = keyOf(entry.group, entry.version, entry.kind);
+      const key = keyOf(layered.group, layered.version, layered.kind);
       const before = this.byKey.get(key);
       if (before?.source === 'builtin') continue;
+      // The cluster's OpenAPI does not say a kind's scope: the layer below may.
+      const entry = layered.namespaced === undefined && before?.namespaced !== undefined ? { ...layered, namespaced: before.namespaced, plural: layered.plural ?? before.plural } : layered;
       this.byKey.set(key, entry);
       const list = (this.byKind.get(entry.kind) ?? []).filter((e) => e !== before);
       list.push(entry);

@@ -92,7 +92,8 @@ function otherReleaseHover(catalog: SchemaCatalog, entry: KindEntry, path: Field
 /** Which source checked a custom resource: the workspace CRD, the cluster or the bundled catalog. */
 export function schemaSourceLine(entry: KindEntry): string | undefined {
   if (entry.source === 'catalog' || entry.source === 'cluster') return `Schema from ${entry.origin ?? (entry.source === 'catalog' ? 'the bundled catalog' : 'the cluster')}`;
-  if (entry.source !== 'crd') return undefined;
+  // Kustomize's own kinds carry their schema like a CRD but link kustomize's reference instead.
+  if (entry.source !== 'crd' || entry.group === KUSTOMIZE_GROUP) return undefined;
   const crd = (entry.schema as Record<string, unknown> | undefined)?.['x-kubesight-crd'];
   const file = entry.origin ? ` in ${entry.origin.split('/').slice(-2).join('/')}` : '';
   return `Schema from the CustomResourceDefinition ${typeof crd === 'string' ? crd : ''}${file} of the workspace`.replace('  ', ' ');

@@ -100,7 +100,7 @@ test('a .kubesight.yaml with typos: its warnings are reported on it, the run goe
   assert.equal(config.filePath, '.kubesight.yaml');
   assert.deepEqual(config.messages.map((m: { ruleId: string; severity: string; line: number; message: string }) => [m.ruleId, m.severity, m.line, m.message]), [
     ['config-file', 'warning', 2, 'definition for rule "imgae-tag" was not found (did you mean "image-tag"?); the setting has no effect'],
-    ['config-file', 'warning', 3, 'unknown key "ignroe" (did you mean "ignore"?); known keys: kubernetesVersion, rules, ignore'],
+    ['config-file', 'warning', 3, 'unknown key "ignroe" (did you mean "ignore"?); known keys: kubernetesVersion, gatewayAPIChannel, rules, ignore'],
   ]);
   assert.deepEqual(web, { filePath: 'web.yaml', kubernetesVersion: '1.35', kubernetesVersionFrom: 'the newest bundled version', messages: [] });
   // A valid configuration is not listed.

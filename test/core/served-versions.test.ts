@@ -9,7 +9,7 @@ const withCrd = catalog.withCustomKinds([{ group: 'monitoring.coreos.com', versi
 const status = (apiVersion: string, kind: string, c = catalog) => apiVersionStatus(c, { apiVersion, ...splitApiVersion(apiVersion), kind });
 
 test('a group without a schema is no schema, whatever kinds other groups serve', () => {
-  assert.equal(status('serving.knative.dev/v1', 'Service').status, 'no-schema');
+  assert.equal(status('serving.example.dev/v1', 'Service').status, 'no-schema');
   assert.equal(status('azmonitoring.coreos.com/v1', 'ServiceMonitor', withCrd).status, 'no-schema');
   assert.equal(status('example.com/v1', 'Deployment').status, 'no-schema');
   // One letter from a custom group is still another group: only built-in groups get typo suggestions.
@@ -29,6 +29,15 @@ test('served, removed and unknown kinds of built-in groups', () => {
   assert.equal(status('monitoring.coreos.com/v1', 'ServiceMonitor', withCrd).status, 'served');
   assert.deepEqual(status('extensions/v1beta1', 'Ingress'), { status: 'removed', release: '1.22', replacement: 'networking.k8s.io/v1' });
   assert.deepEqual(status('v1', 'configmap'), { status: 'unknown-kind', suggestion: 'ConfigMap' });
+});
+
+test('kinds of the bundled CRD catalog are served; its groups in another version are no schema, never an error', () => {
+  const served = status('cert-manager.io/v1', 'Certificate');
+  assert.equal(served.status, 'served');
+  assert.equal(served.status === 'served' && served.entry.source, 'catalog');
+  assert.deepEqual(status('cert-manager.io/v1alpha2', 'Certificate'), { status: 'no-schema', catalogServes: ['cert-manager.io/v1'] });
+  // A workspace CRD wins over the catalog, and its versions are the only ones served.
+  assert.equal(status('monitoring.coreos.com/v1', 'ServiceMonitor', withCrd).status === 'served' && (status('monitoring.coreos.com/v1', 'ServiceMonitor', withCrd) as { entry: { source: string } }).entry.source, 'crd');
 });
 
 test('a megabyte-long group is classified at once (no edit-distance table for it)', () => {

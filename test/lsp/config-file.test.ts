@@ -20,6 +20,6 @@ test('after the folder scan, the unopened .kubesight.yaml has its config-file wa
   const { diagnostics } = await published;
   assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.message]), [
     ['config-file', 2, 1, 'definition for rule "imgae-tag" was not found (did you mean "image-tag"?); the setting has no effect'],
-    ['config-file', 2, 2, 'unknown key "ignroe" (did you mean "ignore"?); known keys: kubernetesVersion, rules, ignore'],
+    ['config-file', 2, 2, 'unknown key "ignroe" (did you mean "ignore"?); known keys: kubernetesVersion, gatewayAPIChannel, rules, ignore'],
   ]);
 });

@@ -4,6 +4,8 @@
 import { commands, StatusBarAlignment, window, workspace, type StatusBarItem } from 'vscode';
 import { CLUSTER_INDEX_NOTIFICATION, LIVE_BASELINE_NOTIFICATION } from '../../../server/src/shared/cluster-protocol';
 import { buildClusterIndex } from '../cluster/cluster-index';
+import { CLUSTER_SCHEMAS_NOTIFICATION } from '../../../server/src/shared/cluster-schemas-protocol';
+import { fetchClusterSchemas, type SchemaDocumentCache } from '../cluster/cluster-schemas';
 import { fetchLiveBaseline } from '../cluster/live-baseline';
 import { NAMESPACE, resourcePath } from '../cluster/kinds';
 import type { ClusterState } from './cluster-state';
@@ -18,6 +20,8 @@ export class ContextCommands {
   private readonly status: StatusBarItem = window.createStatusBarItem('kubesight.cluster.status', StatusBarAlignment.Left, 10);
   private indexTimer: NodeJS.Timeout | undefined;
   private baselineTimer: NodeJS.Timeout | undefined;
+  /** The cluster's OpenAPI documents by path, refetched when their hash changes. */
+  private readonly schemaDocuments: SchemaDocumentCache = new Map();
 
   constructor(private readonly state: ClusterState, private readonly tree: ClusterTree, private readonly notify: Notify) {
     this.status.name = 'Kubesight cluster';
@@ -47,6 +51,7 @@ export class ContextCommands {
       this.status.hide();
       this.notify(CLUSTER_INDEX_NOTIFICATION, null);
       this.notify(LIVE_BASELINE_NOTIFICATION, null);
+      this.notify(CLUSTER_SCHEMAS_NOTIFICATION, null); // untrusted or disconnected: the bundled catalog only
     } else {
       const ns = this.state.activeNamespace;
       this.status.text = `$(cloud) ${context}: ${ns || 'all namespaces'}`;
@@ -61,11 +66,16 @@ export class ContextCommands {
   }
 
   private async pushIndex(context: string, namespace: string): Promise<void> {
+    const schemas = fetchClusterSchemas(this.state.connect(context), this.schemaDocuments).then(
+      (params) => this.notify(CLUSTER_SCHEMAS_NOTIFICATION, params),
+      () => this.notify(CLUSTER_SCHEMAS_NOTIFICATION, null), // unreachable: the server keeps the bundled catalog
+    );
     try {
       this.notify(CLUSTER_INDEX_NOTIFICATION, await buildClusterIndex(this.state.connect(context), namespace));
     } catch {
       this.notify(CLUSTER_INDEX_NOTIFICATION, null); // an unreachable cluster simply gives the server no index
     }
+    await schemas;
   }
 
   /** The live objects of the open YAML files, for the immutable-field check (after opens and saves). */

@@ -10,6 +10,7 @@ import type { SchemaCatalog } from '../core/schema/catalog';
 import { Workspace } from '../core/workspace/workspace';
 import { FindingsCache } from '../core/features/findings-cache';
 import { WorkspaceCatalog } from '../core/workspace/custom-kinds';
+import { schemaSourceLine } from '../core/features/hover';
 import type { Baseline } from '../core/immutable/baseline';
 import { isChartTemplate } from '../io/files';
 import { kustomizeFactsOf } from '../io/kustomize-paths';
@@ -22,6 +23,8 @@ export interface FileResult {
   filePath: string;
   lines: LineIndex;
   findings: Finding[];
+  /** The custom resources of the file and where their schemas came from (catalog, CRD), for --format json. */
+  customSchemas?: { apiVersion: string; kind: string; schemaFrom: string }[];
 }
 
 interface Loaded {
@@ -48,7 +51,7 @@ export function checkFiles(paths: readonly string[], catalog: SchemaCatalog, con
   let workspace = Workspace.empty(namespaced, true);
   for (const f of loaded) if (f.text !== undefined) workspace = workspace.withFile(uriOf(f.path), f.text, 0, { chartTemplate: isChartTemplate(f.path), ...kustomizeFactsOf(f.path, f.text, catalog) });
   const cache = new FindingsCache();
-  const withCrds = new WorkspaceCatalog(catalog).for(workspace);
+  const withCrds = new WorkspaceCatalog(catalog).for(workspace, { channel: config.gatewayAPIChannel });
   return loaded.map((f) => {
     const filePath = relative(cwd, f.path).split('\\').join('/') || f.path;
     if (f.text === undefined) {
@@ -56,8 +59,21 @@ export function checkFiles(paths: readonly string[], catalog: SchemaCatalog, con
     }
     const uri = uriOf(f.path);
     const findings = diagnoseWorkspaceFile(workspace, uri, { catalog: withCrds, config, cache, baseline });
-    return { filePath, lines: workspace.file(uri)!.parsed.lines, findings };
+    const file = workspace.file(uri)!;
+    const customSchemas = customSchemasOf(file.objects.map((o) => o.resource), withCrds);
+    return { filePath, lines: file.parsed.lines, findings, ...(customSchemas.length ? { customSchemas } : {}) };
   });
+}
+
+/** Each custom resource kind of a file once, with the words hover uses for its schema's source. */
+function customSchemasOf(resources: readonly { apiVersion: string; group: string; version: string; kind: string }[], catalog: SchemaCatalog): NonNullable<FileResult['customSchemas']> {
+  const out = new Map<string, { apiVersion: string; kind: string; schemaFrom: string }>();
+  for (const r of resources) {
+    const entry = catalog.entry(r.group, r.version, r.kind);
+    const line = entry ? schemaSourceLine(entry) : undefined;
+    if (line) out.set(`${r.apiVersion}/${r.kind}`, { apiVersion: r.apiVersion, kind: r.kind, schemaFrom: line.replace(/^Schema from /, '') });
+  }
+  return [...out.values()];
 }
 
 /** The findings on the configuration file itself (unknown keys and rule ids: config-file). */

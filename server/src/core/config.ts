@@ -1,4 +1,5 @@
 import type { Severity } from './findings';
+import { GATEWAY_CHANNELS, type GatewayChannel } from './schema/crd-catalog';
 
 export type RuleSetting = 'off' | 'error' | 'warning' | 'info';
 
@@ -11,6 +12,8 @@ export interface Config {
   kubernetesVersion?: string;
   /** Where `kubernetesVersion` was set, for messages (`--kube-version`, `.kubesight.yaml`, …). */
   kubernetesVersionFrom?: string;
+  /** The Gateway API channel whose CRD schemas the bundled catalog checks against (default standard). */
+  gatewayAPIChannel?: GatewayChannel;
   rules: Readonly<Record<string, RuleSetting>>;
   /** Globs of files to leave alone. */
   ignore: readonly string[];
@@ -36,15 +39,17 @@ export function isRuleSetting(value: unknown): value is RuleSetting {
  * names the layer in messages about its Kubernetes version. An empty version (the editor
  * setting's default) sets nothing.
  */
-export function mergeConfig(base: Config, layer: Partial<{ kubernetesVersion: unknown; rules: unknown; ignore: unknown }>, from = '.kubesight.yaml'): Config {
+export function mergeConfig(base: Config, layer: Partial<{ kubernetesVersion: unknown; gatewayAPIChannel: unknown; rules: unknown; ignore: unknown }>, from = '.kubesight.yaml'): Config {
   const rules: Record<string, RuleSetting> = { ...base.rules };
   if (layer.rules && typeof layer.rules === 'object') {
     for (const [id, setting] of Object.entries(layer.rules)) if (isRuleSetting(setting)) rules[id] = setting;
   }
   const written = typeof layer.kubernetesVersion === 'string' || typeof layer.kubernetesVersion === 'number' ? String(layer.kubernetesVersion).trim() : '';
   const version = written ? { kubernetesVersion: written, kubernetesVersionFrom: from } : pickVersion(base);
+  const channel = GATEWAY_CHANNELS.find((c) => c === layer.gatewayAPIChannel) ?? base.gatewayAPIChannel;
   return {
     ...version,
+    ...(channel ? { gatewayAPIChannel: channel } : {}),
     rules,
     ignore: Array.isArray(layer.ignore) ? [...base.ignore, ...layer.ignore.filter((g): g is string => typeof g === 'string')] : base.ignore,
   };

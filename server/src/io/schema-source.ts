@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import type { SchemaCatalog, SchemaSource } from '../core/schema/catalog';
+import type { CustomSchemaSource, KindEntry, SchemaCatalog, SchemaSource } from '../core/schema/catalog';
+import { assembleCatalogKind, catalogEntries, GATEWAY_CHANNELS, type CatalogIndex, type GatewayChannel } from '../core/schema/crd-catalog';
 import { storedSchemaSource, type BundledVersions, type SchemaBodies, type VersionIndex } from '../core/schema/schema-store';
 import { SchemaVersions } from '../core/schema/versions';
 import type { CodeCache } from './code-cache';
@@ -55,10 +56,12 @@ export function bundledSchemas(dir: string = findSchemasDir(), validatorsDir: st
     return hash !== undefined && Object.hasOwn(bodies, hash) ? bodies[hash] : undefined;
   };
   const generated = validatorsDir ? precompiledModules(validatorsDir, codeCache) : undefined;
+  const precompiled = generated ? (entry: KindEntry) => (entry.hash ? generated(entry.hash) : undefined) : undefined;
+  const crds = bundledCrds(join(dir, 'catalog'), precompiled);
   const sources = new Map<string, SchemaSource>();
   const sourceOf = (version: string): SchemaSource => {
     const stored = storedSchemaSource(readJson<VersionIndex>(join(version, 'index.json')), body);
-    return { ...stored, precompiled: generated ? (entry) => (entry.hash ? generated(entry.hash) : undefined) : undefined };
+    return { ...stored, precompiled, crds };
   };
   return {
     versions,
@@ -67,6 +70,35 @@ export function bundledSchemas(dir: string = findSchemasDir(), validatorsDir: st
       if (!sources.has(version)) sources.set(version, sourceOf(version));
       return sources.get(version);
     },
+  };
+}
+
+/**
+ * The bundled CRD catalog (schemas/catalog, core/schema/crd-catalog.ts), undefined when the folder
+ * is absent. The index is read the first time a catalog asks for its kinds; a project's bodies file
+ * the first time one of its kinds needs its schema (completion, hover, CEL rules, no generated code).
+ */
+export function bundledCrds(dir: string, precompiled?: (entry: KindEntry) => ValidateFunction | undefined): CustomSchemaSource | undefined {
+  if (!existsSync(join(dir, 'index.json'))) return undefined;
+  let index: CatalogIndex | undefined;
+  const byChannel = new Map<GatewayChannel, readonly KindEntry[]>();
+  const bodies = new Map<string, SchemaBodies>();
+  const bodiesOf = (file: string): SchemaBodies => {
+    if (!bodies.has(file)) bodies.set(file, JSON.parse(readFileSync(join(dir, file), 'utf8')) as SchemaBodies);
+    return bodies.get(file)!;
+  };
+  return {
+    kinds: (channel) => {
+      const known = GATEWAY_CHANNELS.includes(channel) ? channel : 'standard';
+      index ??= JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as CatalogIndex;
+      if (!byChannel.has(known)) byChannel.set(known, catalogEntries(index, known));
+      return byChannel.get(known)!;
+    },
+    load: (entry) => {
+      if (!entry.file || !entry.root) throw new Error(`Kubesight: ${entry.kind} is not a catalog kind`);
+      return assembleCatalogKind({ group: entry.group, version: entry.version, kind: entry.kind, root: entry.root }, bodiesOf(entry.file));
+    },
+    precompiled,
   };
 }
 

@@ -10,6 +10,7 @@ export interface EditorSettings {
   kubernetesVersion?: string;
   files?: { exclude?: string[] };
   immutable?: { against?: string };
+  gatewayAPI?: { channel?: string };
 }
 
 /**
@@ -44,7 +45,8 @@ export class ConfigResolver {
 
   forUri(uri: string): Config {
     const fromFile = this.fileConfig(uri);
-    return mergeConfig(fromFile, { rules: this.settings.rules, kubernetesVersion: this.settings.kubernetesVersion }, 'the kubesight.kubernetesVersion setting');
+    // The setting's default ('') leaves the channel to .kubesight.yaml.
+    return mergeConfig(fromFile, { rules: this.settings.rules, kubernetesVersion: this.settings.kubernetesVersion, gatewayAPIChannel: this.settings.gatewayAPI?.channel }, 'the kubesight.kubernetesVersion setting');
   }
 
   private fileConfig(uri: string): Config {

@@ -21,7 +21,10 @@ import { gitBaselineLoader } from '../io/git-baseline';
 import { combineBaselines, type Baseline } from '../core/immutable/baseline';
 import { liveBaseline } from '../core/immutable/live-baseline';
 import { secretValueDigest } from '../shared/secret-digest';
-import { TargetCatalogs } from '../core/workspace/custom-kinds';
+import { TargetCatalogs, type CustomSources } from '../core/workspace/custom-kinds';
+import type { Config } from '../core/config';
+import { clusterSchemasOf, NO_CLUSTER_SCHEMAS, type ClusterSchemas } from '../core/schema/cluster-schemas';
+import { CLUSTER_SCHEMAS_NOTIFICATION } from '../shared/cluster-schemas-protocol';
 import type { SchemaVersions } from '../core/schema/versions';
 import { targetVersion, type ClusterVersion, type TargetVersion } from '../core/features/target-version';
 import { TARGET_VERSION_CHANGED_NOTIFICATION, TARGET_VERSION_REQUEST, type TargetVersionInfo } from '../shared/target-protocol';
@@ -82,7 +85,10 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
   // The connected cluster's version (from its index): the target when the user set none.
   let clusterVersion: ClusterVersion | undefined;
   const targetOf = (uri: string) => targetVersion(versions, config.forUri(uri), clusterVersion);
-  const catalogFor = (uri: string) => catalogs.for(store.workspace, targetOf(uri).version);
+  // The connected cluster's CRD schemas (kubesight/clusterSchemas); a workspace CRD wins over them.
+  let clusterSchemas: ClusterSchemas = NO_CLUSTER_SCHEMAS;
+  const sourcesFor = (fileConfig: Config): CustomSources => ({ channel: fileConfig.gatewayAPIChannel, cluster: clusterSchemas.kinds, clusterKey: clusterSchemas.key });
+  const catalogFor = (uri: string) => catalogs.for(store.workspace, targetOf(uri).version, sourcesFor(config.forUri(uri)));
   const published = new Map<string, Finding[]>();
   const pending = new Set<string>();
   let folders: string[] = [];
@@ -164,7 +170,7 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
       const fileConfig = config.forUri(uri);
       const target = targetVersion(versions, fileConfig, clusterVersion);
       tellOnce(target);
-      const findings = config.validationEnabled ? diagnoseWorkspaceFile(ws, uri, { catalog: catalogs.for(ws, target.version), config: fileConfig, cache, baseline: combineBaselines(live, baseline) }) : [];
+      const findings = config.validationEnabled ? diagnoseWorkspaceFile(ws, uri, { catalog: catalogs.for(ws, target.version, sourcesFor(fileConfig)), config: fileConfig, cache, baseline: combineBaselines(live, baseline) }) : [];
       published.set(uri, findings);
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(file.parsed.lines, f)) });
     });
@@ -301,6 +307,15 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
     }),
   );
 
+  // The cluster's OpenAPI documents of its CRD groups (null: disconnected, untrusted or offline).
+  connection.onNotification(CLUSTER_SCHEMAS_NOTIFICATION, (params: unknown) =>
+    safe('cluster schemas', undefined, () => {
+      clusterSchemas = clusterSchemasOf(params);
+      connection.console.info(`kubesight: ${clusterSchemas.kinds.length} custom resource schemas from the cluster`);
+      schedule(store.open.keys());
+    }),
+  );
+
   // The live counterparts of the open files' objects (null: disconnected), whatever the git ref.
   connection.onNotification(LIVE_BASELINE_NOTIFICATION, (params: unknown) =>
     safe('live baseline', undefined, () => {
@@ -334,7 +349,7 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
       const offset = file?.lines.offsetAt(params.position) ?? 0;
       const uri = params.textDocument.uri;
       const target = targetOf(uri);
-      const result = file ? (referenceHover(store.workspace, uri, offset) ?? hover(file, offset, catalogs.for(store.workspace, target.version), store.workspace, target.from)) : undefined;
+      const result = file ? (referenceHover(store.workspace, uri, offset) ?? hover(file, offset, catalogFor(uri), store.workspace, target.from)) : undefined;
       return file && result ? toHover(file.lines, result) : null;
     }),
   );

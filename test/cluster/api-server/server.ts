@@ -11,6 +11,7 @@ import { immutableChanges } from '../../../server/src/core/immutable/checks';
 import { applyDefaults } from './defaults';
 import { mergePatch, recordUpdate, serverSideApply, strategicMerge } from './merge';
 import { openapiDocument, openapiIndex } from './openapi';
+import { crdDocuments, documentHash } from './crd-openapi';
 import { apiVersionOf, findType, groupList, resourceList, typeOfKind, type ResourceType } from './resources';
 import { matchesFields, matchesLabels } from './selectors';
 import { alreadyExists, failure, forbidden, invalid, notFound, unauthorized, type StatusBody } from './status';
@@ -40,6 +41,8 @@ export class KubeApiTestServer {
   readonly logs = new Map<string, string[]>();
   /** What `/version` answers (`v1.35.0`, like the real API server's gitVersion). */
   gitVersion = 'v1.35.0';
+  /** CustomResourceDefinitions whose schemas `/openapi/v3` serves (crd-openapi.ts). */
+  readonly crds: Record<string, any>[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
   private readonly followers = new Map<string, Set<ServerResponse>>();
   private readonly open = new Set<ServerResponse>();
   private nextIP = 10;
@@ -127,8 +130,15 @@ export class KubeApiTestServer {
     }
     if (path === '/api') return send(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: new URL(this.url).host }] });
     if (path === '/apis') return send(res, 200, groupList());
-    if (path === '/openapi/v3') return send(res, 200, openapiIndex());
+    const crdDocs = crdDocuments(this.crds);
+    if (path === '/openapi/v3') {
+      const index = openapiIndex() as { paths: Record<string, object> };
+      for (const [p, doc] of crdDocs) index.paths[p] = { serverRelativeURL: `/openapi/v3/${p}?hash=${documentHash(doc)}` };
+      return send(res, 200, index);
+    }
     if (path.startsWith('/openapi/v3/')) {
+      const crdDoc = crdDocs.get(path.slice('/openapi/v3/'.length));
+      if (crdDoc) return send(res, 200, crdDoc);
       const doc = openapiDocument(path.slice('/openapi/v3/'.length));
       return doc ? sendRaw(res, 200, doc) : send(res, 404, failure(404, 'NotFound', 'the server could not find the requested resource'));
     }

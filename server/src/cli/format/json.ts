@@ -5,7 +5,8 @@ import type { TargetVersion } from '../../core/features/target-version';
 /**
  * `[{filePath, messages: [{ruleId, severity, message, line, column, endLine, endColumn}]}]`
  * (product.md §3), each file also naming the Kubernetes version it was checked against
- * (`kubernetesVersion`, `kubernetesVersionFrom`): the array stays ESLint's shape.
+ * (`kubernetesVersion`, `kubernetesVersionFrom`) and, when it has custom resources, where each kind's
+ * schema came from (`customSchemas`: the bundled catalog, a workspace CRD): the array stays ESLint's shape.
  */
 export function formatJson(results: readonly FileResult[], target?: TargetVersion): string {
   return JSON.stringify(
@@ -13,6 +14,7 @@ export function formatJson(results: readonly FileResult[], target?: TargetVersio
       filePath: r.filePath,
       ...(target ? { kubernetesVersion: target.version, kubernetesVersionFrom: target.from } : {}),
       messages: r.findings.map((f) => ({ ruleId: f.ruleId, severity: SEVERITY_NAMES[f.severity], message: f.message, ...locate(r.lines, f) })),
+      ...(r.customSchemas ? { customSchemas: r.customSchemas } : {}),
     })),
     null,
     2,

@@ -79,7 +79,7 @@ function skeleton(name: string, field: FieldSchema): string {
 function kindPairs(cursor: Cursor, catalog: SchemaCatalog, offset: number): CompletionEntry[] {
   return catalog
     .allEntries()
-    .filter((e) => e.source === 'crd' || !e.file?.includes('alpha'))
+    .filter((e) => (e.source === 'builtin' ? !e.file?.includes('alpha') : e.source !== 'catalog' || !e.version.includes('alpha')))
     .map((e) => {
       const apiVersion = e.group ? `${e.group}/${e.version}` : e.version;
       return { ...entry(cursor, offset, `${e.kind} (${apiVersion})`, 'kind', `apiVersion: ${apiVersion}\nkind: ${e.kind}\nmetadata:\n  name: \${1:name}\n$0`, true, `${e.group.includes('.') ? '1' : '0'}${e.kind}`), detail: apiVersion };

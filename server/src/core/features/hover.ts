@@ -74,7 +74,7 @@ export function hover(file: ParsedFile, offset: number, catalog: SchemaCatalog, 
   const values = enumValues(field);
   if (values.length > 0 && field.schema.type !== 'boolean') lines.push(`Allowed values: ${values.map((v) => `\`${v}\``).join(', ')}`, '');
   if (field.schema.default !== undefined && !(typeof field.schema.default === 'object')) lines.push(`Default: \`${JSON.stringify(field.schema.default)}\``, '');
-  lines.push(`[${schema.entry.kind} API reference](${referenceUrl(schema.entry, catalog.kubernetesVersion)}) · ${target}`);
+  lines.push(schemaSourceLine(schema.entry) ?? `[${schema.entry.kind} API reference](${referenceUrl(schema.entry, catalog.kubernetesVersion)}) · ${target}`);
   const stack = stackNote(file, offset, hit.path, workspace);
   if (stack) lines.push('', stack);
   return { contents: lines.join('\n'), start: hit.start, end: hit.end };
@@ -87,6 +87,16 @@ function otherReleaseHover(catalog: SchemaCatalog, entry: KindEntry, path: Field
   if (!addedIn && !lastIn) return undefined;
   const when = addedIn ? `added in Kubernetes ${addedIn}` : `removed after Kubernetes ${lastIn}`;
   return { contents: `**${formatPath(path)}**: not a field in ${target}: ${when}`, start: hit.start, end: hit.end };
+}
+
+/** Which source checked a custom resource: the workspace CRD, the cluster or the bundled catalog. */
+export function schemaSourceLine(entry: KindEntry): string | undefined {
+  if (entry.source === 'catalog' || entry.source === 'cluster') return `Schema from ${entry.origin ?? (entry.source === 'catalog' ? 'the bundled catalog' : 'the cluster')}`;
+  // Kustomize's own kinds carry their schema like a CRD but link kustomize's reference instead.
+  if (entry.source !== 'crd' || entry.group === KUSTOMIZE_GROUP) return undefined;
+  const crd = (entry.schema as Record<string, unknown> | undefined)?.['x-kubesight-crd'];
+  const file = entry.origin ? ` in ${entry.origin.split('/').slice(-2).join('/')}` : '';
+  return `Schema from the CustomResourceDefinition ${typeof crd === 'string' ? crd : ''}${file} of the workspace`.replace('  ', ' ');
 }
 
 /** kubernetes.io's generated API reference for the kind (one page per release, one anchor per kind). */

@@ -2,9 +2,10 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yam
 import { isRuleSetting } from '../config';
 import { nodeRange } from '../model/path';
 import { closest } from '../schema/validate';
+import { GATEWAY_CHANNELS } from '../schema/crd-catalog';
 import type { Report, Rule } from './rule';
 
-const KEYS = ['kubernetesVersion', 'rules', 'ignore'];
+const KEYS = ['kubernetesVersion', 'gatewayAPIChannel', 'rules', 'ignore'];
 const SETTINGS = ['off', 'error', 'warning', 'info'];
 
 /**
@@ -22,7 +23,9 @@ export const configFile: Rule = {
       'A `.kubesight.yaml` setting that Kubesight does not understand has no effect, which is easy to',
       'miss: an unknown key (`rule:` for `rules:`), an unknown rule id, a severity other than `off`,',
       '`error`, `warning` or `info`, a `kubernetesVersion` that is not a version (`1.30` unquoted is the',
-      'number 1.3), an `ignore` that is not a list of globs. Each is a warning with "did you mean" when',
+      'number 1.3), a `gatewayAPIChannel` other than `standard` (the default) or `experimental` (the',
+      'Gateway API CRDs whose schemas the bundled catalog checks against), an `ignore` that is not a',
+      'list of globs. Each is a warning with "did you mean" when',
       'a known name is close. A file that does not parse, or is not a mapping, is an error: the',
       'command line stops with exit 2 and says why, the editor uses the defaults until it is fixed.',
       'A `kubernetesVersion` whose schemas are not bundled (Kubesight bundles 1.30 to 1.35) is an',
@@ -60,6 +63,7 @@ export function configFileReports(text: string, knownRuleIds: readonly string[],
     if (key === 'rules') reports.push(...rulesReports(pair.value, keyRange, knownRuleIds));
     else if (key === 'kubernetesVersion') reports.push(...versionReports(pair.value, text, keyRange, bundledVersions));
     else if (key === 'ignore') reports.push(...ignoreReports(pair.value, keyRange));
+    else if (key === 'gatewayAPIChannel') reports.push(...channelReports(pair.value, keyRange));
     else reports.push({ range: keyRange, message: `unknown key ${JSON.stringify(key ?? '?')}${didYouMean(key, KEYS)}; known keys: ${KEYS.join(', ')}` });
   }
   return reports;
@@ -93,6 +97,13 @@ function versionReports(value: Node | null, text: string, keyRange: readonly [nu
     return [{ severity: 'error', range, message: `kubernetesVersion: Unsupported value: ${JSON.stringify(String(v))}: supported values: ${supported} (the Kubernetes versions whose schemas Kubesight bundles)` }];
   }
   return [{ range, message: `kubernetesVersion: Invalid value: ${JSON.stringify(v ?? null)}: expected a minor version such as "1.35"; the setting has no effect` }];
+}
+
+function channelReports(value: Node | null, keyRange: readonly [number, number]): Report[] {
+  const v = isScalar(value) ? value.value : undefined;
+  if (typeof v === 'string' && (GATEWAY_CHANNELS as readonly string[]).includes(v)) return [];
+  const supported = GATEWAY_CHANNELS.map((c) => JSON.stringify(c)).join(', ');
+  return [{ range: nodeRange(value) ?? keyRange, message: `gatewayAPIChannel: Unsupported value: ${JSON.stringify(v ?? null)}: supported values: ${supported}${didYouMean(typeof v === 'string' ? v : undefined, GATEWAY_CHANNELS)}; the setting has no effect` }];
 }
 
 function ignoreReports(value: Node | null, keyRange: readonly [number, number]): Report[] {

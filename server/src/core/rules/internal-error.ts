@@ -44,6 +44,7 @@ export const internalError: Rule = {
 function describeKind(entry: KindEntry): string {
   const name = `${entry.group ? `${entry.group}/` : ''}${entry.version} ${entry.kind}`;
   const crd = (entry.schema as Record<string, unknown> | undefined)?.['x-kubesight-crd'];
+  if (entry.source === 'catalog' || entry.source === 'cluster') return `${name} (from ${entry.origin ?? entry.source})`;
   if (entry.source !== 'crd') return name;
   const where = entry.origin ? ` in ${displayUri(entry.origin)}` : '';
   return `${name} (from CRD ${typeof crd === 'string' ? crd : '?'}${where})`;

@@ -31,6 +31,11 @@ export const schema: Rule = {
       'A custom resource whose CRD sits in another folder of the workspace (a samples repository',
       'holds CRDs of several operator releases) gets unknown fields as warnings naming that CRD,',
       'unless the field is a near miss of a known one ("did you mean"), which stays an error.',
+      'Custom resources without their CRD in the workspace are checked against the connected',
+      'cluster\'s schema (`/openapi/v3`), else the bundled catalog of operator CRDs (Gateway API,',
+      'cert-manager, Prometheus operator, Argo CD and Rollouts, Flux, External Secrets, Sealed',
+      'Secrets, KEDA, Traefik, Istio, Knative Serving, CloudNativePG, Strimzi): the catalog holds one',
+      'release of each, so an unknown field that is no near miss is a warning there too.',
       'A field that the target does not have but another release does says so: `unknown field',
       '"spec.template.spec.containers[0].lifecycle.stopSignal" (added in Kubernetes 1.33; the target',
       'is 1.31)`.',
@@ -55,21 +60,24 @@ export const schema: Rule = {
     if (status.status !== 'served') {
       // A wrong or removed apiVersion, or an unknown kind of a built-in group, is the api-version rule's finding.
       if (status.status !== 'no-schema') return [];
-      return [{ path: ['kind'], at: 'value', severity: 'info', message: `no schema for kind ${resource.kind} (apiVersion ${resource.apiVersion}); its fields are not checked` }];
+      const other = status.catalogServes ? ` (the bundled catalog has ${status.catalogServes.join(', ')}, another release of its operator)` : '';
+      return [{ path: ['kind'], at: 'value', severity: 'info', message: `no schema for kind ${resource.kind} (apiVersion ${resource.apiVersion}); its fields are not checked${other}` }];
     }
     const entry = status.entry;
     const validate = catalog.validator(entry);
     if (!validate) return [];
     const foreignCrd = entry.source === 'crd' && entry.origin && directoryOf(entry.origin) !== directoryOf(ctx.uri) ? entry.origin : undefined;
+    // The bundled catalog holds one release of each operator; the resource may be written for another.
+    const otherRelease = foreignCrd ? `the CustomResourceDefinition of ${foreignCrd.split('/').slice(-2).join('/')}` : entry.source === 'catalog' ? `the schema from ${entry.origin ?? 'the bundled catalog'}` : undefined;
     const reports: Report[] = validateAgainstSchema(validate, resource.value, ctx.patch).map((v) => {
       const report: Report = { path: v.path, at: v.at, message: v.message };
       // A CRD in another folder may be another release of the operator than the one this
       // resource is written for (a samples repository holds many): an unknown field is then a
       // warning, not the API server's refusal.
       // A near known field ("did you mean") is a typo whatever the release: that stays an error.
-      if (foreignCrd && v.message.startsWith('unknown field') && !v.suggestion) {
+      if (otherRelease && v.message.startsWith('unknown field') && !v.suggestion) {
         report.severity = 'warning';
-        report.message += ` (not in the CustomResourceDefinition of ${foreignCrd.split('/').slice(-2).join('/')}, which may be another version than the one this resource is written for)`;
+        report.message += ` (not in ${otherRelease}, which may be another version than the one this resource is written for)`;
       }
       // A field of another release: the target's API server refuses it, but not as a typo.
       const history = entry.source === 'builtin' && v.message.startsWith('unknown field') ? fieldHistory(catalog, entry, v.path) : {};

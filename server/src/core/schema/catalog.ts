@@ -3,6 +3,7 @@ import { SHARED_PREFIX, splitDefinitions } from './shared-definitions';
 import { withJsPatterns } from './go-regexp';
 import type { SchemaVersions } from './versions';
 import { KUSTOMIZE_KINDS } from '../kustomize/schema';
+import type { GatewayChannel } from './crd-catalog';
 
 /** One kind the catalog knows: bundled (schemas/index.json) or from a workspace CRD. */
 export interface KindEntry {
@@ -13,12 +14,21 @@ export interface KindEntry {
   file?: string;
   namespaced?: boolean;
   plural?: string;
-  /** In-memory schema for custom kinds (CRDs found in the workspace). */
+  /** In-memory schema for custom kinds (CRDs found in the workspace, schemas from the cluster). */
   schema?: object;
-  source?: 'builtin' | 'crd';
+  /**
+   * Where the schema comes from, in increasing precedence for custom resources: the bundled CRD
+   * catalog, the connected cluster's OpenAPI, a CRD in the workspace. A built-in kind wins over all.
+   */
+  source?: 'builtin' | 'catalog' | 'cluster' | 'crd';
   /** Content hash of a bundled kind's schema (core/schema/schema-store.ts): the key of its generated validator. */
   hash?: string;
-  /** Where the CRD that defines the kind lives (its file's URI), for messages. */
+  /** Root body hash of a catalog kind in its project's bodies file (crd-catalog.ts). */
+  root?: string;
+  /**
+   * Where the CRD that defines the kind lives (its file's URI), for messages; for the catalog and
+   * the cluster, that source in words ("the bundled catalog: cert-manager (…)").
+   */
   origin?: string;
 }
 
@@ -38,6 +48,23 @@ export interface SchemaSource {
    * "compile it here".
    */
   precompiled?(entry: KindEntry): ValidateFunction | undefined;
+  /** The bundled catalog of custom-resource schemas (crd-catalog.ts), when the host ships it. */
+  crds?: CustomSchemaSource;
+}
+
+/** The bundled CRD catalog as the SchemaCatalog reads it: kinds per Gateway API channel, lazily loaded. */
+export interface CustomSchemaSource {
+  kinds(channel: GatewayChannel): readonly KindEntry[];
+  load(entry: KindEntry): object;
+  precompiled?(entry: KindEntry): ValidateFunction | undefined;
+}
+
+/** The custom kinds a catalog knows beside the built-in ones, each layer winning over the one before. */
+export interface CustomLayers {
+  /** Gateway API channel of the bundled catalog (default standard). */
+  channel?: GatewayChannel;
+  /** Schemas from the connected cluster's OpenAPI (source 'cluster'). */
+  cluster?: readonly KindEntry[];
 }
 
 interface Compiled {
@@ -66,21 +93,28 @@ export class SchemaCatalog {
     readonly customKinds: readonly KindEntry[],
     /** The other bundled versions' catalogs (versions.ts), when the host bundles several. */
     readonly versions?: SchemaVersions,
+    readonly layers: CustomLayers = {},
   ) {
+    const catalogKinds = source.crds?.kinds(layers.channel ?? 'standard') ?? [];
+    const clusterKinds = (layers.cluster ?? []).map((k) => ({ ...k, source: 'cluster' as const }));
     // Kustomize's own kinds (kustomization files) are known everywhere, like the built-in ones.
-    for (const entry of [...source.index.kinds.map((k) => ({ ...k, source: 'builtin' as const })), ...KUSTOMIZE_KINDS, ...customKinds]) {
-      // A CRD cannot redefine a built-in kind: the built-in schema wins.
-      const key = keyOf(entry.group, entry.version, entry.kind);
-      if (this.byKey.get(key)?.source === 'builtin') continue;
+    for (const layered of [...source.index.kinds.map((k) => ({ ...k, source: 'builtin' as const })), ...KUSTOMIZE_KINDS, ...catalogKinds, ...clusterKinds, ...customKinds]) {
+      // A CRD cannot redefine a built-in kind: the built-in schema wins. Otherwise the later layer
+      // wins: a workspace CRD over the cluster's schema over the bundled catalog.
+      const key = keyOf(layered.group, layered.version, layered.kind);
+      const before = this.byKey.get(key);
+      if (before?.source === 'builtin') continue;
+      // The cluster's OpenAPI does not say a kind's scope: the layer below may.
+      const entry = layered.namespaced === undefined && before?.namespaced !== undefined ? { ...layered, namespaced: before.namespaced, plural: layered.plural ?? before.plural } : layered;
       this.byKey.set(key, entry);
-      const list = this.byKind.get(entry.kind) ?? [];
+      const list = (this.byKind.get(entry.kind) ?? []).filter((e) => e !== before);
       list.push(entry);
       this.byKind.set(entry.kind, list);
     }
   }
 
-  static create(source: SchemaSource, versions?: SchemaVersions): SchemaCatalog {
-    return new SchemaCatalog(source, newAjv(), new Map(), [], versions);
+  static create(source: SchemaSource, versions?: SchemaVersions, layers: CustomLayers = {}): SchemaCatalog {
+    return new SchemaCatalog(source, newAjv(), new Map(), [], versions, layers);
   }
 
   get kubernetesVersion(): string {
@@ -92,10 +126,14 @@ export class SchemaCatalog {
     return this.versions?.catalog(version);
   }
 
-  /** A catalog that also knows these custom kinds; built-in compilations are shared. */
-  withCustomKinds(kinds: KindEntry[]): SchemaCatalog {
-    const builtinOnly = new Map([...this.compiled].filter(([key]) => this.byKey.get(key)?.source === 'builtin'));
-    return new SchemaCatalog(this.source, newAjv(), builtinOnly, kinds.map((k) => ({ ...k, source: 'crd' as const })), this.versions);
+  /**
+   * A catalog that also knows these custom kinds (workspace CRDs) and, given `layers`, the cluster's
+   * schemas and the catalog's channel (else this catalog's). Compilations of the built-in kinds, of
+   * the bundled catalog and of unchanged cluster schemas are shared: their cache key names the content.
+   */
+  withCustomKinds(kinds: KindEntry[], layers: CustomLayers = this.layers): SchemaCatalog {
+    const kept = new Map([...this.compiled].filter(([key]) => !key.startsWith('crd:')));
+    return new SchemaCatalog(this.source, newAjv(), kept, kinds.map((k) => ({ ...k, source: 'crd' as const })), this.versions, layers);
   }
 
   entry(group: string, version: string, kind: string): KindEntry | undefined {
@@ -123,7 +161,9 @@ export class SchemaCatalog {
 
   private loadSchema(entry: KindEntry): object | undefined {
     try {
-      return entry.schema ?? (entry.file ? this.source.load(entry.file) : undefined);
+      if (entry.schema) return entry.schema;
+      if (entry.source === 'catalog') return this.source.crds?.load(entry);
+      return entry.file ? this.source.load(entry.file) : undefined;
     } catch {
       return undefined;
     }
@@ -142,10 +182,10 @@ export class SchemaCatalog {
   }
 
   private compile(entry: KindEntry): Compiled | undefined {
-    const key = keyOf(entry.group, entry.version, entry.kind);
+    const key = compiledKey(entry);
     const cached = this.compiled.get(key);
     if (cached) return cached;
-    const ready = entry.source === 'builtin' ? this.precompiled(entry) : undefined;
+    const ready = entry.source === 'builtin' || entry.source === 'catalog' ? this.precompiled(entry) : undefined;
     const schema = ready ? undefined : this.loadSchema(entry);
     if (!ready && !schema) return undefined;
     const compiled: Compiled = ready ? { validate: ready, problems: [] } : this.compileSchema(entry, schema!);
@@ -156,7 +196,7 @@ export class SchemaCatalog {
 
   private precompiled(entry: KindEntry): ValidateFunction | undefined {
     try {
-      return this.source.precompiled?.(entry);
+      return entry.source === 'catalog' ? this.source.crds?.precompiled?.(entry) : this.source.precompiled?.(entry);
     } catch {
       return undefined; // the catalog compiles the schema instead
     }
@@ -196,6 +236,17 @@ function firstLine(e: unknown): string {
 
 function keyOf(group: string, version: string, kind: string): string {
   return `${group}/${version}/${kind}`;
+}
+
+/**
+ * The compilation cache's key: what the schema is, so a cached validator is never used for another
+ * schema of the same kind (a workspace CRD replacing the catalog's, another cluster, another channel).
+ * Workspace CRDs (`crd:`) are dropped whenever the workspace's CRDs change.
+ */
+function compiledKey(entry: KindEntry): string {
+  const gvk = keyOf(entry.group, entry.version, entry.kind);
+  const source = entry.source ?? 'crd';
+  return source === 'builtin' ? `builtin:${gvk}` : entry.hash ? `${source}:${entry.hash}:${gvk}` : `crd:${gvk}`;
 }
 
 /** The one place ajv options are chosen; scripts/build-validators.ts generates code with the same. */

@@ -64,9 +64,34 @@ function toCel(root: SchemaNode, node: SchemaNode, value: unknown, depth: number
     return value.map((v) => (item ? toCel(root, item.schema, v, depth + 1) : v));
   }
   const out: Record<string, unknown> = {};
+  const properties = schema.properties;
+  const isStruct = !!properties && typeof properties === 'object';
   for (const [k, v] of Object.entries(value)) {
     const next = child(root, schema, k);
-    out[k] = next ? toCel(root, next.schema, v, depth + 1) : v;
+    out[isStruct ? celFieldName(k) : k] = next ? toCel(root, next.schema, v, depth + 1) : v;
+  }
+  // The API server applies the schema's defaults before it evaluates rules: a Gateway API
+  // backendRef without `kind` is a Service reference (`kind` defaults to "Service").
+  if (isStruct) {
+    for (const [k, property] of Object.entries(properties as Record<string, SchemaNode>)) {
+      const name = celFieldName(k);
+      if (Object.hasOwn(out, name) || !property || typeof property !== 'object') continue;
+      const resolved = resolve(root, property).schema;
+      const dflt = property.default ?? resolved.default;
+      if (dflt !== undefined) out[name] = toCel(root, resolved, dflt, depth + 1);
+    }
   }
   return out;
+}
+
+const CEL_RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
+
+/**
+ * A field name as Kubernetes CEL spells it: reserved words as `__namespace__`, and `__`, `.`, `-`,
+ * `/` escaped, so `self.__namespace__` reads a `namespace` field (map keys are not escaped).
+ */
+function celFieldName(name: string): string {
+  if (CEL_RESERVED.has(name)) return `__${name}__`;
+  if (!/[_.\-/]/.test(name)) return name;
+  return name.replace(/__/g, '__underscores__').replace(/\./g, '__dot__').replace(/-/g, '__dash__').replace(/\//g, '__slash__');
 }

@@ -13,26 +13,34 @@ const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Arr
 export function customKindsOf(resources: readonly Resource[], origin = ''): KindEntry[] {
   return resources.flatMap((r) => {
     if (r.kind !== 'CustomResourceDefinition' || r.group !== 'apiextensions.k8s.io') return [];
-    const spec = obj(r.value.spec);
-    const names = obj(spec?.names);
-    const group = spec?.group;
-    const kind = names?.kind;
-    if (typeof group !== 'string' || typeof kind !== 'string' || !Array.isArray(spec?.versions)) return [];
-    return spec.versions.flatMap((v): KindEntry[] => {
-      const version = obj(v);
-      if (!version || typeof version.name !== 'string' || version.served === false) return [];
-      const openApi = obj(obj(version.schema)?.openAPIV3Schema);
-      return [
-        {
-          group,
-          version: version.name,
-          kind,
-          namespaced: spec.scope !== 'Cluster',
-          plural: typeof names?.plural === 'string' ? names.plural : undefined,
-          schema: openApi ? { ...toJsonSchema(openApi, { root: true }), 'x-kubesight-crd': r.name } : undefined,
-          origin,
-        },
-      ];
-    });
+    return kindsOfCrd(r.value, r.name).map((k) => ({ ...k, origin }));
+  });
+}
+
+/**
+ * The served versions of one CRD object (its plain value) with their converted schemas. Shared by
+ * workspace CRDs and the bundled catalog's generator (scripts/crd-catalog.ts), so both are checked
+ * alike.
+ */
+export function kindsOfCrd(value: Obj, name: string | undefined): KindEntry[] {
+  const spec = obj(value.spec);
+  const names = obj(spec?.names);
+  const group = spec?.group;
+  const kind = names?.kind;
+  if (typeof group !== 'string' || typeof kind !== 'string' || !Array.isArray(spec?.versions)) return [];
+  return spec.versions.flatMap((v): KindEntry[] => {
+    const version = obj(v);
+    if (!version || typeof version.name !== 'string' || version.served === false) return [];
+    const openApi = obj(obj(version.schema)?.openAPIV3Schema);
+    return [
+      {
+        group,
+        version: version.name,
+        kind,
+        namespaced: spec.scope !== 'Cluster',
+        plural: typeof names?.plural === 'string' ? names.plural : undefined,
+        schema: openApi ? { ...toJsonSchema(openApi, { root: true }), 'x-kubesight-crd': name } : undefined,
+      },
+    ];
   });
 }

@@ -202,7 +202,14 @@ function convertJunctors(node: JsonSchema, out: JsonSchema, ctx: Context): void 
   const inner = { ...ctx, inJunctor: true };
   for (const key of ['allOf', 'anyOf', 'oneOf']) {
     const list = node[key];
-    if (Array.isArray(list)) out[key] = list.map((c) => convert(c, inner));
+    if (!Array.isArray(list)) continue;
+    // Formats are not validated, so branches told apart by a format (a Gateway address: IPAddress
+    // with an ipv4 or ipv6 value, or another type) would all match and "exactly one" would fail
+    // where the API server passes: such a oneOf is checked as anyOf.
+    const target = key === 'oneOf' && list.some(hasFormat) ? 'anyOf' : key;
+    const converted = list.map((c) => convert(c, inner));
+    if (target !== key && out.anyOf) out.allOf = [...((out.allOf as unknown[]) ?? []), { anyOf: converted }];
+    else out[target] = converted;
   }
   if (isObject(node.not)) out.not = convert(node.not, inner);
 }
@@ -246,6 +253,12 @@ function withNull(out: JsonSchema, node: JsonSchema): JsonSchema {
   if (dflt !== undefined) wrapped.default = dflt;
   wrapped.anyOf = [rest, { type: 'null' }];
   return wrapped;
+}
+
+function hasFormat(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasFormat);
+  if (!isObject(node)) return false;
+  return typeof node.format === 'string' || Object.entries(node).some(([k, v]) => k !== 'default' && k !== 'enum' && k !== 'example' && hasFormat(v));
 }
 
 function copy(from: JsonSchema, to: JsonSchema, keys: readonly string[]): void {

@@ -39,8 +39,12 @@ export type ApiVersionStatus =
   | { status: 'not-served'; served: string[]; suggestion?: string }
   /** A built-in group/version (closed to CRDs) without this kind. */
   | { status: 'unknown-kind'; suggestion?: string }
-  /** A group (or group and kind) we have no schema for: a custom resource, not a mistake. */
-  | { status: 'no-schema' };
+  /**
+   * A group (or group and kind) we have no schema for: a custom resource, not a mistake.
+   * `catalogServes`: the bundled CRD catalog has the kind in other versions of the group, which an
+   * older or newer release of the operator may serve; said, never an error.
+   */
+  | { status: 'no-schema'; catalogServes?: string[] };
 
 export const apiVersionOf = (e: { group: string; version: string }): string => (e.group ? `${e.group}/${e.version}` : e.version);
 
@@ -68,6 +72,8 @@ export function apiVersionStatus(catalog: SchemaCatalog, target: { apiVersion: s
     return { status: 'unknown-kind', suggestion: kinds.find((k) => k.toLowerCase() === kind.toLowerCase()) ?? closest(kind, kinds) };
   }
   const sameGroup = known.filter((e) => e.group === group);
+  // The catalog holds one release of each operator: another version may be served by another release.
+  if (sameGroup.length > 0 && sameGroup.every((e) => e.source === 'catalog')) return { status: 'no-schema', catalogServes: sameGroup.map(apiVersionOf) };
   if (sameGroup.length > 0 || catalog.allEntries().some((e) => e.source === 'builtin' && e.group === group)) {
     const candidates = sameGroup.length > 0 ? sameGroup : known;
     return notServed(apiVersion, candidates.map(apiVersionOf));

@@ -64,6 +64,11 @@ export class BuildDiagnostics {
     return view;
   }
 
+  /** The files read by the builds of the last view that read this one: an edit to it may change their findings. */
+  sharing(uri: string): string[] {
+    return this.last?.view.sharing(uri) ?? [];
+  }
+
   private compute(workspace: Workspace, roots: ReturnType<typeof applicationRoots>, env: BuildCheckEnv): BuildFindings {
     let envOf = this.envs.get(env.catalog);
     if (!envOf) this.envs.set(env.catalog, (envOf = (files: BuildFiles) => catalogBuildEnv(env.catalog, files)));
@@ -75,15 +80,22 @@ export class BuildDiagnostics {
     const builds = this.builds.buildAll(roots, workspaceFiles(workspace, uriOfPath, env.files), envOf).filter(isCompleteBuild);
     const readBy = (b: RootBuild) => [...b.read.keys()].flatMap((p) => uriOfPath.get(p) ?? []);
     const covered = new Set(builds.flatMap(readBy).filter((uri) => !isKustomizationUri(uri)));
-    // The files the builds read stay, empty (their objects are in the builds): messages that count the workspace's files count the same.
-    let built = workspace;
-    for (const uri of new Set(builds.flatMap(readBy))) built = built.withFile(uri, '');
-    const virtual = builds.filter((b) => b.result.resources.length > 0).map((b) => virtualBuild(b));
-    for (const v of virtual) built = built.withFile(v.uri, v.text);
-    const landed = new Map<string, Map<string, Landed>>();
-    for (const v of virtual) landFindings(v, built, workspace, uriOfPath, env, landed);
-    return viewOf(covered, landed, builds, readBy);
+    // Checking the builds is the costly part: done when a file they land in is diagnosed, not for every file.
+    let landed: Map<string, Map<string, Landed>> | undefined;
+    const land = () => (landed ??= landAll(workspace, builds, readBy, uriOfPath, env));
+    return viewOf(covered, land, builds, readBy);
   }
+}
+
+function landAll(workspace: Workspace, builds: readonly RootBuild[], readBy: (b: RootBuild) => string[], uriOfPath: ReadonlyMap<string, string>, env: BuildCheckEnv): Map<string, Map<string, Landed>> {
+  // The files the builds read stay, empty (their objects are in the builds): messages that count the workspace's files count the same.
+  let built = workspace;
+  for (const uri of new Set(builds.flatMap(readBy))) built = built.withFile(uri, '');
+  const virtual = builds.filter((b) => b.result.resources.length > 0).map((b) => virtualBuild(b));
+  for (const v of virtual) built = built.withFile(v.uri, v.text);
+  const landed = new Map<string, Map<string, Landed>>();
+  for (const v of virtual) landFindings(v, built, workspace, uriOfPath, env, landed);
+  return landed;
 }
 
 const NO_BUILDS: BuildFindings = { covers: () => false, findingsFor: () => [], ruleIds: new Set(), sharing: () => [] };
@@ -163,13 +175,18 @@ function lastAtOrBefore(starts: readonly number[], offset: number): number {
   return i;
 }
 
-function viewOf(covered: ReadonlySet<string>, landed: ReadonlyMap<string, ReadonlyMap<string, Landed>>, builds: readonly RootBuild[], readBy: (b: RootBuild) => string[]): BuildFindings {
-  const findings = new Map<string, Finding[]>();
-  for (const [uri, inFile] of landed) findings.set(uri, [...inFile.values()].map((l) => ({ ...l.finding, message: mergedMessage(l, uri) })));
+function viewOf(covered: ReadonlySet<string>, land: () => ReadonlyMap<string, ReadonlyMap<string, Landed>>, builds: readonly RootBuild[], readBy: (b: RootBuild) => string[]): BuildFindings {
+  let findings: Map<string, Finding[]> | undefined;
   const reads = builds.map((b) => new Set(readBy(b)));
+  const touched = new Set(reads.flatMap((r) => [...r]));
   return {
     covers: (uri) => covered.has(uri),
-    findingsFor: (uri) => findings.get(uri) ?? [],
+    findingsFor(uri) {
+      // Builds land findings only in files they read (kustomizations included).
+      if (!touched.has(uri)) return [];
+      findings ??= new Map([...land()].map(([u, inFile]) => [u, [...inFile.values()].map((l) => ({ ...l.finding, message: mergedMessage(l, u) }))]));
+      return findings.get(uri) ?? [];
+    },
     ruleIds: new Set(BUILD_RULES.map((r) => r.meta.id)),
     sharing: (uri) => [...new Set(reads.filter((r) => r.has(uri)).flatMap((r) => [...r]))],
   };

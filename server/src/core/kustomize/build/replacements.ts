@@ -82,8 +82,10 @@ function isTarget(r: BuiltResource, select: Selector, rejects: readonly Selector
   const byLabels = (s: Selector) => matchesLabelSelector(metadata.labels, s.labelSelector) && matchesLabelSelector(metadata.annotations, s.annotationSelector);
   if (!byLabels(select)) return false;
   if (rejects.some((s) => (s.labelSelector || s.annotationSelector) && byLabels(s))) return false;
-  const rejected = (id: ResId) => rejects.some((s) => hasId(s) && isSelectedBy(id, s, resources));
-  return idsOf(r).some((id) => isSelectedBy(id, select, resources) && !rejected(id));
+  // An object any of whose ids (current or earlier name) a reject names is left alone.
+  const ids = idsOf(r);
+  if (rejects.some((s) => hasId(s) && ids.some((id) => isSelectedBy(id, s, resources)))) return false;
+  return ids.some((id) => isSelectedBy(id, select, resources));
 }
 
 function idsOf(r: BuiltResource): ResId[] {

@@ -5,6 +5,7 @@ import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { activateExplorer } from './explorer/activate';
 import { showTargetVersion } from './target-status';
+import { registerBuildPreview } from './build-preview';
 
 let client: LanguageClient | undefined;
 
@@ -37,7 +38,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
   await client.start();
   const started = client;
-  context.subscriptions.push(...showTargetVersion(started));
+  context.subscriptions.push(...showTargetVersion(started), ...registerBuildPreview(started));
   activateExplorer(context, (method, params) => void started.sendNotification(method, params));
 }
 

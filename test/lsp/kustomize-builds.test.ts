@@ -48,3 +48,18 @@ test('a patch that breaks the selector is an error on its line; the base Service
   await client.change(uri('overlays/prod/labels.yaml'), 2, patch('web'));
   assert.deepEqual(problems(await fixed), []);
 });
+
+test('a kustomization has a code lens "N objects · build preview"; the preview request returns the build as YAML, from the unsaved text', async () => {
+  const overlay = uri('overlays/prod/kustomization.yaml');
+  await client.open(overlay, 'namespace: prod\nnamePrefix: prod-\nresources:\n  - ../../base\npatches:\n  - path: labels.yaml\n');
+  const lenses = await client.request<{ command: { title: string; command: string; arguments: string[] } }[]>('textDocument/codeLens', { textDocument: { uri: overlay } });
+  assert.deepEqual(lenses.map((l) => [l.command.title, l.command.command, l.command.arguments[0]]), [['3 objects · build preview', 'kubesight.kustomize.buildPreview', overlay]]);
+  const preview = await client.request<{ text: string; objects: number }>('kubesight/buildPreview', { uri: overlay });
+  assert.equal(preview.objects, 3);
+  assert.match(preview.text, /name: prod-web\n {2}namespace: prod\n/);
+  await client.change(overlay, 2, 'namespace: prod\nresources:\n  - ../../base\n  - extra.yaml\n');
+  const failing = await client.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: overlay } });
+  assert.deepEqual(failing.map((l) => l.command.title), ['build fails · build preview']);
+  const text = (await client.request<{ text: string }>('kubesight/buildPreview', { uri: overlay })).text;
+  assert.match(text, /^# kustomize build fails: accumulating resources: 'extra.yaml': no such file or directory/);
+});

@@ -28,6 +28,7 @@ import type { SchemaVersions } from '../core/schema/versions';
 import { targetVersion, type ClusterVersion, type TargetVersion } from '../core/features/target-version';
 import { TARGET_VERSION_CHANGED_NOTIFICATION, TARGET_VERSION_REQUEST, type TargetVersionInfo } from '../shared/target-protocol';
 import { registerNavigation } from './navigation';
+import { registerKustomize } from './kustomize';
 import { warmUpSteps } from '../core/features/warm-up';
 import { snippetText, type SnippetDefinition } from '../core/features/snippet-completion';
 import { DEFAULT_CONFIG } from '../core/config';
@@ -236,6 +237,7 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
         hoverProvider: true,
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+        codeLensProvider: {},
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
@@ -379,6 +381,7 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
   );
 
   registerNavigation(connection, () => store.workspace, safe);
+  registerKustomize(connection, () => store.workspace, catalogFor, safe);
 
   store.open.listen(connection);
   connection.listen();

@@ -72,12 +72,8 @@ export class BuildDiagnostics {
   private compute(workspace: Workspace, roots: ReturnType<typeof applicationRoots>, env: BuildCheckEnv): BuildFindings {
     let envOf = this.envs.get(env.catalog);
     if (!envOf) this.envs.set(env.catalog, (envOf = (files: BuildFiles) => catalogBuildEnv(env.catalog, files)));
-    const uriOfPath = new Map<string, string>();
-    for (const uri of workspace.uris()) {
-      const path = pathOfUri(uri);
-      if (path !== undefined) uriOfPath.set(path, uri);
-    }
-    const builds = this.builds.buildAll(roots, workspaceFiles(workspace, uriOfPath, env.files), envOf).filter(isCompleteBuild);
+    const uriOfPath = pathsOfWorkspace(workspace);
+    const builds = this.builds.buildAll(roots, workspaceFiles(workspace, env.files, uriOfPath), envOf).filter(isCompleteBuild);
     const readBy = (b: RootBuild) => [...b.read.keys()].flatMap((p) => uriOfPath.get(p) ?? []);
     const covered = new Set(builds.flatMap(readBy).filter((uri) => !isKustomizationUri(uri)));
     // Checking the builds is the costly part: done when a file they land in is diagnosed, not for every file.
@@ -98,10 +94,20 @@ function landAll(workspace: Workspace, builds: readonly RootBuild[], readBy: (b:
   return landed;
 }
 
+/** Each workspace file by its build path. */
+function pathsOfWorkspace(workspace: Workspace): Map<string, string> {
+  const uriOfPath = new Map<string, string>();
+  for (const uri of workspace.uris()) {
+    const path = pathOfUri(uri);
+    if (path !== undefined) uriOfPath.set(path, uri);
+  }
+  return uriOfPath;
+}
+
 const NO_BUILDS: BuildFindings = { covers: () => false, findingsFor: () => [], ruleIds: new Set(), sharing: () => [] };
 
 /** The workspace's text first (the editor's unsaved text), the host's files otherwise. */
-function workspaceFiles(workspace: Workspace, uriOfPath: ReadonlyMap<string, string>, files: BuildFiles): BuildFiles {
+export function workspaceFiles(workspace: Workspace, files: BuildFiles, uriOfPath: ReadonlyMap<string, string> = pathsOfWorkspace(workspace)): BuildFiles {
   return {
     read: (path) => {
       const uri = uriOfPath.get(path);

@@ -3,6 +3,7 @@ import { comparableUri, folderOf } from './uri-path';
 import { buildKustomization, type BuildResult } from './build/build';
 import type { BuildEnv, BuildFiles } from './build/env';
 import type { PathStatus } from './listed-paths';
+import { readManifestDocuments, type ManifestDocument } from './build/kyaml';
 
 /**
  * The application roots among a workspace's kustomizations: those no other kustomization includes
@@ -52,12 +53,22 @@ export class RootBuilds {
     this.envOf = envOf;
     const out: RootBuild[] = [];
     const seen = new Set<string>();
+    // Overlays of one base read its files once per run, not once per overlay.
+    const documents = new Map<string, readonly ManifestDocument[]>();
+    const shared = (files: BuildFiles): BuildEnv => ({
+      ...envOf(files),
+      readManifests: (text) => {
+        let read = documents.get(text);
+        if (!read) documents.set(text, (read = readManifestDocuments(text)));
+        return read;
+      },
+    });
     for (const root of roots) {
       const folder = pathOfUri(folderOf(root.uri));
       if (folder === undefined) continue;
       seen.add(folder);
       const old = this.previous.get(folder);
-      const build = old && isCurrent(old, files) ? { ...old, root } : this.build(root, folder, files, envOf);
+      const build = old && isCurrent(old, files) ? { ...old, root } : this.build(root, folder, files, shared);
       this.previous.set(folder, build);
       out.push(build);
     }

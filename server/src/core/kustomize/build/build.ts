@@ -92,7 +92,7 @@ function addResource(k: LoadedKustomization, path: string, at: (string | number)
     const sub: ResMap = { list: [], isNamespaced: resources.isNamespaced };
     accumulate(loadKustomization(full, ctx.env), sub, ctx);
     added = sub.list;
-  } else added = loadResources(full, readWithin(k, path, ctx.env, where).text ?? '', ctx.origins, where);
+  } else added = loadResources(full, readWithin(k, path, ctx.env, where).text ?? '', ctx.origins, where, ctx.env.readManifests);
   for (const r of added) {
     const id = r.id;
     const clash = resources.list.find((o) => { const other = o.id; return other.kind === id.kind && other.group === id.group && other.version === id.version && other.name === id.name && effectiveNamespace(other, resources.isNamespaced) === effectiveNamespace(id, resources.isNamespaced); });

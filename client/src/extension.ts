@@ -7,6 +7,7 @@ import { activateExplorer } from './explorer/activate';
 import { registerGettingStarted } from './getting-started';
 import { registerReportProblem } from './report-problem';
 import { showTargetVersion } from './target-status';
+import { registerBuildPreview } from './build-preview';
 
 let client: LanguageClient | undefined;
 
@@ -48,7 +49,7 @@ export async function activate(context: ExtensionContext): Promise<KubesightApi>
   );
   await client.start();
   const started = client;
-  context.subscriptions.push(...showTargetVersion(started));
+  context.subscriptions.push(...showTargetVersion(started), ...registerBuildPreview(started));
   const explorer = activateExplorer(context, (method, params) => void started.sendNotification(method, params));
   const clusterViewState = () => explorer.state.viewState;
   context.subscriptions.push(

@@ -87,3 +87,31 @@ test('a resource file outside the kustomization folder is refused (kustomize\'s 
   const result = buildKustomization('/repo/prod', catalogBuildEnv(catalog, memoryFiles(outside)));
   assert.match(result.error!.message, /^security; file '\/repo\/base\/web\.yaml' is not in or below '\/repo\/prod'/);
 });
+
+test('replacements: failures in kustomize\'s words at the entry; the replaced field is located at the entry', () => {
+  const base = { '/r/web.yaml': `${WEB_DEPLOYMENT}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {TAG: "2.0", IMAGE: "shop/web:3"}\n` };
+  const build = (replacement: string) => {
+    const kustomization = `resources: [web.yaml]\nreplacements:\n  - ${replacement}\n`;
+    return { kustomization, result: buildKustomization('/r', catalogBuildEnv(catalog, memoryFiles({ ...base, '/r/kustomization.yaml': kustomization }))) };
+  };
+  const cases: [string, string][] = [
+    ['source: {kind: ConfigMap, name: nope, fieldPath: data.X}\n    targets: [{select: {kind: Deployment}, fieldPaths: [spec.replicas]}]', 'nothing selected by ConfigMap.[noVer].[noGrp]/nope.[noNs]:data.X'],
+    ['source: {kind: ConfigMap, name: settings, fieldPath: data.X}\n    targets: [{select: {kind: Deployment}, fieldPaths: [spec.replicas]}]', 'fieldPath `data.X` is missing for replacement source ConfigMap.[noVer].[noGrp]/settings.[noNs]'],
+    ['source: {kind: ConfigMap, fieldPath: data.TAG}\n    targets: [{select: {kind: Deployment}, fieldPaths: [spec.nothere.x]}]', 'unable to find field "spec.nothere.x" in replacement target'],
+    ['source: {fieldPath: data.TAG}\n    targets: [{select: {kind: Deployment}, fieldPaths: [spec.replicas]}]', 'multiple matches for selector [noKind].[noVer].[noGrp]/[noName].[noNs]:data.TAG'],
+    ['source: {kind: ConfigMap, fieldPath: data.TAG, options: {delimiter: ".", index: 5}}\n    targets: [{select: {kind: Deployment}, fieldPaths: [spec.replicas]}]', 'options.index 5 is out of bounds for value 2.0'],
+  ];
+  for (const [replacement, message] of cases) {
+    const { kustomization, result } = build(replacement);
+    assert.equal(result.error?.message, message);
+    assert.equal(kustomization.slice(result.error!.origin!.start, result.error!.origin!.start + 7), 'source:');
+  }
+  const { kustomization, result } = build('source: {kind: ConfigMap, fieldPath: data.IMAGE}\n    targets: [{select: {kind: Deployment}, fieldPaths: ["spec.template.spec.containers.[name=web].image"]}]');
+  assert.equal(result.error, undefined);
+  const web = result.resources.find((r) => r.id.kind === 'Deployment')!;
+  const spec = web.value.spec as { template: { spec: { containers: Record<string, unknown>[] } } };
+  const container = spec.template.spec.containers[0];
+  assert.equal(container.image, 'shop/web:3');
+  const origin = result.origins.at(web.value, ['spec', 'template', 'spec', 'containers', 0, 'image'])!;
+  assert.equal(kustomization.slice(origin.start, origin.start + 7), 'source:');
+});

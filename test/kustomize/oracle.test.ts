@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { buildKustomization } from '../../server/src/core/kustomize/build/build';
 import { catalogBuildEnv } from '../../server/src/core/kustomize/build/catalog-env';
 import { diskBuildFiles } from '../../server/src/io/kustomize-files';
@@ -34,20 +34,49 @@ test('kubectl with kustomize v5 is installed (the oracle needs it)', () => {
   assert.match(version, /Kustomize Version: v5\./, `kubectl's kustomize must be v5 for the oracle:\n${version}`);
 });
 
-test('the oracle has at least 15 kustomizations', () => {
-  assert.ok(fixtures.length >= 15, `only ${fixtures.length}`);
+test('the oracle has at least 40 kustomizations', () => {
+  assert.ok(fixtures.length >= 40, `only ${fixtures.length}`);
 });
+
+/** Ours, through the same YAML text as the CLI prints and decoded as kubectl's output is, equals kubectl's. */
+function assertSameBuild(dir: string, expected: Obj[]): void {
+  const result = buildKustomization(dir, catalogBuildEnv(catalog, diskBuildFiles));
+  assert.equal(result.error?.message, undefined, 'the build succeeds');
+  const actual = decodeManifests(result.resources.map((r) => encodeManifest(r.value)).join('---\n'));
+  assert.deepEqual(byKey(actual).map(keyOf), byKey(expected).map(keyOf), 'same objects and names');
+  assert.deepEqual(byKey(actual), byKey(expected), 'same fields');
+}
 
 for (const name of fixtures) {
   test(`oracle: ${name} builds as kubectl kustomize does`, () => {
     const dir = join(ROOT, name);
     const expected = kubectlKustomize(dir);
-    const result = buildKustomization(dir, catalogBuildEnv(catalog, diskBuildFiles));
-    assert.equal(result.error?.message, undefined, 'the build succeeds');
-    // Through the same YAML text as the CLI prints, decoded as kubectl's output is.
-    const actual = decodeManifests(result.resources.map((r) => encodeManifest(r.value)).join('---\n'));
     assert.ok(expected.length > 0, 'kubectl printed objects');
-    assert.deepEqual(byKey(actual).map(keyOf), byKey(expected).map(keyOf), 'same objects and names');
-    assert.deepEqual(byKey(actual), byKey(expected), 'same fields');
+    assertSameBuild(dir, expected);
+  });
+}
+
+// The kustomizations of ../shared/realworld: those kubectl builds offline must build the same;
+// those it cannot build (a base outside the copied folders) must fail in ours too, never build a part.
+const REALWORLD = resolve('../shared/realworld');
+const realworld = existsSync(REALWORLD)
+  ? readdirSync(REALWORLD, { recursive: true, withFileTypes: true }).filter((d) => d.isFile() && /^(kustomization\.ya?ml|Kustomization)$/.test(d.name)).map((d) => d.parentPath).sort()
+  : [];
+
+test('realworld: the corpus has kustomizations', () => {
+  assert.ok(realworld.length >= 9, `only ${realworld.length}`);
+});
+
+for (const dir of realworld) {
+  test(`oracle, realworld: ${relative(REALWORLD, dir)}`, () => {
+    let expected: Obj[] | undefined;
+    try {
+      expected = kubectlKustomize(dir);
+    } catch {
+      expected = undefined;
+    }
+    if (expected) return assertSameBuild(dir, expected);
+    const result = buildKustomization(dir, catalogBuildEnv(catalog, diskBuildFiles));
+    assert.ok(result.error, 'kubectl cannot build it offline: neither can we');
   });
 }

@@ -14,6 +14,8 @@ import { schemaSourceLine } from '../core/features/hover';
 import type { Baseline } from '../core/immutable/baseline';
 import { isChartTemplate } from '../io/files';
 import { kustomizeFactsOf } from '../io/kustomize-paths';
+import { diskBuildFiles } from '../io/kustomize-files';
+import { BuildDiagnostics } from '../core/features/build-diagnostics';
 
 /** Files larger than this are not analysed (a generated dump, not a manifest someone edits). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -52,13 +54,15 @@ export function checkFiles(paths: readonly string[], catalog: SchemaCatalog, con
   for (const f of loaded) if (f.text !== undefined) workspace = workspace.withFile(uriOf(f.path), f.text, 0, { chartTemplate: isChartTemplate(f.path), ...kustomizeFactsOf(f.path, f.text, catalog) });
   const cache = new FindingsCache();
   const withCrds = new WorkspaceCatalog(catalog).for(workspace, { channel: config.gatewayAPIChannel });
+  // Each application root's kustomize build is checked; the files the builds read are checked through them.
+  const builds = new BuildDiagnostics().view(workspace, { catalog: withCrds, configFor: () => config, cache, files: diskBuildFiles });
   return loaded.map((f) => {
     const filePath = relative(cwd, f.path).split('\\').join('/') || f.path;
     if (f.text === undefined) {
       return { filePath, lines: new LineIndex(''), findings: [{ ruleId: 'yaml-syntax', severity: 'info', message: f.problem ?? 'not analysed', start: 0, end: 0 }] };
     }
     const uri = uriOf(f.path);
-    const findings = diagnoseWorkspaceFile(workspace, uri, { catalog: withCrds, config, cache, baseline });
+    const findings = diagnoseWorkspaceFile(workspace, uri, { catalog: withCrds, config, cache, baseline, builds });
     const file = workspace.file(uri)!;
     const customSchemas = customSchemasOf(file.objects.map((o) => o.resource), withCrds);
     return { filePath, lines: file.parsed.lines, findings, ...(customSchemas.length ? { customSchemas } : {}) };

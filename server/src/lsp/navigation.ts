@@ -2,6 +2,7 @@ import { SymbolKind, type Connection, type Location, type SymbolInformation, typ
 import { workspaceSymbols } from '../core/features/symbols';
 import { definitionAt, referencesAt, renameAt, renameRangeAt, type Location as CoreLocation } from '../core/features/navigation';
 import type { Workspace } from '../core/workspace/workspace';
+import { kustomizePathDefinition } from '../core/features/kustomize-navigation';
 import { toRange } from './convert';
 
 type Safe = <T>(name: string, fallback: T, run: () => T) => T;
@@ -10,7 +11,9 @@ type Safe = <T>(name: string, fallback: T, run: () => T) => T;
 export function registerNavigation(connection: Connection, workspace: () => Workspace, safe: Safe): void {
   const toLocation = (ws: Workspace, l: CoreLocation): Location | undefined => {
     const lines = ws.file(l.uri)?.parsed.lines;
-    return lines ? { uri: l.uri, range: toRange(lines, l.start, l.end) } : undefined;
+    // A file outside the snapshot (a kustomization's generator source, an unscanned file) opens at its start.
+    if (!lines) return l.start === 0 && l.end === 0 ? { uri: l.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } : undefined;
+    return { uri: l.uri, range: toRange(lines, l.start, l.end) };
   };
   const offsetOf = (ws: Workspace, uri: string, position: { line: number; character: number }) => ws.file(uri)?.parsed.lines.offsetAt(position);
 
@@ -19,7 +22,8 @@ export function registerNavigation(connection: Connection, workspace: () => Work
       const ws = workspace();
       const offset = offsetOf(ws, params.textDocument.uri, params.position);
       if (offset === undefined) return [];
-      return definitionAt(ws, params.textDocument.uri, offset).map((l) => toLocation(ws, l)).filter((l): l is Location => !!l);
+      const found = kustomizePathDefinition(ws, params.textDocument.uri, offset) ?? definitionAt(ws, params.textDocument.uri, offset);
+      return found.map((l) => toLocation(ws, l)).filter((l): l is Location => !!l);
     }),
   );
 

@@ -2,6 +2,8 @@ import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKin
 import { complete } from '../core/features/completion';
 import { diagnoseWorkspaceFile } from '../core/features/diagnostics';
 import { FindingsCache } from '../core/features/findings-cache';
+import { BuildDiagnostics } from '../core/features/build-diagnostics';
+import { diskBuildFiles } from '../io/kustomize-files';
 import { hover } from '../core/features/hover';
 import { referenceHover } from '../core/features/reference-hover';
 import { documentSymbols } from '../core/features/symbols';
@@ -29,6 +31,7 @@ import type { SchemaVersions } from '../core/schema/versions';
 import { targetVersion, type ClusterVersion, type TargetVersion } from '../core/features/target-version';
 import { TARGET_VERSION_CHANGED_NOTIFICATION, TARGET_VERSION_REQUEST, type TargetVersionInfo } from '../shared/target-protocol';
 import { registerNavigation } from './navigation';
+import { registerKustomize } from './kustomize';
 import { warmUpSteps } from '../core/features/warm-up';
 import { snippetText, type SnippetDefinition } from '../core/features/snippet-completion';
 import { DEFAULT_CONFIG } from '../core/config';
@@ -81,6 +84,8 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
   const store = new DocumentStore(catalog, collectGarbage);
   const config = new ConfigResolver();
   const cache = new FindingsCache();
+  // The Kustomize builds of the workspace's application roots (each rebuilt only when a file it read changed).
+  const builds = new BuildDiagnostics();
   const catalogs = new TargetCatalogs(versions);
   // The connected cluster's version (from its index): the target when the user set none.
   let clusterVersion: ClusterVersion | undefined;
@@ -170,7 +175,9 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
       const fileConfig = config.forUri(uri);
       const target = targetVersion(versions, fileConfig, clusterVersion);
       tellOnce(target);
-      const findings = config.validationEnabled ? diagnoseWorkspaceFile(ws, uri, { catalog: catalogs.for(ws, target.version, sourcesFor(fileConfig)), config: fileConfig, cache, baseline: combineBaselines(live, baseline) }) : [];
+      const fileCatalog = catalogs.for(ws, target.version, sourcesFor(fileConfig));
+      const buildFindings = builds.view(ws, { catalog: fileCatalog, configFor: (u) => config.forUri(u), cache, files: diskBuildFiles });
+      const findings = config.validationEnabled ? diagnoseWorkspaceFile(ws, uri, { catalog: fileCatalog, config: fileConfig, cache, baseline: combineBaselines(live, baseline), builds: buildFindings }) : [];
       published.set(uri, findings);
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(file.parsed.lines, f)) });
     });
@@ -211,7 +218,9 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
     const after = linkedObjects(afterFile);
     const others = store.open.keys().filter((u) => u !== uri);
     if (changedBuildTools(beforeFile, afterFile)) return schedule([uri], others);
-    schedule([uri], dependentFiles(store.workspace, changedObjects(before, after), others));
+    // The other files of the builds that read this one: their findings come from those builds.
+    const sharing = new Set(builds.sharing(uri));
+    schedule([uri], [...others.filter((u) => sharing.has(u)), ...dependentFiles(store.workspace, changedObjects(before, after), others)]);
   };
 
   const refreshSettings = async () => {
@@ -235,6 +244,7 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
         hoverProvider: true,
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+        codeLensProvider: {},
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
@@ -387,6 +397,7 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
   );
 
   registerNavigation(connection, () => store.workspace, safe);
+  registerKustomize(connection, () => store.workspace, catalogFor, safe);
 
   store.open.listen(connection);
   connection.listen();

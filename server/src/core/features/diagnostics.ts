@@ -17,6 +17,7 @@ import type { Workspace } from '../workspace/workspace';
 import type { Baseline } from '../immutable/baseline';
 import { NO_TOOLS, type ToolContext } from '../workspace/build-tools';
 import { holdsPatchDirectives } from '../kustomize/patch-document';
+import type { BuildFindings } from './build-diagnostics';
 
 /** The ids disable comments and `.kubesight.yaml` may name. */
 const KNOWN_RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.meta.id);
@@ -35,6 +36,8 @@ export interface DiagnosticsEnv {
   baseline?: Baseline;
   /** What build tools do to this file (patch, tagged images); from the workspace, else none. */
   tools?: ToolContext;
+  /** The findings of the Kustomize builds (build-diagnostics.ts); a file a build read is checked through them. */
+  builds?: BuildFindings;
 }
 
 /** Diagnoses one file of a workspace snapshot; [] when the snapshot does not hold it. */
@@ -60,16 +63,22 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   }
   if (file.skipped) return applySuppressions(findings, file.text, file.lines);
   // Document-scoped findings depend on the document's text only and may come from the cache;
-  // workspace-scoped ones depend on other files and are computed every time.
-  const documentRules = rules.filter((r) => r.checkResource && !isWorkspaceScoped(r));
-  const workspaceRules = env.workspace || env.baseline ? rules.filter((r) => r.checkResource && isWorkspaceScoped(r)) : [];
+  // workspace-scoped ones depend on other files and are computed every time. A file a Kustomize
+  // build read gets its objects' findings from the builds instead (what is applied is the build).
+  const throughBuilds = !!env.uri && !!env.builds?.covers(env.uri);
+  const own = throughBuilds ? rules.filter((r) => !env.builds!.ruleIds.has(r.meta.id)) : rules;
+  const documentRules = own.filter((r) => r.checkResource && !isWorkspaceScoped(r));
+  const workspaceRules = env.workspace || env.baseline ? own.filter((r) => r.checkResource && isWorkspaceScoped(r)) : [];
+  if (env.uri && env.builds) findings.push(...env.builds.findingsFor(env.uri).filter((f) => rules.some((r) => r.meta.id === f.ruleId)));
   const tools = env.tools ?? NO_TOOLS;
   const base = { ...fileCtx, uri: env.uri ?? '', workspace: env.workspace, baseline: env.baseline, facts: new ResourceFacts(env.workspace), imagesSetByTools: tools.imagesSetByTools };
   for (const document of file.documents) {
     if (document.errors.length > 0) continue;
+    if (documentRules.length === 0 && workspaceRules.length === 0) break;
     const resources = resourcesOfDocument(document);
     // The tool context is part of the key: the same text is a whole object in one place and a patch in another.
-    const cached = env.cache?.get(document, env.catalog, env.config, tools.key);
+    // A file checked through builds runs no document rule here (and must not read the cache of its plain check).
+    const cached = throughBuilds ? [] : env.cache?.get(document, env.catalog, env.config, tools.key);
     if (cached) findings.push(...cached);
     else {
       const own = runRules(documentRules, resources, base, env.config, !!tools.patchOf);
@@ -78,7 +87,7 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
     }
     if (workspaceRules.length > 0) findings.push(...runRules(workspaceRules, resources, base, env.config, !!tools.patchOf));
   }
-  const ran = new Set([...rules.filter((r) => r.checkFile || documentRules.includes(r) || workspaceRules.includes(r)).map((r) => r.meta.id), internalError.meta.id]);
+  const ran = new Set([...rules.filter((r) => r.checkFile || documentRules.includes(r) || workspaceRules.includes(r) || (throughBuilds && env.builds!.ruleIds.has(r.meta.id))).map((r) => r.meta.id), internalError.meta.id]);
   return withDirectiveFindings(findings, file, env.config, ran);
 }
 

@@ -21,6 +21,8 @@ export interface Kustomization {
   namePrefix?: string;
   nameSuffix?: string;
   resources: ListedPath[];
+  /** `components` entries (folders holding a Component). */
+  components: ListedPath[];
   patches: PatchEntry[];
   images: ImageOverride[];
   configMapGenerator: GeneratorEntry[];
@@ -95,6 +97,7 @@ export function readKustomization(uri: string, documents: readonly ParsedDocumen
     namePrefix: text(v.namePrefix),
     nameSuffix: text(v.nameSuffix),
     resources: [...list(v.resources, 'resources'), ...list(v.bases, 'bases')].flatMap(([raw, at]) => listed(raw, at) ?? []),
+    components: list(v.components, 'components').flatMap(([raw, at]) => listed(raw, at) ?? []),
     patches: patchesOf(v, listed),
     images: list(v.images, 'images').flatMap(([raw, at]) => imageOf(raw, at) ?? []),
     configMapGenerator: list(v.configMapGenerator, 'configMapGenerator').flatMap(([raw, at]) => generatorOf(raw, at, generatorFile) ?? []),

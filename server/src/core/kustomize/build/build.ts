@@ -9,6 +9,7 @@ import { applyPatch, patchSpecs } from './patches';
 import { effectiveNamespace, type ResMap } from './resmap';
 import { BuiltResource, OriginTable } from './resource';
 import { legacyOrder } from './sort';
+import { applyReplacements, replacementsOf } from './replacements';
 import { addAnnotations, addLabels, addNameAffix, setImages, setNamespace, setReplicas, type ImageOverride } from './transformers';
 
 export interface BuildResult {
@@ -16,7 +17,7 @@ export interface BuildResult {
   resources: BuiltResource[];
   /** Where each field of the objects came from. */
   origins: OriginTable;
-  /** What was not built (remote resources, Helm charts, plugins, replacements, vars). */
+  /** What was not built (remote resources, Helm charts, plugins, vars). */
   notes: BuildNote[];
   error?: BuildError;
 }
@@ -28,7 +29,6 @@ const NOT_BUILT: Readonly<Record<string, string>> = {
   generators: 'generator plugins are not built by Kubesight',
   transformers: 'transformer plugins are not applied by Kubesight',
   validators: 'validator plugins are not run by Kubesight',
-  replacements: 'replacements are not applied by Kubesight',
   vars: 'vars are not substituted by Kubesight',
   configurations: 'transformer configurations are not read by Kubesight (built-in field lists only)',
   crds: 'crds are not read by Kubesight (name references in custom resources are not updated)',
@@ -92,7 +92,7 @@ function addResource(k: LoadedKustomization, path: string, at: (string | number)
     const sub: ResMap = { list: [], isNamespaced: resources.isNamespaced };
     accumulate(loadKustomization(full, ctx.env), sub, ctx);
     added = sub.list;
-  } else added = loadResources(full, readWithin(k, path, ctx.env, where).text ?? '', ctx.origins, where);
+  } else added = loadResources(full, readWithin(k, path, ctx.env, where).text ?? '', ctx.origins, where, ctx.env.readManifests);
   for (const r of added) {
     const id = r.id;
     const clash = resources.list.find((o) => { const other = o.id; return other.kind === id.kind && other.group === id.group && other.version === id.version && other.name === id.name && effectiveNamespace(other, resources.isNamespaced) === effectiveNamespace(id, resources.isNamespaced); });
@@ -126,6 +126,7 @@ function transform(k: LoadedKustomization, resources: ResMap, ctx: Ctx): void {
       if (isObj(image) && typeof image.name === 'string') setImages(resources, imageOverride(image), k.at([field, i]), origins);
     });
   }
+  applyReplacements(resources, replacementsOf(k, env), origins);
 }
 
 function imageOverride(o: Obj): ImageOverride {

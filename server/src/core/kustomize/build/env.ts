@@ -1,5 +1,6 @@
 import type { PathStatus } from '../listed-paths';
 import type { Origin } from './resource';
+import type { ManifestDocument } from './kyaml';
 
 /** The file system the build reads, given by the host (core has none). Paths are absolute, `/`-separated. */
 export interface BuildFiles {
@@ -15,6 +16,8 @@ export interface BuildEnv {
   isNamespaced(group: string, kind: string): boolean | undefined;
   /** The strategic-merge key of the list at a field path of a kind; undefined: the list is replaced. */
   mergeKey(group: string, version: string, kind: string, path: readonly (string | number)[]): string | undefined;
+  /** Reads a resource file's documents; a host building several roots may share the results between builds (the build never changes them). */
+  readManifests?(text: string): readonly ManifestDocument[];
   /** Why kustomize would refuse a kustomization's fields (it decodes them strictly); undefined when fine. */
   checkKustomization?(value: Record<string, unknown>): string | undefined;
 }

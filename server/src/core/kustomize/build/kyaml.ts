@@ -1,4 +1,4 @@
-import { parseAllDocuments, Schema, type Document, type ScalarTag, type SchemaOptions } from 'yaml';
+import { parseAllDocuments, Schema, type Document, type Node, type ScalarTag, type SchemaOptions } from 'yaml';
 import { MANIFEST_PARSE_OPTIONS } from '../../../shared/manifest-yaml';
 
 type Tags = Extract<SchemaOptions['customTags'], unknown[]>;
@@ -26,4 +26,16 @@ const KYAML_SCHEMA = new Schema({
 export function parseKyaml(text: string): Document.Parsed[] {
   const docs = parseAllDocuments(text, { ...MANIFEST_PARSE_OPTIONS, schema: KYAML_SCHEMA });
   return Array.isArray(docs) ? docs : [];
+}
+
+/** A document of a resource file, read once: its errors, its plain value and its node. */
+export interface ManifestDocument {
+  errors: readonly { message: string }[];
+  value: unknown;
+  node: Node | null;
+}
+
+/** The documents of a resource file as plain values (never changed by the build: it clones what it keeps). */
+export function readManifestDocuments(text: string): ManifestDocument[] {
+  return parseKyaml(text).map((d) => ({ errors: d.errors, value: d.errors.length > 0 ? undefined : (d.toJS({ maxAliasCount: 1000 }) as unknown), node: d.contents as Node | null }));
 }

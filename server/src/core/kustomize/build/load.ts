@@ -1,5 +1,5 @@
 import { isMap, isSeq, type Node } from 'yaml';
-import { parseKyaml } from './kyaml';
+import { readManifestDocuments, type ManifestDocument } from './kyaml';
 import { documentValue, parseFile } from '../../model/parse';
 import { rangeOfPath, type FieldPath } from '../../model/path';
 import { isKubernetesObject, isObjectList } from '../../../shared/manifest-yaml';
@@ -51,14 +51,14 @@ export function resolvePath(k: { folder: string }, path: string): string {
 }
 
 /** The objects of a manifest file, each with its fields located in the file (Lists unpacked). */
-export function loadResources(file: string, text: string, origins: OriginTable, where?: Origin): BuiltResource[] {
+export function loadResources(file: string, text: string, origins: OriginTable, where?: Origin, read: (text: string) => readonly ManifestDocument[] = readManifestDocuments): BuiltResource[] {
   const out: BuiltResource[] = [];
-  for (const document of parseKyaml(text)) {
+  for (const document of read(text)) {
     if (document.errors.length > 0) throw new BuildError(`accumulating resources from '${file}': ${document.errors[0].message}`, where);
-    const value = document.toJS({ maxAliasCount: 1000 }) as unknown;
+    const value = document.value;
     if (value === null || value === undefined) continue;
     if (!isKubernetesObject(value)) throw new BuildError(`accumulating resources from '${file}': missing Resource metadata`, where);
-    const node = document.contents as Node | null;
+    const node = document.node;
     const origin = { file, start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0 };
     if (isObjectList(value)) {
       const items = isMap(node) ? (node.get('items', true) as Node | undefined) : undefined;

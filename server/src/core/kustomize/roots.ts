@@ -1,0 +1,102 @@
+import type { Kustomization } from './kustomization';
+import { comparableUri, folderOf } from './uri-path';
+import { buildKustomization, type BuildResult } from './build/build';
+import type { BuildEnv, BuildFiles } from './build/env';
+import type { PathStatus } from './listed-paths';
+import { readManifestDocuments, type ManifestDocument } from './build/kyaml';
+
+/**
+ * The application roots among a workspace's kustomizations: those no other kustomization includes
+ * (as a `resources`/`bases` folder or a component). A Component builds only inside another, so it
+ * is never a root.
+ */
+export function applicationRoots(kustomizations: readonly Kustomization[]): Kustomization[] {
+  const included = new Set<string>();
+  for (const k of kustomizations) for (const p of [...k.resources, ...k.components]) if (p.resolved) included.add(p.resolved);
+  return kustomizations.filter((k) => k.kind !== 'Component' && !included.has(comparableUri(folderOf(k.uri))));
+}
+
+/** A file path of the build for a workspace URI (`file:///a/b` → `/a/b`); plain paths stay as they are. */
+export function pathOfUri(uri: string): string | undefined {
+  const decoded = comparableUri(uri);
+  if (decoded.startsWith('file://')) return decoded.slice('file://'.length).replace(/^\/([A-Za-z]:)/, '$1');
+  return /^[a-z][a-z0-9+.-]*:/i.test(decoded) ? undefined : decoded;
+}
+
+/** One root's build, and every file it read with the text it read (what decides whether it is still current). */
+export interface RootBuild {
+  root: Kustomization;
+  /** The root's folder as a build path. */
+  folder: string;
+  result: BuildResult;
+  read: ReadonlyMap<string, string | undefined>;
+  statuses: ReadonlyMap<string, PathStatus>;
+}
+
+/** Whether a build neither failed nor left parts out: only then do its objects stand for what is applied. */
+export function isCompleteBuild(build: RootBuild): boolean {
+  return !build.result.error && build.result.notes.length === 0;
+}
+
+/**
+ * Builds each root, reusing an earlier build of the same root while every file it read still has
+ * the text it had and every path it looked at is still what it was (an edit to one overlay
+ * rebuilds that overlay only). Owned by a host, one per server or CLI run.
+ */
+export class RootBuilds {
+  private readonly previous = new Map<string, RootBuild>();
+  private envOf: ((files: BuildFiles) => BuildEnv) | undefined;
+
+  /** `envOf` gives the build its knowledge of kinds (the target version's catalog); another one drops every earlier build. */
+  buildAll(roots: readonly Kustomization[], files: BuildFiles, envOf: (files: BuildFiles) => BuildEnv): RootBuild[] {
+    if (envOf !== this.envOf) this.previous.clear();
+    this.envOf = envOf;
+    const out: RootBuild[] = [];
+    const seen = new Set<string>();
+    // Overlays of one base read its files once per run, not once per overlay.
+    const documents = new Map<string, readonly ManifestDocument[]>();
+    const shared = (files: BuildFiles): BuildEnv => ({
+      ...envOf(files),
+      readManifests: (text) => {
+        let read = documents.get(text);
+        if (!read) documents.set(text, (read = readManifestDocuments(text)));
+        return read;
+      },
+    });
+    for (const root of roots) {
+      const folder = pathOfUri(folderOf(root.uri));
+      if (folder === undefined) continue;
+      seen.add(folder);
+      const old = this.previous.get(folder);
+      const build = old && isCurrent(old, files) ? { ...old, root } : this.build(root, folder, files, shared);
+      this.previous.set(folder, build);
+      out.push(build);
+    }
+    for (const folder of [...this.previous.keys()]) if (!seen.has(folder)) this.previous.delete(folder);
+    return out;
+  }
+
+  private build(root: Kustomization, folder: string, files: BuildFiles, envOf: (files: BuildFiles) => BuildEnv): RootBuild {
+    const read = new Map<string, string | undefined>();
+    const statuses = new Map<string, PathStatus>();
+    const recording: BuildFiles = {
+      read(path) {
+        const text = files.read(path);
+        read.set(path, text);
+        return text;
+      },
+      status(path) {
+        const status = files.status(path);
+        statuses.set(path, status);
+        return status;
+      },
+    };
+    return { root, folder, result: buildKustomization(folder, envOf(recording)), read, statuses };
+  }
+}
+
+function isCurrent(build: RootBuild, files: BuildFiles): boolean {
+  for (const [path, text] of build.read) if (files.read(path) !== text) return false;
+  for (const [path, status] of build.statuses) if (files.status(path) !== status) return false;
+  return true;
+}

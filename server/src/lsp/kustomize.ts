@@ -1,0 +1,27 @@
+import type { CodeLens, Connection } from 'vscode-languageserver';
+import { buildLensTitle, buildPreview } from '../core/features/build-preview';
+import type { SchemaCatalog } from '../core/schema/catalog';
+import type { Workspace } from '../core/workspace/workspace';
+import { diskBuildFiles } from '../io/kustomize-files';
+import { BUILD_PREVIEW_COMMAND, BUILD_PREVIEW_REQUEST, type BuildPreview } from '../shared/kustomize-protocol';
+
+type Safe = <T>(name: string, fallback: T, run: () => T) => T;
+
+/** A kustomization's code lens ("N objects · build preview") and the preview request it opens. */
+export function registerKustomize(connection: Connection, workspace: () => Workspace, catalogFor: (uri: string) => SchemaCatalog, safe: Safe): void {
+  connection.onCodeLens((params) =>
+    safe('code lens', [] as CodeLens[], () => {
+      const uri = params.textDocument.uri;
+      const preview = buildPreview(workspace(), uri, catalogFor(uri), diskBuildFiles);
+      if (!preview) return [];
+      const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      return [{ range: top, command: { title: buildLensTitle(preview), command: BUILD_PREVIEW_COMMAND, arguments: [uri] } }];
+    }),
+  );
+  connection.onRequest(BUILD_PREVIEW_REQUEST, (params: unknown): BuildPreview =>
+    safe('build preview', { text: '# not a kustomization Kubesight builds\n', objects: 0 }, () => {
+      const uri = params && typeof params === 'object' && typeof (params as { uri?: unknown }).uri === 'string' ? (params as { uri: string }).uri : '';
+      return buildPreview(workspace(), uri, catalogFor(uri), diskBuildFiles) ?? { text: '# not a kustomization Kubesight builds (a Component builds only inside another)\n', objects: 0 };
+    }),
+  );
+}

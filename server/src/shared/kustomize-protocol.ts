@@ -1,0 +1,17 @@
+// The Kustomize build preview, between the language server and the client. Pure data, no LSP types.
+
+/** Request `{ uri }` of a kustomization file → BuildPreview: its in-memory build as YAML. */
+export const BUILD_PREVIEW_REQUEST = 'kubesight/buildPreview';
+
+/** The command a kustomization's code lens runs, with the kustomization's URI. */
+export const BUILD_PREVIEW_COMMAND = 'kubesight.kustomize.buildPreview';
+
+/** The read-only documents the client shows a preview in. */
+export const BUILD_PREVIEW_SCHEME = 'kubesight-build';
+
+export interface BuildPreview {
+  /** Multi-document YAML, as `kubectl kustomize` prints it (key order aside); comments say what failed or was left out. */
+  text: string;
+  objects: number;
+  error?: string;
+}

@@ -24,7 +24,7 @@ const nodeShims = {
   },
 };
 
-/** `kubesight:schemas`: versions.json, definitions.json and every version's index.json, as one module. */
+/** `kubesight:schemas`: versions.json, definitions.json, every version's index.json and the CRD catalog, as one module. */
 const inlinedSchemas = {
   name: 'inlined-schemas',
   setup(b) {
@@ -34,8 +34,11 @@ const inlinedSchemas = {
       const read = (f) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
       const { versions } = read('versions.json');
       const indexes = Object.fromEntries(versions.map((v) => [v, read(join(v, 'index.json'))]));
-      const watchFiles = [join(dir, 'versions.json'), join(dir, 'definitions.json'), ...versions.map((v) => join(dir, v, 'index.json'))];
-      return { contents: JSON.stringify({ versions, definitions: read('definitions.json'), indexes }), loader: 'json', watchFiles };
+      // The CRD catalog (schemas/catalog): its index and every project's bodies file.
+      const catalogFiles = readdirSync(join(dir, 'catalog')).filter((f) => f.endsWith('.json'));
+      const catalog = { index: read('catalog/index.json'), bodies: Object.fromEntries(catalogFiles.filter((f) => f !== 'index.json').map((f) => [f, read(join('catalog', f))])) };
+      const watchFiles = [join(dir, 'versions.json'), join(dir, 'definitions.json'), ...versions.map((v) => join(dir, v, 'index.json')), ...catalogFiles.map((f) => join(dir, 'catalog', f))];
+      return { contents: JSON.stringify({ versions, definitions: read('definitions.json'), indexes, catalog }), loader: 'json', watchFiles };
     });
   },
 };

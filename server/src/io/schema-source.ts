@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { CustomSchemaSource, KindEntry, SchemaCatalog, SchemaSource } from '../core/schema/catalog';
-import { assembleCatalogKind, catalogEntries, GATEWAY_CHANNELS, type CatalogIndex, type GatewayChannel } from '../core/schema/crd-catalog';
+import { crdCatalogSource, type CatalogIndex } from '../core/schema/crd-catalog';
 import { storedSchemaSource, type BundledVersions, type SchemaBodies, type VersionIndex } from '../core/schema/schema-store';
 import { SchemaVersions } from '../core/schema/versions';
 import type { CodeCache } from './code-cache';
@@ -80,26 +80,8 @@ export function bundledSchemas(dir: string = findSchemasDir(), validatorsDir: st
  */
 export function bundledCrds(dir: string, precompiled?: (entry: KindEntry) => ValidateFunction | undefined): CustomSchemaSource | undefined {
   if (!existsSync(join(dir, 'index.json'))) return undefined;
-  let index: CatalogIndex | undefined;
-  const byChannel = new Map<GatewayChannel, readonly KindEntry[]>();
-  const bodies = new Map<string, SchemaBodies>();
-  const bodiesOf = (file: string): SchemaBodies => {
-    if (!bodies.has(file)) bodies.set(file, JSON.parse(readFileSync(join(dir, file), 'utf8')) as SchemaBodies);
-    return bodies.get(file)!;
-  };
-  return {
-    kinds: (channel) => {
-      const known = GATEWAY_CHANNELS.includes(channel) ? channel : 'standard';
-      index ??= JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as CatalogIndex;
-      if (!byChannel.has(known)) byChannel.set(known, catalogEntries(index, known));
-      return byChannel.get(known)!;
-    },
-    load: (entry) => {
-      if (!entry.file || !entry.root) throw new Error(`Kubesight: ${entry.kind} is not a catalog kind`);
-      return assembleCatalogKind({ group: entry.group, version: entry.version, kind: entry.kind, root: entry.root }, bodiesOf(entry.file));
-    },
-    precompiled,
-  };
+  const readJson = <T>(file: string): T => JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
+  return crdCatalogSource({ index: () => readJson<CatalogIndex>('index.json'), bodies: (file) => readJson<SchemaBodies>(file) }, precompiled);
 }
 
 /** The newest bundled version's source (tests, the conformance runner). */

@@ -1,7 +1,8 @@
 // The browser build of the language server (dist/browser/server.js, scripts/build-browser.mjs) in
 // headless Chromium: a page on 127.0.0.1 starts it as a Web Worker and speaks LSP to it over
 // postMessage, as VS Code for the Web does. Checks: it initializes, publishes the diagnostics of a
-// broken Deployment (schema and selector-mismatch), completes keys inside `spec:` and hovers a field.
+// broken Deployment (schema and selector-mismatch) and of a cert-manager Certificate with a typo
+// (the bundled CRD catalog), completes keys inside `spec:` and hovers a field.
 // Prints one ok/FAIL line per check and `browser server: N passed, N failed`; writes
 // browser-server-result.json to SHOTS.
 // Environment: BROWSER_SERVER (the bundle's path), SHOTS, CHROMIUM.
@@ -68,10 +69,19 @@ const outcome = await page.evaluate(async (doc) => {
     await new Promise((r) => setTimeout(r, 50));
   }
   const firstDiagnosticsMs = performance.now() - started;
+  // A custom resource of the bundled CRD catalog (cert-manager), with a typo'd field.
+  const cert = 'untitled:Untitled-2';
+  const certText = ['apiVersion: cert-manager.io/v1', 'kind: Certificate', 'metadata:', '  name: web', 'spec:', '  secretNme: web-tls', '  dnsNames: [example.com]', '  issuerRef:', '    name: letsencrypt', '    kind: ClusterIssuer', ''].join('\n');
+  notify('textDocument/didOpen', { textDocument: { uri: cert, languageId: 'yaml', version: 1, text: certText } });
+  let certDiagnostics;
+  while (Date.now() < deadline + 30000 && !certDiagnostics) {
+    certDiagnostics = notifications.find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === cert && n.params.diagnostics.length > 0)?.params.diagnostics;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const completion = await request('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 2 } });
   const hover = await request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 4 } });
   worker.terminate();
-  return { capabilities: Object.keys(init.result?.capabilities ?? {}), diagnostics, completion: completion.result, hover: hover.result, firstDiagnosticsMs, errorsSeen };
+  return { capabilities: Object.keys(init.result?.capabilities ?? {}), diagnostics, certDiagnostics, completion: completion.result, hover: hover.result, firstDiagnosticsMs, errorsSeen };
 }, DOC);
 await browser.close();
 server.close();
@@ -100,6 +110,11 @@ check('publishes schema and selector-mismatch diagnostics for a broken Deploymen
   const replicas = outcome.diagnostics.find((d) => d.code === 'schema' && d.range.start.line === 5);
   assert(replicas && /integer/.test(replicas.message), 'no schema error on replicas: "2"');
   return { codes, firstDiagnosticsMs: Math.round(outcome.firstDiagnosticsMs) };
+});
+check('checks a cert-manager Certificate against the bundled CRD catalog: the typo is an error at the key', () => {
+  const typo = (outcome.certDiagnostics ?? []).find((d) => d.code === 'schema' && d.range.start.line === 5 && d.severity === 1);
+  if (!typo || !/secretName/.test(typo.message)) throw new Error(JSON.stringify((outcome.certDiagnostics ?? []).map((d) => [d.code, d.severity, d.range.start.line, d.message])));
+  return { message: typo.message };
 });
 check('completes the keys of a Deployment spec', () => {
   const items = Array.isArray(outcome.completion) ? outcome.completion : (outcome.completion?.items ?? []);

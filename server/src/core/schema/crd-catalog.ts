@@ -6,7 +6,8 @@
  * their content hash and referenced as `#/definitions/<name>`; a kind's self-contained schema is its
  * root plus the definitions it reaches (schema-store.ts `assembleKind`). Pure: the host reads files.
  */
-import type { KindEntry } from './catalog';
+import type { ValidateFunction } from 'ajv';
+import type { CustomSchemaSource, KindEntry } from './catalog';
 import { assembleKind, type SchemaBodies } from './schema-store';
 
 /** The Gateway API ships two channels; a catalog uses one, never a merge (setting `gatewayAPIChannel`). */
@@ -91,4 +92,32 @@ export function assembleCatalogKind(kind: { group: string; version: string; kind
   const root = bodies[kind.root];
   if (!root) throw new Error(`catalog: no body ${kind.root} for ${kind.group}/${kind.version} ${kind.kind}`);
   return assembleKind(kind, root, (name) => (name.startsWith(DEFINITION_PREFIX) ? bodies[name.slice(DEFINITION_PREFIX.length)] : undefined));
+}
+
+/**
+ * The catalog as the schema catalog reads it (a `CustomSchemaSource`), over the host's way of
+ * reading it: files beside the bundle (io/schema-source.ts) or inlined in the browser build
+ * (browser/schemas.ts). The index and each project's bodies are read once, when first needed.
+ */
+export function crdCatalogSource(read: { index(): CatalogIndex; bodies(file: string): SchemaBodies }, precompiled?: (entry: KindEntry) => ValidateFunction | undefined): CustomSchemaSource {
+  let index: CatalogIndex | undefined;
+  const byChannel = new Map<GatewayChannel, readonly KindEntry[]>();
+  const bodies = new Map<string, SchemaBodies>();
+  const bodiesOf = (file: string): SchemaBodies => {
+    if (!bodies.has(file)) bodies.set(file, read.bodies(file));
+    return bodies.get(file)!;
+  };
+  return {
+    kinds: (channel) => {
+      const known = GATEWAY_CHANNELS.includes(channel) ? channel : 'standard';
+      index ??= read.index();
+      if (!byChannel.has(known)) byChannel.set(known, catalogEntries(index, known));
+      return byChannel.get(known)!;
+    },
+    load: (entry) => {
+      if (!entry.file || !entry.root) throw new Error(`Kubesight: ${entry.kind} is not a catalog kind`);
+      return assembleCatalogKind({ group: entry.group, version: entry.version, kind: entry.kind, root: entry.root }, bodiesOf(entry.file));
+    },
+    precompiled,
+  };
 }

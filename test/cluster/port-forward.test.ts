@@ -8,20 +8,9 @@ import { connect } from 'node:net';
 import { containerPortOf, forwardablePorts, resolveForwardTarget } from '../../client/src/cluster/forward-target';
 import { PortForward, PortForwardRegistry } from '../../client/src/cluster/port-forward';
 import { findType } from './api-server/resources';
-import type { Obj } from './api-server/store';
-import { startCluster, type ClusterFixture } from './setup';
+import { readyPod, startCluster, type ClusterFixture } from './setup';
 
 let cluster: ClusterFixture;
-
-export function readyPod(name: string, labels: Record<string, string>, containers: Obj[]): Obj {
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace: 'demo', labels },
-    spec: { nodeName: 'node-1', containers },
-    status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }], containerStatuses: containers.map((c) => ({ name: c.name, ready: true, restartCount: 0, state: { running: {} } })) },
-  };
-}
 
 const shop = (name: string) => readyPod(name, { app: 'shop' }, [{ name: 'app', image: 'ghcr.io/acme/shop:1.0', ports: [{ name: 'web', containerPort: 3000 }] }, { name: 'metrics', image: 'prom/exporter:1', ports: [{ containerPort: 9100 }] }]);
 

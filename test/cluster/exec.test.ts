@@ -2,6 +2,9 @@
 // session with resize, shell detection, and the errors a user reads.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { ExplorerNode } from '../../client/src/cluster/explorer-model';
+import { contextValue } from '../../client/src/cluster/menus';
 import { detectShell, execNeedsConfirmation, runCommand, splitCommandLine, TerminalSession } from '../../client/src/cluster/exec';
 import { readyPod, startCluster, type ClusterFixture } from './setup';
 
@@ -67,4 +70,18 @@ test('a prod context is asked about once; command lines split like a shell', () 
   assert.equal(execNeedsConfirmation('eks-prod-eu', new Set(['eks-prod-eu'])), false);
   assert.equal(execNeedsConfirmation('kind-dev', new Set()), false);
   assert.deepEqual(splitCommandLine(`sh -c 'echo "a b"' "x\\"y"`), ['sh', '-c', 'echo "a b"', 'x"y']);
+});
+
+test('menus: port-forward on pods, workloads and Services even read-only; shell and run command only where writable', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const menus = pkg.contributes.menus['view/item/context'] as { command: string; when: string }[];
+  const shown = (command: string, value: string) => menus.filter((m) => m.command === command).some((m) => [...m.when.matchAll(/viewItem =~ \/(.*?)\/(?:\s|$)/g)].every((x) => new RegExp(x[1]).test(value)));
+  const node = (kind: string): ExplorerNode => ({ type: 'object', id: kind, context: 'c', namespace: 'demo', kind: { group: '', version: 'v1', kind, plural: `${kind.toLowerCase()}s`, namespaced: true, label: kind }, name: 'x', status: { health: 'healthy', text: '' }, age: '1m' });
+  for (const kind of ['Pod', 'Deployment', 'Service']) assert.equal(shown('kubesight.cluster.portForward', contextValue(node(kind), true)), true, kind);
+  assert.equal(shown('kubesight.cluster.portForward', contextValue(node('ConfigMap'), false)), false);
+  assert.equal(shown('kubesight.cluster.shell', contextValue(node('Pod'), false)), true);
+  assert.equal(shown('kubesight.cluster.shell', contextValue(node('Pod'), true)), false);
+  assert.equal(shown('kubesight.cluster.runCommand', contextValue(node('Deployment'), false)), false);
+  const commands = new Set((pkg.contributes.commands as { command: string }[]).map((c) => c.command));
+  for (const c of ['kubesight.cluster.portForward', 'kubesight.cluster.stopPortForward', 'kubesight.cluster.shell', 'kubesight.cluster.runCommand']) assert.ok(commands.has(c), c);
 });

@@ -8,12 +8,15 @@ import { ContextCommands, type Notify } from './context-commands';
 import { LiveCommands } from './live-commands';
 import { LiveLenses } from './live-lens';
 import { ObjectCommands } from './object-commands';
+import { PortForwardRegistry } from '../cluster/port-forward';
+import { StreamCommands } from './stream-commands';
 import { ClusterTree, VIEW_ID } from './tree';
 
 export function activateExplorer(context: ExtensionContext, notify: Notify): void {
   const state = new ClusterState(context);
   const model = new ExplorerModel({ kubeconfig: () => state.kubeconfig(), connect: (c) => state.connect(c), activeContext: () => state.activeContext });
-  const tree = new ClusterTree(model, state);
+  const forwards = new PortForwardRegistry();
+  const tree = new ClusterTree(model, state, forwards);
   const view = window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
   const contexts = new ContextCommands(state, tree, notify);
@@ -26,6 +29,7 @@ export function activateExplorer(context: ExtensionContext, notify: Notify): voi
     ...contexts.register(),
     ...new ObjectCommands(state, tree).register(),
     ...apply.register(),
+    ...new StreamCommands(state, forwards).register(),
     ...new LiveCommands(state, lenses, apply).register(),
     languages.registerCodeLensProvider(yaml, lenses),
     languages.registerHoverProvider(yaml, lenses),

@@ -4,6 +4,8 @@
 //   4 resize: {"Width","Height"}); v5 adds 255 [channel] to close one stream (the client's stdin).
 // - pods/portforward: v4.channel.k8s.io (or none); per requested port a data channel (2i) and an
 //   error channel (2i+1), each opened by a frame of the port number (uint16, little-endian).
+// - pods/portforward over SPDY/3.1, as kubectl speaks it (spdy.ts); kubectl's WebSocket tunnel
+//   (`SPDY/3.1+portforward.k8s.io`) is declined, as by API servers before 1.31, so it falls back.
 // A pod "listens" on the ports its containers declare and echoes what it receives, unless a test
 // installs its own `portHandler`.
 import type { IncomingMessage } from 'node:http';
@@ -11,6 +13,7 @@ import type { Duplex } from 'node:stream';
 import { ExecutableNotFound, imageTools, runProcess, type ProcessIO } from './fake-process';
 import { findType } from './resources';
 import type { Obj } from './store';
+import { spdyPortForward } from './spdy';
 import { acceptWebSocket, rejectUpgrade, type WsConnection } from './websocket';
 import type { KubeApiTestServer } from './server';
 
@@ -117,6 +120,14 @@ function finishExec(ws: WsConnection, status: Obj): void {
 }
 
 function portForward(server: KubeApiTestServer, req: IncomingMessage, socket: Duplex, pod: Obj, q: URLSearchParams): void {
+  const declared = new Set(((pod.spec?.containers ?? []) as Obj[]).flatMap((c) => ((c.ports ?? []) as Obj[]).map((p) => Number(p.containerPort))));
+  const portFor = (port: number) => server.portHandler(pod, port) ?? (declared.has(port) ? echoPort : undefined);
+  const refused = (port: number) => `error forwarding port ${port} to pod ${pod.metadata.uid}, uid : failed to connect to localhost:${port} inside namespace "${pod.metadata.name}": connect: connection refused`;
+  if (/^spdy\/3\.1$/i.test(String(req.headers.upgrade ?? ''))) {
+    server.portForwards.push({ namespace: pod.metadata.namespace, pod: pod.metadata.name, ports: [] });
+    return spdyPortForward(socket, portFor, refused);
+  }
+  if (/SPDY\/3\.1\+portforward\.k8s\.io/.test(String(req.headers['sec-websocket-protocol'] ?? ''))) return rejectUpgrade(socket, 400, 'unable to upgrade: WebSocket tunnelling of SPDY (SPDY/3.1+portforward.k8s.io) is not supported');
   const ports = q.getAll('ports').flatMap((p) => p.split(',')).map((p) => Number(p.trim()));
   if (!ports.length || ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) return rejectUpgrade(socket, 400, `invalid port in ${JSON.stringify(q.getAll('ports'))}`);
   const offered = String(req.headers['sec-websocket-protocol'] ?? '');
@@ -125,7 +136,6 @@ function portForward(server: KubeApiTestServer, req: IncomingMessage, socket: Du
   const ws = acceptWebSocket(req, socket, PORT_FORWARD_PROTOCOLS);
   if (!ws) return;
   server.portForwards.push({ namespace: pod.metadata.namespace, pod: pod.metadata.name, ports });
-  const declared = new Set(((pod.spec?.containers ?? []) as Obj[]).flatMap((c) => ((c.ports ?? []) as Obj[]).map((p) => Number(p.containerPort))));
   const receivers = new Map<number, (b: Buffer) => void>();
   const stopWatch = server.store.watch(POD_TYPE, pod.metadata.namespace, (e) => {
     if (e.type === 'DELETED' && e.object.metadata.name === pod.metadata.name) ws.close(1000);
@@ -136,10 +146,9 @@ function portForward(server: KubeApiTestServer, req: IncomingMessage, socket: Du
     prefix.writeUInt16LE(port, 0);
     ws.send(Buffer.concat([Buffer.from([2 * i]), prefix]));
     ws.send(Buffer.concat([Buffer.from([2 * i + 1]), prefix]));
-    const handler = server.portHandler(pod, port) ?? (declared.has(port) ? echoPort : undefined);
+    const handler = portFor(port);
     if (!handler) {
-      const message = `error forwarding port ${port} to pod ${pod.metadata.uid}, uid : failed to connect to localhost:${port} inside namespace "${pod.metadata.name}": connect: connection refused`;
-      ws.send(Buffer.concat([Buffer.from([2 * i + 1]), Buffer.from(message)]));
+      ws.send(Buffer.concat([Buffer.from([2 * i + 1]), Buffer.from(refused(port))]));
       // As the kubelet does, the connection ends once its port forwarding failed.
       return ws.close(1000);
     }

@@ -40,6 +40,8 @@ export class KubeApiTestServer {
   /** Return true to answer 403 Forbidden for this verb on this resource. */
   forbid: (verb: Verb, type: ResourceType, namespace?: string) => boolean = () => false;
   readonly logs = new Map<string, string[]>();
+  /** When a line was logged (`key#index`); lines set directly on `logs` count as logged long ago. */
+  private readonly logTimes = new Map<string, number>();
   /** What `/version` answers (`v1.35.0`, like the real API server's gitVersion). */
   gitVersion = 'v1.35.0';
   /** Every exec the server started (command, container, TTY, protocol, exit code once known). */
@@ -104,9 +106,10 @@ export class KubeApiTestServer {
     return this.store.create(t, applyDefaults(object, () => this.allocateIP()));
   }
 
-  appendLog(namespace: string, pod: string, container: string, line: string): void {
+  appendLog(namespace: string, pod: string, container: string, line: string, at = new Date()): void {
     const key = `${namespace}/${pod}/${container}`;
     this.logs.set(key, [...(this.logs.get(key) ?? []), line]);
+    this.logTimes.set(`${key}#${this.logs.get(key)!.length - 1}`, at.getTime());
     for (const res of this.followers.get(key) ?? []) res.write(`${line}\n`);
   }
 
@@ -295,7 +298,9 @@ export class KubeApiTestServer {
     const lines = this.logs.get(previous ? `${key}/previous` : key);
     if (previous && !lines) return send(res, 400, failure(400, 'BadRequest', `previous terminated container "${container}" in pod "${target.name}" not found`));
     const tail = q.get('tailLines') ? Number(q.get('tailLines')) : undefined;
-    const shown = tail === undefined ? lines ?? [] : (lines ?? []).slice(-tail || (lines ?? []).length);
+    const since = q.get('sinceSeconds') ? Date.now() - Number(q.get('sinceSeconds')) * 1000 : undefined;
+    const recent = (lines ?? []).filter((_, i) => since === undefined || (this.logTimes.get(`${key}#${i}`) ?? 0) >= since);
+    const shown = tail === undefined ? recent : recent.slice(-tail || recent.length);
     res.writeHead(200, { 'Content-Type': 'text/plain' });
     res.write(shown.map((l) => `${l}\n`).join(''));
     if (q.get('follow') !== 'true') return void res.end();

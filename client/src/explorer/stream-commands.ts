@@ -1,4 +1,4 @@
-// Port-forward, shell and "run command" on tree items, the status bar item of running forwards,
+// Port-forward, shell, "run command" and the events view on tree items, the status bar item of running forwards,
 // and the question before the first exec into a context whose name says prod.
 import { commands, env, StatusBarAlignment, Uri, window, workspace, type OutputChannel, type StatusBarItem } from 'vscode';
 import type { ExplorerNode } from '../cluster/explorer-model';
@@ -7,6 +7,7 @@ import { forwardablePorts, resolveForwardTarget } from '../cluster/forward-targe
 import { getObject, refLabel, type ObjectRef } from '../cluster/operations';
 import { PortForward, type PortForwardRegistry } from '../cluster/port-forward';
 import type { ClusterState } from './cluster-state';
+import { openEventsView } from './events-view';
 import { openExecTerminal } from './exec-terminal';
 import type { ForwardNode } from './tree';
 import { reportError } from './ui';
@@ -45,6 +46,7 @@ export class StreamCommands {
       commands.registerCommand('kubesight.cluster.stopPortForward', guard('Stop port forward', (n?: ForwardNode) => this.stopForward(n))),
       commands.registerCommand('kubesight.cluster.shell', guard('Shell', (n: ObjectNode | ContainerNode) => this.shell(n))),
       commands.registerCommand('kubesight.cluster.runCommand', guard('Run command', (n: ObjectNode | ContainerNode) => this.runOnce(n))),
+      commands.registerCommand('kubesight.cluster.events', guard('Events', async (n: ExplorerNode) => this.events(n))),
     ];
   }
 
@@ -124,6 +126,13 @@ export class StreamCommands {
     const conn = this.state.connect(n.context);
     const shell = await detectShell(conn, target);
     openExecTerminal(conn, target, [shell], `${target.pod}/${target.container} (${n.context})`).show();
+  }
+
+  private events(n: ExplorerNode): void {
+    const conn = this.state.connect(n.context);
+    if (n.type === 'object') return openEventsView(conn, { namespace: n.objectNamespace, involved: { kind: n.kind.kind, name: n.name } }, `Events: ${n.kind.kind} ${n.name} (${n.context})`);
+    const namespace = n.type === 'namespace' ? n.namespace : this.state.activeNamespace;
+    openEventsView(conn, { namespace: namespace || undefined }, `Events: ${namespace || 'all namespaces'} (${n.context})`);
   }
 
   private async runOnce(n: ObjectNode | ContainerNode): Promise<void> {

@@ -6,6 +6,7 @@ import { EventEmitter, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState
 import type { ExplorerModel, ExplorerNode } from '../cluster/explorer-model';
 import { contextValue } from '../cluster/menus';
 import type { PortForwardRegistry } from '../cluster/port-forward';
+import { listEvents, warningCounts } from '../cluster/events';
 import { watchKind } from '../cluster/watch';
 import type { ClusterState } from './cluster-state';
 
@@ -31,6 +32,8 @@ export class ClusterTree implements TreeDataProvider<TreeNode> {
   /** The elements handed to VS Code, by id, so a folder can be refreshed by reference. */
   private readonly elements = new Map<string, ExplorerNode>();
   private view: TreeView<TreeNode> | undefined;
+  /** Warning event counts by `context|namespace`, then `Kind/name`, fetched with each kind folder. */
+  private readonly warnings = new Map<string, { at: number; counts: Map<string, number> }>();
   private readonly forwardsRoot: ForwardNode = { type: 'port-forwards', id: 'port-forwards', context: '' };
 
   constructor(private readonly model: ExplorerModel, private readonly state: ClusterState, private readonly forwards?: PortForwardRegistry) {
@@ -76,7 +79,7 @@ export class ClusterTree implements TreeDataProvider<TreeNode> {
         item.iconPath = new ThemeIcon(node.namespace ? 'symbol-namespace' : 'globe');
         break;
       case 'object':
-        item.description = [node.status.text, node.age].filter(Boolean).join(' · ');
+        item.description = [node.status.text, node.age, this.warningText(node)].filter(Boolean).join(' · ');
         item.iconPath = HEALTH_ICON[node.status.health];
         item.tooltip = `${node.kind.kind} ${node.objectNamespace ? `${node.objectNamespace}/` : ''}${node.name}\n${node.status.text}`;
         item.command = { command: 'kubesight.cluster.openYaml', title: 'Open YAML', arguments: [node] };
@@ -109,7 +112,29 @@ export class ClusterTree implements TreeDataProvider<TreeNode> {
     const children = await window.withProgress({ location: { viewId: VIEW_ID } }, () => this.model.children(node));
     const shown = extra.length ? [...children.filter((c) => c.type !== 'more'), ...extra] : children;
     for (const c of shown) this.elements.set(c.id, c);
+    if (node?.type === 'kind' && node.kind.namespaced) await this.loadWarnings(shown);
     return !node && this.forwards?.list().length ? [this.forwardsRoot, ...shown] : shown;
+  }
+
+  private warningText(node: Extract<ExplorerNode, { type: 'object' }>): string {
+    const n = this.warnings.get(`${node.context}|${node.objectNamespace ?? ''}`)?.counts.get(`${node.kind.kind}/${node.name}`);
+    return n ? `⚠ ${n} warning event${n === 1 ? '' : 's'}` : '';
+  }
+
+  /** Warning counts for the namespaces of these objects (at most every 15 s each); failures show none. */
+  private async loadWarnings(nodes: ExplorerNode[]): Promise<void> {
+    const scopes = new Set(nodes.flatMap((n) => (n.type === 'object' ? [`${n.context}|${n.objectNamespace ?? ''}`] : [])));
+    await Promise.all(
+      [...scopes].map(async (key) => {
+        if ((this.warnings.get(key)?.at ?? 0) > Date.now() - 15_000) return;
+        const [context, namespace] = key.split('|');
+        try {
+          this.warnings.set(key, { at: Date.now(), counts: warningCounts(await listEvents(this.state.connect(context), { namespace: namespace || undefined })) });
+        } catch {
+          this.warnings.delete(key);
+        }
+      }),
+    );
   }
 
   private forwardItem(node: ForwardNode): TreeItem {

@@ -8,6 +8,7 @@ import { loadKubeconfig, type LoadedKubeconfig } from '../../client/src/cluster/
 import { KubeApiTestServer, type KubeconfigContext } from './api-server/server';
 import { seedCluster } from './api-server/seed';
 import { existsSync } from 'node:fs';
+import type { Obj } from './api-server/store';
 
 export interface ClusterFixture {
   server: KubeApiTestServer;
@@ -30,5 +31,16 @@ export async function startCluster(contexts?: KubeconfigContext[]): Promise<Clus
     kubeconfigFile,
     kubeconfig,
     connect: (context = kubeconfig.currentContext!, options = {}) => ClusterConnection.open(kubeconfig, context, { trusted: true, allowExec: () => false, timeoutMs: 5000, ...options }),
+  };
+}
+
+/** A running, ready Pod in `demo` (for exec and port-forward tests). */
+export function readyPod(name: string, labels: Record<string, string>, containers: Obj[]): Obj {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'demo', labels },
+    spec: { nodeName: 'node-1', containers },
+    status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }], containerStatuses: containers.map((c) => ({ name: c.name, ready: true, restartCount: 0, state: { running: {} } })) },
   };
 }

@@ -104,10 +104,7 @@ export class ClusterConnection {
 
   private async send(req: ClusterRequest, onText: ((text: string) => void) | undefined): Promise<{ status: number; text: string }> {
     if (req.signal?.aborted) throw new ClusterError('cancelled', 'Cancelled.');
-    const plugin = this.context.exec;
-    if (plugin && !this.options.allowExec(plugin)) {
-      throw new ClusterError('exec-consent', `Context "${this.context.name}" gets its credentials by running \`${[plugin.command, ...plugin.args].join(' ')}\` (from ${plugin.source}). Allow it first.`);
-    }
+    this.assertExecAllowed();
     const url = new URL(this.server.replace(/\/+$/, '') + req.path);
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const options: https.RequestOptions = { method: req.method ?? 'GET', headers: { Accept: req.accept ?? 'application/json', ...(req.body !== undefined ? { 'Content-Type': req.contentType ?? 'application/json' } : {}) } };
@@ -154,6 +151,22 @@ export class ClusterConnection {
       if (req.body !== undefined) request.write(req.body);
       request.end();
     });
+  }
+
+  /**
+   * The context's client-node KubeConfig for WebSocket streams (exec, port-forward), which
+   * client-node opens itself; the exec-plugin consent holds for them as for every request.
+   */
+  kubeConfigForStreams(): KubeConfig {
+    this.assertExecAllowed();
+    return this.kc;
+  }
+
+  private assertExecAllowed(): void {
+    const plugin = this.context.exec;
+    if (plugin && !this.options.allowExec(plugin)) {
+      throw new ClusterError('exec-consent', `Context "${this.context.name}" gets its credentials by running \`${[plugin.command, ...plugin.args].join(' ')}\` (from ${plugin.source}). Allow it first.`);
+    }
   }
 
   private unreachable(code: string): ClusterError {

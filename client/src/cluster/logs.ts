@@ -1,5 +1,6 @@
 // Pod logs: one container, or every container of every pod of a workload (lines prefixed with
-// `[pod/container]`, like `kubectl logs -l … --prefix`), last N lines, previous, follow.
+// `[pod/container]`, like `kubectl logs -l … --prefix`), last N lines, since a time, previous,
+// follow, and a text filter over the lines (like piping to grep).
 import type { ClusterConnection } from './connection';
 import { POD, resourcePath } from './kinds';
 import { selectorString } from './workload-pods';
@@ -8,6 +9,8 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 export interface LogOptions {
   tailLines?: number;
+  /** Only lines logged in the last this many seconds (the API's sinceSeconds). */
+  sinceSeconds?: number;
   previous?: boolean;
   signal?: AbortSignal;
 }
@@ -19,7 +22,7 @@ export interface LogSource {
 }
 
 function query(source: LogSource, options: LogOptions, follow: boolean) {
-  return { container: source.container, tailLines: options.tailLines, previous: options.previous || undefined, follow: follow || undefined };
+  return { container: source.container, tailLines: options.tailLines, sinceSeconds: options.sinceSeconds, previous: options.previous || undefined, follow: follow || undefined };
 }
 
 export async function fetchLogs(conn: ClusterConnection, source: LogSource, options: LogOptions = {}): Promise<string> {
@@ -58,4 +61,46 @@ export async function workloadLogs(conn: ClusterConnection, workload: Obj, optio
     }),
   );
   return `${parts.flat().join('\n')}\n`;
+}
+
+/** The since-time choices the UI offers, in seconds (undefined: the whole log). */
+export const SINCE_CHOICES: { label: string; seconds?: number }[] = [
+  { label: 'Whole log' },
+  { label: 'Last 5 minutes', seconds: 300 },
+  { label: 'Last hour', seconds: 3600 },
+  { label: 'Last 24 hours', seconds: 86_400 },
+];
+
+/**
+ * A line test from what the user typed: `/regex/` (flags after the slash) or plain text matched
+ * case-insensitively; empty matches every line. An invalid regex throws with its reason.
+ */
+export function lineMatcher(filter: string): (line: string) => boolean {
+  const m = /^\/(.+)\/([a-z]*)$/.exec(filter.trim());
+  if (m) {
+    const re = new RegExp(m[1], m[2].replace(/[gy]/g, ''));
+    return (line) => re.test(line);
+  }
+  const needle = filter.trim().toLowerCase();
+  return needle ? (line) => line.toLowerCase().includes(needle) : () => true;
+}
+
+/** Filters streamed text line by line; a partial line waits for its end. */
+export class LineFilter {
+  private partial = '';
+  constructor(private readonly matches: (line: string) => boolean) {}
+
+  /** The complete matching lines in `text` (with their newlines). */
+  push(text: string): string {
+    const lines = (this.partial + text).split('\n');
+    this.partial = lines.pop() ?? '';
+    return lines.filter((l) => this.matches(l)).map((l) => `${l}\n`).join('');
+  }
+
+  /** What is left when the stream ends. */
+  flush(): string {
+    const rest = this.partial;
+    this.partial = '';
+    return rest && this.matches(rest) ? rest : '';
+  }
 }

@@ -10,8 +10,13 @@ export function contextValue(node: ExplorerNode, readOnly: boolean): string {
     if (['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Job'].includes(node.kind.kind)) words.push('logs');
     if (['Deployment', 'StatefulSet', 'ReplicaSet'].includes(node.kind.kind)) words.push('scalable');
     if (['Deployment', 'StatefulSet', 'DaemonSet'].includes(node.kind.kind)) words.push('restartable');
+    if (['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Service'].includes(node.kind.kind)) words.push('portforward');
+    if (node.kind.kind === 'Pod') words.push('exec');
+    if (node.kind.kind === 'Secret') words.push('secret');
+    words.push('events');
   }
-  if (node.type === 'container') words.push('logs');
+  if (node.type === 'namespace') words.push('events');
+  if (node.type === 'container') words.push('logs', 'exec');
   if (!readOnly) words.push('writable');
   return words.join('.');
 }

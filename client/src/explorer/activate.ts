@@ -8,6 +8,8 @@ import { ContextCommands, type Notify } from './context-commands';
 import { LiveCommands } from './live-commands';
 import { LiveLenses } from './live-lens';
 import { ObjectCommands } from './object-commands';
+import { PortForwardRegistry } from '../cluster/port-forward';
+import { StreamCommands } from './stream-commands';
 import { ClusterTree, VIEW_ID } from './tree';
 import { registerWelcomeCommands } from './welcome-commands';
 
@@ -20,7 +22,8 @@ export interface Explorer {
 export function activateExplorer(context: ExtensionContext, notify: Notify): Explorer {
   const state = new ClusterState(context);
   const model = new ExplorerModel({ kubeconfig: () => state.kubeconfig(), connect: (c) => state.connect(c), activeContext: () => state.activeContext });
-  const tree = new ClusterTree(model, state);
+  const forwards = new PortForwardRegistry();
+  const tree = new ClusterTree(model, state, forwards);
   const view = window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
   const contexts = new ContextCommands(state, tree, notify);
@@ -34,6 +37,7 @@ export function activateExplorer(context: ExtensionContext, notify: Notify): Exp
     ...new ObjectCommands(state, tree).register(),
     ...apply.register(),
     ...registerWelcomeCommands(),
+    ...new StreamCommands(state, forwards).register(),
     ...new LiveCommands(state, lenses, apply).register(),
     languages.registerCodeLensProvider(yaml, lenses),
     languages.registerHoverProvider(yaml, lenses),

@@ -3,7 +3,7 @@
 import { commands, env, languages, window, workspace, type OutputChannel } from 'vscode';
 import type { ExplorerNode } from '../cluster/explorer-model';
 import { describeObject } from '../cluster/describe';
-import { fetchLogs, followLogs, logSourcesOf, workloadLogs, type LogSource } from '../cluster/logs';
+import { fetchLogs, followLogs, LineFilter, lineMatcher, logSourcesOf, SINCE_CHOICES, workloadLogs, type LogOptions, type LogSource } from '../cluster/logs';
 import { isSecret, revealedValue, secretKeys, viewYaml } from '../cluster/masking';
 import { deleteObject, getObject, restartRollout, scale, type ObjectRef } from '../cluster/operations';
 import type { ClusterState } from './cluster-state';
@@ -89,20 +89,33 @@ export class ObjectCommands {
     const modes = ['Last 200 lines', 'Follow', 'Previous container (last 200 lines)'];
     const mode = await window.showQuickPick(sources.length > 1 ? [`All ${sources.length} containers: last 200 lines`, ...modes.map((m) => `One container: ${m}`)] : modes, { title: 'Logs' });
     if (!mode) return;
+    const narrowed = await this.askLogNarrowing();
+    if (!narrowed) return;
+    const { options, filter } = narrowed;
     this.logs.clear();
     this.logs.show(true);
     if (mode.startsWith('All')) {
       const node = n as ObjectNode;
-      return void this.logs.append(await workloadLogs(conn, { ...(await getObject(conn, refOf(node))), kind: node.kind.kind }, { tailLines: 200 }));
+      return void this.logs.append(filter.push(await workloadLogs(conn, { ...(await getObject(conn, refOf(node))), kind: node.kind.kind }, { tailLines: 200, ...options })) + filter.flush());
     }
     const source = sources.length === 1 ? sources[0] : await this.pickSource(sources);
     if (!source) return;
-    this.logs.appendLine(`# ${source.pod}/${source.container}`);
+    this.logs.appendLine(`# ${source.pod}/${source.container}${narrowed.summary}`);
     if (mode.endsWith('Follow')) {
-      await withCancellableProgress(`Following ${source.pod}/${source.container}`, (signal) => followLogs(conn, source, (t) => this.logs.append(t), { tailLines: 200, signal }));
+      await withCancellableProgress(`Following ${source.pod}/${source.container}`, (signal) => followLogs(conn, source, (t) => this.logs.append(filter.push(t)), { tailLines: 200, ...options, signal }));
       return;
     }
-    this.logs.append(await fetchLogs(conn, source, { tailLines: 200, previous: mode.includes('Previous') }));
+    this.logs.append(filter.push(await fetchLogs(conn, source, { tailLines: 200, ...options, previous: mode.includes('Previous') })) + filter.flush());
+  }
+
+  /** Since when, and which lines (text or /regex/); undefined when the user backs out. */
+  private async askLogNarrowing(): Promise<{ options: LogOptions; filter: LineFilter; summary: string } | undefined> {
+    const since = await window.showQuickPick(SINCE_CHOICES.map((c) => ({ label: c.label, seconds: c.seconds })), { title: 'Logs since' });
+    if (!since) return undefined;
+    const text = await window.showInputBox({ title: 'Filter log lines', prompt: 'Text (case-insensitive) or /regex/; empty for every line', validateInput: (v) => validFilter(v) });
+    if (text === undefined) return undefined;
+    const summary = `${since.seconds ? ` · ${since.label.toLowerCase()}` : ''}${text.trim() ? ` · lines matching ${text.trim()}` : ''}`;
+    return { options: { sinceSeconds: since.seconds }, filter: new LineFilter(lineMatcher(text)), summary };
   }
 
   private async pickSource(sources: LogSource[]): Promise<LogSource | undefined> {
@@ -118,5 +131,14 @@ export class ObjectCommands {
 
   private async write(n: ObjectNode, action: (ref: ObjectRef) => Promise<boolean>): Promise<void> {
     if (await action(refOf(n))) this.tree.refresh();
+  }
+}
+
+function validFilter(text: string): string | undefined {
+  try {
+    lineMatcher(text);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
   }
 }

@@ -1,13 +1,20 @@
 // Renders the explorer model as a VS Code tree: icons by health, status as description, stable
 // ids, context values for the item menus, a progress indicator while a level loads, paging by a
-// "Load more" item, and a watch on expanded kind folders that refreshes them.
+// "Load more" item, a watch on expanded kind folders that refreshes them, and (at the root while
+// any run) the port-forwards with their stop action.
 import { EventEmitter, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, window, type TreeDataProvider, type TreeView } from 'vscode';
 import type { ExplorerModel, ExplorerNode } from '../cluster/explorer-model';
 import { contextValue } from '../cluster/menus';
+import type { PortForwardRegistry } from '../cluster/port-forward';
+import { listEvents, warningCounts } from '../cluster/events';
 import { watchKind } from '../cluster/watch';
 import type { ClusterState } from './cluster-state';
 
 export const VIEW_ID = 'kubesight.clusters';
+
+/** The tree's own nodes beside the model's: the running port-forwards. */
+export type ForwardNode = { type: 'port-forwards'; id: string; context: string } | { type: 'port-forward'; id: string; context: string; forwardId: number };
+export type TreeNode = ExplorerNode | ForwardNode;
 
 const HEALTH_ICON = {
   healthy: new ThemeIcon('pass-filled', new ThemeColor('testing.iconPassed')),
@@ -16,21 +23,26 @@ const HEALTH_ICON = {
   unknown: new ThemeIcon('circle-outline'),
 };
 
-export class ClusterTree implements TreeDataProvider<ExplorerNode> {
-  private readonly changed = new EventEmitter<ExplorerNode | undefined>();
+export class ClusterTree implements TreeDataProvider<TreeNode> {
+  private readonly changed = new EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   /** Extra pages loaded through "Load more", by the kind node's id. */
   private readonly pages = new Map<string, ExplorerNode[]>();
   private readonly watches = new Map<string, AbortController>();
   /** The elements handed to VS Code, by id, so a folder can be refreshed by reference. */
   private readonly elements = new Map<string, ExplorerNode>();
-  private view: TreeView<ExplorerNode> | undefined;
+  private view: TreeView<TreeNode> | undefined;
+  /** Warning event counts by `context|namespace`, then `Kind/name`, fetched with each kind folder. */
+  private readonly warnings = new Map<string, { at: number; counts: Map<string, number> }>();
+  private readonly forwardsRoot: ForwardNode = { type: 'port-forwards', id: 'port-forwards', context: '' };
 
-  constructor(private readonly model: ExplorerModel, private readonly state: ClusterState) {}
+  constructor(private readonly model: ExplorerModel, private readonly state: ClusterState, private readonly forwards?: PortForwardRegistry) {
+    forwards?.onDidChange(() => this.changed.fire(undefined));
+  }
 
-  attach(view: TreeView<ExplorerNode>): void {
+  attach(view: TreeView<TreeNode>): void {
     this.view = view;
-    view.onDidExpandElement((e) => this.startWatch(e.element));
+    view.onDidExpandElement((e) => e.element.type !== 'port-forwards' && e.element.type !== 'port-forward' && this.startWatch(e.element));
     view.onDidCollapseElement((e) => this.stopWatch(e.element.id));
   }
 
@@ -52,7 +64,8 @@ export class ClusterTree implements TreeDataProvider<ExplorerNode> {
     this.changed.fire(this.elements.get(parentId));
   }
 
-  getTreeItem(node: ExplorerNode): TreeItem {
+  getTreeItem(node: TreeNode): TreeItem {
+    if (node.type === 'port-forwards' || node.type === 'port-forward') return this.forwardItem(node);
     const item = new TreeItem(labelOf(node), collapsible(node));
     item.id = node.id;
     item.contextValue = contextValue(node, this.state.policy.isReadOnly(node.context));
@@ -66,7 +79,7 @@ export class ClusterTree implements TreeDataProvider<ExplorerNode> {
         item.iconPath = new ThemeIcon(node.namespace ? 'symbol-namespace' : 'globe');
         break;
       case 'object':
-        item.description = [node.status.text, node.age].filter(Boolean).join(' · ');
+        item.description = [node.status.text, node.age, this.warningText(node)].filter(Boolean).join(' · ');
         item.iconPath = HEALTH_ICON[node.status.health];
         item.tooltip = `${node.kind.kind} ${node.objectNamespace ? `${node.objectNamespace}/` : ''}${node.name}\n${node.status.text}`;
         item.command = { command: 'kubesight.cluster.openYaml', title: 'Open YAML', arguments: [node] };
@@ -90,7 +103,9 @@ export class ClusterTree implements TreeDataProvider<ExplorerNode> {
     return item;
   }
 
-  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node?.type === 'port-forwards') return (this.forwards?.list() ?? []).map((f): ForwardNode => ({ type: 'port-forward', id: `port-forward/${f.id}`, context: f.context, forwardId: f.id }));
+    if (node?.type === 'port-forward') return [];
     // Nothing to browse: an empty root lets VS Code show the state's welcome view (package.json).
     if (!node && this.state.viewState !== 'ready') return [];
     if (!this.state.enabled || !this.state.trusted) return [];
@@ -98,7 +113,47 @@ export class ClusterTree implements TreeDataProvider<ExplorerNode> {
     const children = await window.withProgress({ location: { viewId: VIEW_ID } }, () => this.model.children(node));
     const shown = extra.length ? [...children.filter((c) => c.type !== 'more'), ...extra] : children;
     for (const c of shown) this.elements.set(c.id, c);
-    return shown;
+    if (node?.type === 'kind' && node.kind.namespaced) await this.loadWarnings(shown);
+    return !node && this.forwards?.list().length ? [this.forwardsRoot, ...shown] : shown;
+  }
+
+  private warningText(node: Extract<ExplorerNode, { type: 'object' }>): string {
+    const n = this.warnings.get(`${node.context}|${node.objectNamespace ?? ''}`)?.counts.get(`${node.kind.kind}/${node.name}`);
+    return n ? `⚠ ${n} warning event${n === 1 ? '' : 's'}` : '';
+  }
+
+  /** Warning counts for the namespaces of these objects (at most every 15 s each); failures show none. */
+  private async loadWarnings(nodes: ExplorerNode[]): Promise<void> {
+    const scopes = new Set(nodes.flatMap((n) => (n.type === 'object' ? [`${n.context}|${n.objectNamespace ?? ''}`] : [])));
+    await Promise.all(
+      [...scopes].map(async (key) => {
+        if ((this.warnings.get(key)?.at ?? 0) > Date.now() - 15_000) return;
+        const [context, namespace] = key.split('|');
+        try {
+          this.warnings.set(key, { at: Date.now(), counts: warningCounts(await listEvents(this.state.connect(context), { namespace: namespace || undefined })) });
+        } catch {
+          this.warnings.delete(key);
+        }
+      }),
+    );
+  }
+
+  private forwardItem(node: ForwardNode): TreeItem {
+    if (node.type === 'port-forwards') {
+      const item = new TreeItem(`Port forwards (${this.forwards?.list().length ?? 0})`, TreeItemCollapsibleState.Expanded);
+      item.id = node.id;
+      item.iconPath = new ThemeIcon('plug');
+      item.contextValue = 'port-forwards';
+      return item;
+    }
+    const entry = this.forwards?.list().find((f) => f.id === node.forwardId);
+    const item = new TreeItem(`${entry?.forward.address}:${entry?.forward.localPort} → ${entry?.label}`, TreeItemCollapsibleState.None);
+    item.id = node.id;
+    const target = entry?.forward.current;
+    item.description = [node.context, target ? `pod ${target.pod}:${target.port}` : '', `${entry?.forward.openConnections ?? 0} open`].filter(Boolean).join(' · ');
+    item.iconPath = new ThemeIcon('arrow-swap');
+    item.contextValue = 'port-forward';
+    return item;
   }
 
   private startWatch(node: ExplorerNode): void {

@@ -1,11 +1,12 @@
 // A Kubernetes API test server on 127.0.0.1: discovery, OpenAPI v3, list (paged, selectors,
 // Table), get, watch, create, update, patch (merge, strategic, server-side apply), dry run,
-// delete, scale, pod logs (follow), events, SelfSubjectAccessReview, and fault modes (401, 403,
-// 500, slow). Tests start it; kubectl and @kubernetes/client-node talk to it as to a real cluster.
+// delete, scale, pod logs (follow), events, SelfSubjectAccessReview, exec and port-forward over
+// WebSocket (streams.ts), and fault modes (401, 403, 500, slow). Tests start it; kubectl and @kubernetes/client-node talk to it as to a real cluster.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { parse as parseYaml } from 'yaml';
 import { immutableChanges } from '../../../server/src/core/immutable/checks';
 import { applyDefaults } from './defaults';
@@ -16,6 +17,7 @@ import { apiVersionOf, findType, groupList, resourceList, typeOfKind, type Resou
 import { matchesFields, matchesLabels } from './selectors';
 import { alreadyExists, failure, forbidden, invalid, notFound, unauthorized, type StatusBody } from './status';
 import { ObjectStore, type Obj } from './store';
+import { handleUpgrade, type PortHandler, type RecordedExec } from './streams';
 import { table } from './tables';
 import { validateObject } from './validate';
 
@@ -39,12 +41,20 @@ export class KubeApiTestServer {
   /** Return true to answer 403 Forbidden for this verb on this resource. */
   forbid: (verb: Verb, type: ResourceType, namespace?: string) => boolean = () => false;
   readonly logs = new Map<string, string[]>();
+  /** When a line was logged (`key#index`); lines set directly on `logs` count as logged long ago. */
+  private readonly logTimes = new Map<string, number>();
   /** What `/version` answers (`v1.35.0`, like the real API server's gitVersion). */
   gitVersion = 'v1.35.0';
   /** CustomResourceDefinitions whose schemas `/openapi/v3` serves (crd-openapi.ts). */
   readonly crds: Record<string, any>[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Every exec the server started (command, container, TTY, protocol, exit code once known). */
+  readonly execs: RecordedExec[] = [];
+  readonly portForwards: { namespace: string; pod: string; ports: number[] }[] = [];
+  /** What listens on a pod's port; undefined falls back to an echo on declared container ports. */
+  portHandler: (pod: Obj, port: number) => PortHandler | undefined = () => undefined;
   private readonly followers = new Map<string, Set<ServerResponse>>();
   private readonly open = new Set<ServerResponse>();
+  private readonly upgraded = new Set<Duplex>();
   private nextIP = 10;
   private constructor(private readonly server: Server, readonly url: string) {}
 
@@ -57,11 +67,18 @@ export class KubeApiTestServer {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const self = new KubeApiTestServer(server, `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`);
     server.on('request', (req, res) => void self.handle(req, res));
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+      self.upgraded.add(socket);
+      socket.on('close', () => self.upgraded.delete(socket));
+      socket.on('error', () => socket.destroy());
+      handleUpgrade(self, req, socket);
+    });
     return self;
   }
 
   async close(): Promise<void> {
     for (const res of this.open) res.destroy();
+    for (const socket of this.upgraded) socket.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -92,10 +109,18 @@ export class KubeApiTestServer {
     return this.store.create(t, applyDefaults(object, () => this.allocateIP()));
   }
 
-  appendLog(namespace: string, pod: string, container: string, line: string): void {
+  appendLog(namespace: string, pod: string, container: string, line: string, at = new Date()): void {
     const key = `${namespace}/${pod}/${container}`;
     this.logs.set(key, [...(this.logs.get(key) ?? []), line]);
+    this.logTimes.set(`${key}#${this.logs.get(key)!.length - 1}`, at.getTime());
     for (const res of this.followers.get(key) ?? []) res.write(`${line}\n`);
+  }
+
+  /** Records an Event about an object, as a controller or the kubelet would (seen by list and watch). */
+  recordEvent(involved: { kind: string; name: string; namespace: string }, type: 'Normal' | 'Warning', reason: string, message: string, count = 1): Obj {
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const name = `${involved.name}.${Date.now().toString(16)}${Math.random().toString(16).slice(2, 6)}`;
+    return this.seed({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: involved.namespace, creationTimestamp: now }, involvedObject: involved, type, reason, message, count, firstTimestamp: now, lastTimestamp: now, source: { component: 'kubelet' } });
   }
 
   /** Requests that changed (or would change) state: POST, PUT, PATCH, DELETE. */
@@ -283,7 +308,9 @@ export class KubeApiTestServer {
     const lines = this.logs.get(previous ? `${key}/previous` : key);
     if (previous && !lines) return send(res, 400, failure(400, 'BadRequest', `previous terminated container "${container}" in pod "${target.name}" not found`));
     const tail = q.get('tailLines') ? Number(q.get('tailLines')) : undefined;
-    const shown = tail === undefined ? lines ?? [] : (lines ?? []).slice(-tail || (lines ?? []).length);
+    const since = q.get('sinceSeconds') ? Date.now() - Number(q.get('sinceSeconds')) * 1000 : undefined;
+    const recent = (lines ?? []).filter((_, i) => since === undefined || (this.logTimes.get(`${key}#${i}`) ?? 0) >= since);
+    const shown = tail === undefined ? recent : recent.slice(-tail || recent.length);
     res.writeHead(200, { 'Content-Type': 'text/plain' });
     res.write(shown.map((l) => `${l}\n`).join(''));
     if (q.get('follow') !== 'true') return void res.end();

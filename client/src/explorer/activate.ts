@@ -12,6 +12,7 @@ import { PortForwardRegistry } from '../cluster/port-forward';
 import { StreamCommands } from './stream-commands';
 import { ClusterTree, VIEW_ID } from './tree';
 import { registerWelcomeCommands } from './welcome-commands';
+import { registerSecretEditor } from './secret-editor';
 
 /** What the rest of the extension (and its extension-host tests) may read of the explorer. */
 export interface Explorer {
@@ -37,6 +38,7 @@ export function activateExplorer(context: ExtensionContext, notify: Notify): Exp
     ...new ObjectCommands(state, tree).register(),
     ...apply.register(),
     ...registerWelcomeCommands(),
+    ...registerSecretEditor(state),
     ...new StreamCommands(state, forwards).register(),
     ...new LiveCommands(state, lenses, apply).register(),
     languages.registerCodeLensProvider(yaml, lenses),

@@ -16,6 +16,8 @@
 //   live status  live.yaml: CodeLens above each object's `kind:` line (`not in cluster`,
 //                `3/3 ready · 1 field differs`, `failed: CrashLoopBackOff`), the drift mark
 //                `live: nginx:1.27.3`, and the "Why isn't it ready?" hover on worker's `kind:` line
+//   shell        Open Shell on a web pod -> a terminal over exec; a typed `echo` prints its output
+//   events       Show Events on demo -> the events view lists the seeded BackOff warning
 //   welcome      cluster features off in the workspace settings -> the Clusters view's welcome view;
 //                its "Turn On Cluster Features" button brings the context back
 //   walkthrough  "Welcome: Open Walkthrough" -> "Get Started with Kubesight" with its four steps
@@ -27,6 +29,7 @@
 //   workbench.mjs        locators and actions in the workbench (editor, explorer, Problems, suggestions)
 //   checks-language.mjs  diagnostics, quick fix, hover, completion, snippet, immutable field
 //   checks-cluster.mjs   Clusters view, Open YAML, masked Secret, live-status lenses and hover
+//   checks-streams.mjs   Open Shell (exec in a terminal) and Show Events
 //   checks-onboarding.mjs  the Clusters view's welcome view and the walkthrough
 //   network-guard.mjs    the record of non-loopback requests and the offline check
 //
@@ -42,6 +45,7 @@ import { locateEditor, explorerRow } from './workbench.mjs';
 import { languageChecks } from './checks-language.mjs';
 import { clusterChecks } from './checks-cluster.mjs';
 import { onboardingChecks } from './checks-onboarding.mjs';
+import { streamChecks } from './checks-streams.mjs';
 import { external, recordExternalRequests, offlineCheck } from './network-guard.mjs';
 
 const browser = await launchBrowser();
@@ -58,6 +62,7 @@ await step('workbench loads with Kubesight installed', async () => {
 
 await languageChecks();
 await clusterChecks();
+await streamChecks();
 await onboardingChecks();
 await offlineCheck();
 

@@ -3,29 +3,12 @@
 // managedFields), the Secret db-credentials masked, and live status in live.yaml (the lenses above
 // each object, the drift mark, the "Why isn't it ready?" hover).
 import { page, step, shot, mark, text, TIMEOUT } from './harness.mjs';
-import { editor, exact, openFile, editorText } from './workbench.mjs';
+import { clusterPane, editor, exact, openFile, editorText } from './workbench.mjs';
 
 const CONTEXT = 'kubesight-e2e'; // test/e2e/api-server-main.ts
 // The seeded Secret demo/db-credentials (test/cluster/api-server/seed.ts): DB_PASSWORD, plain and base64.
 const SECRET_VALUE = 's3cr3t-Pa55';
 const SECRET_BASE64 = Buffer.from(SECRET_VALUE).toString('base64');
-
-/** The Clusters view of the Kubesight container (shown if hidden) and a row in it by its label. */
-async function clusterPane() {
-  const container = page.locator('[id="workbench.view.extension.kubesight"]');
-  if (!(await container.isVisible())) await page.locator('.activitybar .action-item .action-label[aria-label="Kubesight"]').click();
-  const pane = container.locator('.pane', { has: page.locator('.pane-header[aria-label^="Clusters"]') });
-  await pane.waitFor();
-  const row = (label) => pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact(label) }) }).first();
-  const expand = async (...labels) => {
-    for (const label of labels) {
-      const r = row(label);
-      await r.waitFor();
-      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click(); // a click toggles a collapsed node
-    }
-  };
-  return { pane, row, expand };
-}
 
 // The live-status lens of each object in live.yaml: its `title` is the lens tooltip
 // "<context>: <kind label>", and the editor line right below the lens must be that object's `kind:`.

@@ -1,32 +1,14 @@
 // First-run guidance as a user sees it: the Clusters view's welcome view when cluster features are
 // off (set in the workspace's settings file, as a user would) and its button turning them back on,
 // and the "Get Started with Kubesight" walkthrough opened from the command palette.
-import fs from 'node:fs';
-import path from 'node:path';
-import { page, step, shot, WS } from './harness.mjs';
-import { exact } from './workbench.mjs';
-
-const SETTINGS = path.join(WS, '.vscode', 'settings.json');
-
-function writeWorkspaceSettings(settings) {
-  fs.mkdirSync(path.dirname(SETTINGS), { recursive: true });
-  fs.writeFileSync(SETTINGS, JSON.stringify(settings, null, 2));
-}
-
-async function clustersPane() {
-  const container = page.locator('[id="workbench.view.extension.kubesight"]');
-  if (!(await container.isVisible())) await page.locator('.activitybar .action-item .action-label[aria-label="Kubesight"]').click();
-  const pane = container.locator('.pane', { has: page.locator('.pane-header[aria-label^="Clusters"]') });
-  await pane.waitFor();
-  return pane;
-}
+import { page, step, shot } from './harness.mjs';
+import { clusterPane, updateWorkspaceSettings, workspaceSettings } from './workbench.mjs';
 
 export async function onboardingChecks() {
   await step('welcome view: cluster features off -> "Turn On Cluster Features" brings the contexts back', async () => {
-    const before = fs.existsSync(SETTINGS) ? JSON.parse(fs.readFileSync(SETTINGS, 'utf8')) : {};
-    writeWorkspaceSettings({ ...before, 'kubesight.cluster.enable': false });
+    updateWorkspaceSettings({ 'kubesight.cluster.enable': false });
     const t0 = Date.now();
-    const pane = await clustersPane();
+    const { pane, row } = await clusterPane();
     const welcome = pane.locator('.welcome-view-content');
     await welcome.filter({ hasText: 'Cluster features are off' }).waitFor();
     const button = welcome.locator('.monaco-button', { hasText: 'Turn On Cluster Features' });
@@ -34,8 +16,8 @@ export async function onboardingChecks() {
     const shown = Date.now() - t0;
     await shot('welcome-view', 'welcome-view');
     await button.click();
-    await pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact('kubesight-e2e') }) }).first().waitFor();
-    const after = JSON.parse(fs.readFileSync(SETTINGS, 'utf8'));
+    await row('kubesight-e2e').waitFor();
+    const after = workspaceSettings();
     if ('kubesight.cluster.enable' in after) throw new Error(`the setting is still there: ${JSON.stringify(after)}`);
     return { welcomeShownMs: shown, contextsBackMs: Date.now() - t0 - shown };
   });

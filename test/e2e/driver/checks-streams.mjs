@@ -2,29 +2,10 @@
 // web opens a VS Code terminal over exec, a command typed there runs in the (simulated) container
 // and its output comes back; "Show Events" on the demo namespace opens the events view with the
 // seeded BackOff warning. The terminal's text is read from the page (terminalText).
-import fs from 'node:fs';
-import path from 'node:path';
-import { page, step, shot, text, WS } from './harness.mjs';
-import { exact } from './workbench.mjs';
+import { page, step, shot, text } from './harness.mjs';
+import { clusterPane, updateWorkspaceSettings } from './workbench.mjs';
 
 const CONTEXT = 'kubesight-e2e';
-const SETTINGS = path.join(WS, '.vscode', 'settings.json');
-
-async function clusterRows() {
-  const container = page.locator('[id="workbench.view.extension.kubesight"]');
-  if (!(await container.isVisible())) await page.locator('.activitybar .action-item .action-label[aria-label="Kubesight"]').click();
-  const pane = container.locator('.pane', { has: page.locator('.pane-header[aria-label^="Clusters"]') });
-  await pane.waitFor();
-  const row = (label) => pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label instanceof RegExp ? label : exact(label) }) }).first();
-  const expand = async (...labels) => {
-    for (const label of labels) {
-      const r = row(label);
-      await r.waitFor();
-      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
-    }
-  };
-  return { row, expand };
-}
 
 async function contextMenu(row, action) {
   await row.click({ button: 'right' });
@@ -42,17 +23,11 @@ async function terminalText(terminal) {
   return text(await terminal.locator('.xterm-rows').innerText().catch(() => ''));
 }
 
-function screenReaderMode() {
-  const before = fs.existsSync(SETTINGS) ? JSON.parse(fs.readFileSync(SETTINGS, 'utf8')) : {};
-  fs.mkdirSync(path.dirname(SETTINGS), { recursive: true });
-  fs.writeFileSync(SETTINGS, JSON.stringify({ ...before, 'editor.accessibilitySupport': 'on' }, null, 2));
-}
-
 export async function streamChecks() {
   await step('shell: Open Shell on a web pod runs a typed command in the container', async () => {
-    screenReaderMode();
+    updateWorkspaceSettings({ 'editor.accessibilitySupport': 'on' }); // xterm's accessibility tree holds the text
     await page.waitForTimeout(1000); // the settings file is watched
-    const { row, expand } = await clusterRows();
+    const { row, expand } = await clusterPane();
     await expand(CONTEXT, 'demo', 'Workloads', 'Pods');
     await contextMenu(row(/^web-7d9f8b6c5d-/), 'Open Shell');
     const terminal = page.locator('.terminal-wrapper.active .xterm');
@@ -75,7 +50,7 @@ export async function streamChecks() {
   });
 
   await step('events: Show Events on the demo namespace lists the BackOff warning', async () => {
-    const { row, expand } = await clusterRows();
+    const { row, expand } = await clusterPane();
     await expand(CONTEXT);
     await contextMenu(row('demo'), 'Show Events');
     const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');

@@ -1,7 +1,9 @@
 // Locators and actions in the VS Code workbench: the active editor, explorer rows, a token by its
-// text, opening a file, reading an editor's whole text, undo, the Problems panel and the suggest
-// widget. They act on harness.mjs's `page`; call locateEditor() once the browser is up.
-import { page } from './harness.mjs';
+// text, opening a file, reading an editor's whole text, undo, the Problems panel, the suggest
+// widget, the Clusters view and the workspace's settings file. They act on harness.mjs's `page`; call locateEditor() once the browser is up.
+import fs from 'node:fs';
+import path from 'node:path';
+import { page, WS } from './harness.mjs';
 
 export let editor; // the active text editor (set by locateEditor)
 
@@ -60,4 +62,33 @@ export async function suggestions() {
   const widget = page.locator('.editor-widget.suggest-widget.visible');
   await widget.locator('.monaco-list-row').first().waitFor();
   return { widget, labels: await widget.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label'))) };
+}
+
+/** The Clusters view of the Kubesight container (shown if hidden), a row by its label (text or RegExp), and expanding a path of rows. */
+export async function clusterPane() {
+  const container = page.locator('[id="workbench.view.extension.kubesight"]');
+  if (!(await container.isVisible())) await page.locator('.activitybar .action-item .action-label[aria-label="Kubesight"]').click();
+  const pane = container.locator('.pane', { has: page.locator('.pane-header[aria-label^="Clusters"]') });
+  await pane.waitFor();
+  const row = (label) => pane.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label instanceof RegExp ? label : exact(label) }) }).first();
+  const expand = async (...labels) => {
+    for (const label of labels) {
+      const r = row(label);
+      await r.waitFor();
+      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click(); // a click toggles a collapsed node
+    }
+  };
+  return { pane, row, expand };
+}
+
+/** The workspace's .vscode/settings.json as an object ({} when there is none). */
+export const WORKSPACE_SETTINGS = path.join(WS, '.vscode', 'settings.json');
+export function workspaceSettings() {
+  return fs.existsSync(WORKSPACE_SETTINGS) ? JSON.parse(fs.readFileSync(WORKSPACE_SETTINGS, 'utf8')) : {};
+}
+
+/** Writes `patch` over the workspace's settings file, as a user editing it would (VS Code watches it). */
+export function updateWorkspaceSettings(patch) {
+  fs.mkdirSync(path.dirname(WORKSPACE_SETTINGS), { recursive: true });
+  fs.writeFileSync(WORKSPACE_SETTINGS, JSON.stringify({ ...workspaceSettings(), ...patch }, null, 2));
 }

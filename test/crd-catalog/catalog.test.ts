@@ -89,3 +89,33 @@ test('gatewayAPIChannel in .kubesight.yaml: read by the config, checked by confi
   assert.equal(mergeConfig(DEFAULT_CONFIG, { gatewayAPIChannel: 'experimental' }).gatewayAPIChannel, 'experimental');
   assert.equal(mergeConfig(DEFAULT_CONFIG, { gatewayAPIChannel: 'nightly' }).gatewayAPIChannel, undefined);
 });
+
+test('a catalog kind in a version the catalog lacks is checked against the version it has, findings as warnings', () => {
+  const all = (text: string) => diagnoseWorkspaceFile(Workspace.empty(undefined, true).withFile('cr.yaml', text), 'cr.yaml', { catalog, config });
+  // Flux made OCIRepository v1 with the fields of v1beta2; the bundled release serves v1 only.
+  const valid = `apiVersion: source.toolkit.fluxcd.io/v1beta2
+kind: OCIRepository
+metadata:
+  name: podinfo
+  namespace: flux-system
+spec:
+  interval: 10m
+  url: oci://ghcr.io/stefanprodan/manifests/podinfo
+  ref:
+    tag: "6.7.0"
+  verify:
+    provider: cosign
+`;
+  const clean = all(valid);
+  assert.deepEqual(clean.filter((f) => f.severity !== 'info').map((f) => f.message), []);
+  const note = clean.find((f) => f.ruleId === 'schema');
+  assert.match(note?.message ?? '', /checked against source\.toolkit\.fluxcd\.io\/v1, the version/);
+  assert.doesNotMatch(note?.message ?? '', /not checked/);
+  const broken = valid.replace('  interval: 10m', '  intervall: 10m\n  suspend: "yes"');
+  const got = all(broken).filter((f) => f.severity !== 'info');
+  const shown = got.map((f) => `${f.severity} ${f.message}`).join('\n');
+  assert.ok(got.length >= 2, shown);
+  assert.ok(got.every((f) => f.severity === 'warning'), `another version's schema gives no errors:\n${shown}`);
+  assert.ok(got.some((f) => /unknown field "spec\.intervall"/.test(f.message) && broken.slice(f.start, f.end) === 'intervall'), shown);
+  assert.ok(got.some((f) => /spec\.suspend/.test(f.message) && /checked against source\.toolkit\.fluxcd\.io\/v1; source\.toolkit\.fluxcd\.io\/v1beta2 may differ/.test(f.message)), shown);
+});

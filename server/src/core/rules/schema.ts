@@ -7,7 +7,8 @@ import type { SchemaNode } from '../schema/navigate';
 import { podTemplateOf } from '../workspace/pod-template';
 import { rangeOfPath } from '../model/path';
 import { portRangeViolations } from '../schema/ports';
-import { apiVersionStatus } from '../schema/served-versions';
+import { apiVersionOf, apiVersionStatus } from '../schema/served-versions';
+import type { KindEntry } from '../schema/catalog';
 import { fieldHistory } from '../schema/version-history';
 
 export const schema: Rule = {
@@ -60,55 +61,73 @@ export const schema: Rule = {
     if (status.status !== 'served') {
       // A wrong or removed apiVersion, or an unknown kind of a built-in group, is the api-version rule's finding.
       if (status.status !== 'no-schema') return [];
-      const other = status.catalogServes ? ` (the bundled catalog has ${status.catalogServes.join(', ')}, another release of its operator)` : '';
-      return [{ path: ['kind'], at: 'value', severity: 'info', message: `no schema for kind ${resource.kind} (apiVersion ${resource.apiVersion}); its fields are not checked${other}` }];
+      if (status.standIn) return checkWithStandIn(ctx, status.standIn);
+      return [{ path: ['kind'], at: 'value', severity: 'info', message: `no schema for kind ${resource.kind} (apiVersion ${resource.apiVersion}); its fields are not checked` }];
     }
-    const entry = status.entry;
-    const validate = catalog.validator(entry);
-    if (!validate) return [];
-    const foreignCrd = entry.source === 'crd' && entry.origin && directoryOf(entry.origin) !== directoryOf(ctx.uri) ? entry.origin : undefined;
-    // The bundled catalog holds one release of each operator; the resource may be written for another.
-    const otherRelease = foreignCrd ? `the CustomResourceDefinition of ${foreignCrd.split('/').slice(-2).join('/')}` : entry.source === 'catalog' ? `the schema from ${entry.origin ?? 'the bundled catalog'}` : undefined;
-    const reports: Report[] = validateAgainstSchema(validate, resource.value, ctx.patch).map((v) => {
-      const report: Report = { path: v.path, at: v.at, message: v.message };
-      // A CRD in another folder may be another release of the operator than the one this
-      // resource is written for (a samples repository holds many): an unknown field is then a
-      // warning, not the API server's refusal.
-      // A near known field ("did you mean") is a typo whatever the release: that stays an error.
-      if (otherRelease && v.message.startsWith('unknown field') && !v.suggestion) {
-        report.severity = 'warning';
-        report.message += ` (not in ${otherRelease}, which may be another version than the one this resource is written for)`;
-      }
-      // A field of another release: the target's API server refuses it, but not as a typo.
-      const history = entry.source === 'builtin' && v.message.startsWith('unknown field') ? fieldHistory(catalog, entry, v.path) : {};
-      if (history.addedIn || history.lastIn) {
-        report.message += history.addedIn ? ` (added in Kubernetes ${history.addedIn}; the target is ${catalog.kubernetesVersion})` : ` (removed after Kubernetes ${history.lastIn}; the target is ${catalog.kubernetesVersion})`;
-        return report;
-      }
-      if (v.suggestion) {
-        const range = rangeOfPath(resource.node, v.path, 'key');
-        if (range) {
-          report.message += ` (did you mean "${v.suggestion}"?)`;
-          report.fixes = [{ title: `Change to "${v.suggestion}"`, edits: [{ start: range[0], end: range[1], newText: v.suggestion }], preferred: true }];
-        }
-      }
-      return report;
-    });
-    // Keyed-list uniqueness and CEL rules are enforced by the API server for custom resources only;
-    // for built-in kinds duplicates are warnings (duplicate-key-values), k8s-rules.md §17.
-    if (entry.source !== 'builtin') {
-      const root = catalog.schema(entry) as SchemaNode | undefined;
-      const value = stripNullFields(resource.value);
-      // A patch's CEL rules would judge the fields it leaves to the base.
-      return root ? [...reports, ...listMapDuplicates(root, value), ...(ctx.patch ? [] : celViolations(root, value))] : reports;
-    }
-    // Checks the API server makes beyond OpenAPI; custom resources give "port" their own meaning.
-    // "Containers need an image" is a required field: a patch leaves it to the base.
-    const images = ctx.patch ? [] : containerImageViolations(resource.value, podTemplateOf(resource)?.specPath);
-    const crdTypes = resource.kind === 'CustomResourceDefinition' ? crdSchemaTypeViolations(resource.value) : [];
-    return [...reports, ...portRangeViolations(resource.value), ...images, ...crdTypes];
+    return checkWithEntry(ctx, status.entry);
   },
 };
+
+/**
+ * A custom resource in a version the bundled catalog's release of its operator no longer (or not
+ * yet) serves (Flux `source.toolkit.fluxcd.io/v1beta2` OCIRepository, which Flux made v1 with the
+ * same fields): checked against the version the catalog has, every finding a warning naming that
+ * version, since the two versions' schemas may differ. Better than leaving its fields unchecked.
+ */
+function checkWithStandIn(ctx: ResourceContext, standIn: KindEntry): Report[] {
+  const { resource } = ctx;
+  const used = apiVersionOf(standIn);
+  const note: Report = { path: ['apiVersion'], at: 'value', severity: 'info', message: `the bundled catalog has no schema for ${resource.kind} in ${resource.apiVersion}; checked against ${used}, the version its release of the operator serves, with findings as warnings` };
+  const reports = checkWithEntry(ctx, standIn, { skipCel: true }).map((r): Report => ({ ...r, severity: r.severity === 'info' ? 'info' : 'warning', message: `${r.message} (checked against ${used}; ${resource.apiVersion} may differ)`, fixes: undefined }));
+  return [note, ...reports];
+}
+
+function checkWithEntry(ctx: ResourceContext, entry: KindEntry, options: { skipCel?: boolean } = {}): Report[] {
+  const { resource, catalog } = ctx;
+  const validate = catalog.validator(entry);
+  if (!validate) return [];
+  const foreignCrd = entry.source === 'crd' && entry.origin && directoryOf(entry.origin) !== directoryOf(ctx.uri) ? entry.origin : undefined;
+  // The bundled catalog holds one release of each operator; the resource may be written for another.
+  const otherRelease = foreignCrd ? `the CustomResourceDefinition of ${foreignCrd.split('/').slice(-2).join('/')}` : entry.source === 'catalog' ? `the schema from ${entry.origin ?? 'the bundled catalog'}` : undefined;
+  const reports: Report[] = validateAgainstSchema(validate, resource.value, ctx.patch).map((v) => {
+    const report: Report = { path: v.path, at: v.at, message: v.message };
+    // A CRD in another folder may be another release of the operator than the one this
+    // resource is written for (a samples repository holds many): an unknown field is then a
+    // warning, not the API server's refusal.
+    // A near known field ("did you mean") is a typo whatever the release: that stays an error.
+    if (otherRelease && v.message.startsWith('unknown field') && !v.suggestion) {
+      report.severity = 'warning';
+      report.message += ` (not in ${otherRelease}, which may be another version than the one this resource is written for)`;
+    }
+    // A field of another release: the target's API server refuses it, but not as a typo.
+    const history = entry.source === 'builtin' && v.message.startsWith('unknown field') ? fieldHistory(catalog, entry, v.path) : {};
+    if (history.addedIn || history.lastIn) {
+      report.message += history.addedIn ? ` (added in Kubernetes ${history.addedIn}; the target is ${catalog.kubernetesVersion})` : ` (removed after Kubernetes ${history.lastIn}; the target is ${catalog.kubernetesVersion})`;
+      return report;
+    }
+    if (v.suggestion) {
+      const range = rangeOfPath(resource.node, v.path, 'key');
+      if (range) {
+        report.message += ` (did you mean "${v.suggestion}"?)`;
+        report.fixes = [{ title: `Change to "${v.suggestion}"`, edits: [{ start: range[0], end: range[1], newText: v.suggestion }], preferred: true }];
+      }
+    }
+    return report;
+  });
+  // Keyed-list uniqueness and CEL rules are enforced by the API server for custom resources only;
+  // for built-in kinds duplicates are warnings (duplicate-key-values), k8s-rules.md §17.
+  if (entry.source !== 'builtin') {
+    const root = catalog.schema(entry) as SchemaNode | undefined;
+    const value = stripNullFields(resource.value);
+    // A patch's CEL rules would judge the fields it leaves to the base.
+    return root ? [...reports, ...listMapDuplicates(root, value), ...(ctx.patch || options.skipCel ? [] : celViolations(root, value))] : reports;
+  }
+  // Checks the API server makes beyond OpenAPI; custom resources give "port" their own meaning.
+  // "Containers need an image" is a required field: a patch leaves it to the base.
+  const images = ctx.patch ? [] : containerImageViolations(resource.value, podTemplateOf(resource)?.specPath);
+  const crdTypes = resource.kind === 'CustomResourceDefinition' ? crdSchemaTypeViolations(resource.value) : [];
+  return [...reports, ...portRangeViolations(resource.value), ...images, ...crdTypes];
+}
 
 function directoryOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/') + 1);

@@ -42,9 +42,11 @@ export type ApiVersionStatus =
   /**
    * A group (or group and kind) we have no schema for: a custom resource, not a mistake.
    * `catalogServes`: the bundled CRD catalog has the kind in other versions of the group, which an
-   * older or newer release of the operator may serve; said, never an error.
+   * older or newer release of the operator may serve; said, never an error. `standIn`: the
+   * catalog's entry for the kind in its preferred version, which may check the object in place of
+   * its own version's schema (its findings are warnings: the versions may differ).
    */
-  | { status: 'no-schema'; catalogServes?: string[] };
+  | { status: 'no-schema'; catalogServes?: string[]; standIn?: KindEntry };
 
 export const apiVersionOf = (e: { group: string; version: string }): string => (e.group ? `${e.group}/${e.version}` : e.version);
 
@@ -73,7 +75,11 @@ export function apiVersionStatus(catalog: SchemaCatalog, target: { apiVersion: s
   }
   const sameGroup = known.filter((e) => e.group === group);
   // The catalog holds one release of each operator: another version may be served by another release.
-  if (sameGroup.length > 0 && sameGroup.every((e) => e.source === 'catalog')) return { status: 'no-schema', catalogServes: sameGroup.map(apiVersionOf) };
+  if (sameGroup.length > 0 && sameGroup.every((e) => e.source === 'catalog')) {
+    const catalogServes = sameGroup.map(apiVersionOf);
+    const standIn = sameGroup.find((e) => apiVersionOf(e) === preferred(catalogServes));
+    return { status: 'no-schema', catalogServes, standIn };
+  }
   if (sameGroup.length > 0 || catalog.allEntries().some((e) => e.source === 'builtin' && e.group === group)) {
     const candidates = sameGroup.length > 0 ? sameGroup : known;
     return notServed(apiVersion, candidates.map(apiVersionOf));

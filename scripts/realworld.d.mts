@@ -10,7 +10,12 @@ export interface Verdict {
   verdict: boolean | null;
   reason: string;
 }
-export function runCorpus(root?: string): { repos: string[]; findings: CorpusFinding[]; listed: string[] };
+/** A custom resource the CLI said it could not check ("no schema for kind …"): file:line:column and its apiVersion. */
+export interface UncheckedResource {
+  key: string;
+  apiVersion: string;
+}
+export function runCorpus(root?: string): { repos: string[]; findings: CorpusFinding[]; listed: string[]; unchecked: UncheckedResource[] };
 export function yamlFilesOf(root?: string): string[];
 export function loadVerdicts(path?: string): Verdict[];
 export function compare(

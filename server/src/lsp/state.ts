@@ -9,6 +9,7 @@ import type { SchemaCatalog } from '../core/schema/catalog';
 import { NO_CLUSTER_SCHEMAS, type ClusterSchemas } from '../core/schema/cluster-schemas';
 import type { SchemaVersions } from '../core/schema/versions';
 import { TargetCatalogs, type CustomSources } from '../core/workspace/custom-kinds';
+import type { Workspace } from '../core/workspace/workspace';
 import type { Config } from '../core/config';
 import { diskBuildFiles } from '../io/kustomize-files';
 import { ConfigResolver } from './config';
@@ -61,7 +62,8 @@ export class ServerState {
     this.catalogs = new TargetCatalogs(versions);
   }
 
-  get workspace() {
+  /** The current snapshot (replaced on every change). */
+  get workspace(): Workspace {
     return this.store.workspace;
   }
 

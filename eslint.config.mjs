@@ -39,6 +39,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Small functions (ARCHITECTURE.md "Invariants"): a handler or a check that grows past this is split by concept.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
   { files: ['server/src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreForbidden] } },
   {
     files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts'],

@@ -67,3 +67,10 @@ test('server code uses no dynamic import(): launcher.ts runs the bundle through 
   const offenders = tsFiles('server/src').filter((f) => /(?<!typeof\s)\bimport\s*\(/.test(readFileSync(f, 'utf8').replace(/^\s*(\/\/|\*).*$/gm, '')));
   assert.deepEqual(offenders, []);
 });
+
+test('server/src/lsp builds no diagnostic or fix of its own: severities, rule ids and suppression comments come from core', () => {
+  // convert.ts is the one core → LSP mapping (severities included).
+  const handBuilt = /\bseverity\s*:|DiagnosticSeverity|\bcode\s*:\s*['"`]|kubesight-disable/;
+  const offenders = tsFiles('server/src/lsp').filter((f) => !f.endsWith(`${sep}convert.ts`) && handBuilt.test(readFileSync(f, 'utf8').replace(/^\s*(\/\/|\*).*$/gm, '')));
+  assert.deepEqual(offenders, []);
+});

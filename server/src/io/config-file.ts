@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, mergeConfig, type Config } from '../core/config';
 
@@ -29,4 +30,19 @@ export function loadConfigFile(path: string, base: Config = DEFAULT_CONFIG): Con
   if (value === null || value === undefined) return base;
   if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${path}: expected a mapping with kubernetesVersion, rules and ignore`);
   return mergeConfig(base, value as Record<string, unknown>, path);
+}
+
+/**
+ * The `.kubesight.yaml` of a workspace folder (its own, not a parent's), as text without a BOM;
+ * undefined when the folder is not on disk or the file is missing or unreadable.
+ */
+export function readFolderConfigFile(folderUri: string): { uri: string; text: string } | undefined {
+  if (!folderUri.startsWith('file:')) return undefined;
+  const path = join(fileURLToPath(folderUri), CONFIG_NAME);
+  if (!existsSync(path)) return undefined;
+  try {
+    return { uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') };
+  } catch {
+    return undefined;
+  }
 }

@@ -8,8 +8,10 @@ import type { ClusterIndexParams } from '../shared/cluster-protocol';
 import { collectFiles, isChartTemplate } from '../io/files';
 import { kustomizeFactsOf } from '../io/kustomize-paths';
 import type { FileFacts } from '../core/model/templates';
+import { MAX_ANALYSED_BYTES } from '../core/features/unanalysed';
 
-export const MAX_SCANNED_FILE_BYTES = 5 * 1024 * 1024;
+/** Larger files are left out of the snapshot whole (one information diagnostic, core/features/unanalysed.ts). */
+export const MAX_SCANNED_FILE_BYTES = MAX_ANALYSED_BYTES;
 
 /**
  * How long document changes must pause before the store asks for a garbage collection. Not a
@@ -127,11 +129,12 @@ export class DocumentStore {
   }
 
   /**
-   * Reads every manifest of the folders, a slice of files per event-loop turn so that requests and
-   * edits are served while a large repository is read (an open document is never read from disk).
-   * When done, missing targets are reported as missing rather than "not in the open files".
+   * Reads every manifest of the folders, through `inSlices` (Scheduler.scan: a slice of files per
+   * event-loop turn, so that requests and edits are served while a large repository is read; an
+   * open document is never read from disk). When done, missing targets are reported as missing
+   * rather than "not in the open files".
    */
-  async scanFolders(folders: string[], excludeFor: (folder: string) => string[], sliceMs = 20): Promise<number> {
+  async scanFolders(folders: string[], excludeFor: (folder: string) => string[], inSlices: (uris: string[], read: (uri: string) => void) => Promise<void>): Promise<number> {
     const uris: string[] = [];
     for (const folder of folders) {
       try {
@@ -141,15 +144,9 @@ export class DocumentStore {
       }
     }
     for (const uri of uris) this.diskUris.add(uri);
-    let next = 0;
-    while (next < uris.length) {
-      const sliceEnd = performance.now() + sliceMs;
-      do {
-        const uri = uris[next++];
-        if (!this.open.get(uri) && this.diskUris.has(uri)) this.snapshot = this.fromDisk(this.snapshot, uri);
-      } while (next < uris.length && performance.now() < sliceEnd);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await inSlices(uris, (uri) => {
+      if (!this.open.get(uri) && this.diskUris.has(uri)) this.snapshot = this.fromDisk(this.snapshot, uri);
+    });
     this.snapshot = this.snapshot.withComplete(folders.length > 0);
     return this.diskUris.size;
   }

@@ -2,13 +2,24 @@ import type { CodeLens, Connection } from 'vscode-languageserver';
 import { buildLensTitle, buildPreview } from '../core/features/build-preview';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import type { Workspace } from '../core/workspace/workspace';
+import { EditorBuildCache } from '../core/features/kustomize-builds';
+import { patchTargetDefinition } from '../core/features/patch-targets';
+import type { Location } from '../core/features/navigation';
 import { diskBuildFiles } from '../io/kustomize-files';
 import { BUILD_PREVIEW_COMMAND, BUILD_PREVIEW_REQUEST, type BuildPreview } from '../shared/kustomize-protocol';
 
 type Safe = <T>(name: string, fallback: T, run: () => T) => T;
 
-/** A kustomization's code lens ("N objects · build preview") and the preview request it opens. */
-export function registerKustomize(connection: Connection, workspace: () => Workspace, catalogFor: (uri: string) => SchemaCatalog, safe: Safe): void {
+/** What the other handlers ask of the Kustomize builds. */
+export interface KustomizeEditor {
+  /** Definition from a patch to the objects it changes. */
+  patchTargets(workspace: Workspace, uri: string, offset: number): Location[] | undefined;
+}
+
+/** A kustomization's code lens ("N objects · build preview") and the preview request it opens; the builds the editor features read. */
+export function registerKustomize(connection: Connection, workspace: () => Workspace, catalogFor: (uri: string) => SchemaCatalog, safe: Safe): KustomizeEditor {
+  const cache = new EditorBuildCache();
+  const editorBuilds = (ws: Workspace, uri: string) => cache.of(ws, catalogFor(uri), diskBuildFiles);
   connection.onCodeLens((params) =>
     safe('code lens', [] as CodeLens[], () => {
       const uri = params.textDocument.uri;
@@ -24,4 +35,7 @@ export function registerKustomize(connection: Connection, workspace: () => Works
       return buildPreview(workspace(), uri, catalogFor(uri), diskBuildFiles) ?? { text: '# not a kustomization Kubesight builds (a Component builds only inside another)\n', objects: 0 };
     }),
   );
+  return {
+    patchTargets: (ws, uri, offset) => patchTargetDefinition(ws, uri, offset, editorBuilds(ws, uri)),
+  };
 }

@@ -396,8 +396,8 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
     }),
   );
 
-  registerNavigation(connection, () => store.workspace, safe);
-  registerKustomize(connection, () => store.workspace, catalogFor, safe);
+  const kustomize = registerKustomize(connection, () => store.workspace, catalogFor, safe);
+  registerNavigation(connection, () => store.workspace, safe, kustomize.patchTargets);
 
   store.open.listen(connection);
   connection.listen();

@@ -95,7 +95,7 @@ function landAll(workspace: Workspace, builds: readonly RootBuild[], readBy: (b:
 }
 
 /** Each workspace file by its build path. */
-function pathsOfWorkspace(workspace: Workspace): Map<string, string> {
+export function pathsOfWorkspace(workspace: Workspace): Map<string, string> {
   const uriOfPath = new Map<string, string>();
   for (const uri of workspace.uris()) {
     const path = pathOfUri(uri);

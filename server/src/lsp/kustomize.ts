@@ -5,6 +5,9 @@ import type { Workspace } from '../core/workspace/workspace';
 import { EditorBuildCache } from '../core/features/kustomize-builds';
 import { patchTargetDefinition } from '../core/features/patch-targets';
 import type { Location } from '../core/features/navigation';
+import type { CompletionEntry } from '../core/features/completion';
+import { kustomizeCompletion } from '../core/features/kustomize-completion';
+import { workspaceFiles } from '../core/features/build-diagnostics';
 import { diskBuildFiles } from '../io/kustomize-files';
 import { BUILD_PREVIEW_COMMAND, BUILD_PREVIEW_REQUEST, type BuildPreview } from '../shared/kustomize-protocol';
 
@@ -14,6 +17,8 @@ type Safe = <T>(name: string, fallback: T, run: () => T) => T;
 export interface KustomizeEditor {
   /** Definition from a patch to the objects it changes. */
   patchTargets(workspace: Workspace, uri: string, offset: number): Location[] | undefined;
+  /** Paths and patch targets in a kustomization. */
+  completion(workspace: Workspace, uri: string, offset: number): CompletionEntry[] | undefined;
 }
 
 /** A kustomization's code lens ("N objects · build preview") and the preview request it opens; the builds the editor features read. */
@@ -37,5 +42,6 @@ export function registerKustomize(connection: Connection, workspace: () => Works
   );
   return {
     patchTargets: (ws, uri, offset) => patchTargetDefinition(ws, uri, offset, editorBuilds(ws, uri)),
+    completion: (ws, uri, offset) => kustomizeCompletion(ws, uri, offset, catalogFor(uri), workspaceFiles(ws, diskBuildFiles)),
   };
 }

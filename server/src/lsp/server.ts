@@ -345,10 +345,14 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
     if (e.document.uri.endsWith('/.kubesight.yaml')) publishConfigFiles();
   });
 
+  // Kustomize's code lens and preview; its builds answer definition from patches, path and target completion, overlay hover.
+  const kustomize = registerKustomize(connection, () => store.workspace, catalogFor, safe);
   connection.onCompletion((params) =>
     safe('completion', [], () => {
       const file = store.workspace.file(params.textDocument.uri)?.parsed;
       if (!file) return [];
+      const inKustomization = kustomize.completion(store.workspace, params.textDocument.uri, file.lines.offsetAt(params.position));
+      if (inKustomization) return inKustomization.map((e) => toCompletionItem(file.lines, e));
       return complete(file, file.lines.offsetAt(params.position), catalogFor(params.textDocument.uri), store.workspace, SNIPPETS).map((e) => toCompletionItem(file.lines, e));
     }),
   );
@@ -396,7 +400,6 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
     }),
   );
 
-  const kustomize = registerKustomize(connection, () => store.workspace, catalogFor, safe);
   registerNavigation(connection, () => store.workspace, safe, kustomize.patchTargets);
 
   store.open.listen(connection);

@@ -8,6 +8,8 @@ import type { Location } from '../core/features/navigation';
 import type { CompletionEntry } from '../core/features/completion';
 import { kustomizeCompletion } from '../core/features/kustomize-completion';
 import { workspaceFiles } from '../core/features/build-diagnostics';
+import type { HoverResult } from '../core/features/hover';
+import { overlayHoverMarkdown, overlayValues } from '../core/features/overlay-hover';
 import { diskBuildFiles } from '../io/kustomize-files';
 import { BUILD_PREVIEW_COMMAND, BUILD_PREVIEW_REQUEST, type BuildPreview } from '../shared/kustomize-protocol';
 
@@ -19,6 +21,8 @@ export interface KustomizeEditor {
   patchTargets(workspace: Workspace, uri: string, offset: number): Location[] | undefined;
   /** Paths and patch targets in a kustomization. */
   completion(workspace: Workspace, uri: string, offset: number): CompletionEntry[] | undefined;
+  /** A hover with, on a base field, its value in each overlay that changes it. */
+  withOverlayValues(workspace: Workspace, uri: string, offset: number, hover: HoverResult | undefined): HoverResult | undefined;
 }
 
 /** A kustomization's code lens ("N objects · build preview") and the preview request it opens; the builds the editor features read. */
@@ -42,6 +46,13 @@ export function registerKustomize(connection: Connection, workspace: () => Works
   );
   return {
     patchTargets: (ws, uri, offset) => patchTargetDefinition(ws, uri, offset, editorBuilds(ws, uri)),
+    withOverlayValues(ws, uri, offset, hover) {
+      // Only a file some root's build read can have overlay values: skip the builds for the others.
+      if (!ws.tools.kustomizations.length) return hover;
+      const section = overlayHoverMarkdown(overlayValues(ws, uri, offset, editorBuilds(ws, uri)));
+      if (!section) return hover;
+      return hover ? { ...hover, contents: `${hover.contents}\n\n---\n\n${section}` } : { contents: section, start: offset, end: offset };
+    },
     completion: (ws, uri, offset) => kustomizeCompletion(ws, uri, offset, catalogFor(uri), workspaceFiles(ws, diskBuildFiles)),
   };
 }

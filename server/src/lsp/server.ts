@@ -363,7 +363,8 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
       const offset = file?.lines.offsetAt(params.position) ?? 0;
       const uri = params.textDocument.uri;
       const target = targetOf(uri);
-      const result = file ? (referenceHover(store.workspace, uri, offset) ?? hover(file, offset, catalogFor(uri), store.workspace, target.from)) : undefined;
+      const found = file ? (referenceHover(store.workspace, uri, offset) ?? hover(file, offset, catalogFor(uri), store.workspace, target.from)) : undefined;
+      const result = file ? kustomize.withOverlayValues(store.workspace, uri, offset, found) : undefined;
       return file && result ? toHover(file.lines, result) : null;
     }),
   );

@@ -1,5 +1,8 @@
 import type { CodeLens, Connection } from 'vscode-languageserver';
-import { buildLensTitle, buildPreview } from '../core/features/build-preview';
+import { buildLensTitle, buildPreview, checkedBuildPreview } from '../core/features/build-preview';
+import type { Config } from '../core/config';
+import { LineIndex } from '../core/model/line-index';
+import { toDiagnostic } from './convert';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import type { Workspace } from '../core/workspace/workspace';
 import { EditorBuildCache } from '../core/features/kustomize-builds';
@@ -11,7 +14,7 @@ import { workspaceFiles } from '../core/features/build-diagnostics';
 import type { HoverResult } from '../core/features/hover';
 import { overlayHoverMarkdown, overlayValues } from '../core/features/overlay-hover';
 import { diskBuildFiles } from '../io/kustomize-files';
-import { BUILD_PREVIEW_COMMAND, BUILD_PREVIEW_REQUEST, type BuildPreview } from '../shared/kustomize-protocol';
+import { BUILD_PREVIEW_COMMAND, BUILD_PREVIEW_REQUEST, type BuildPreview, type PreviewDiagnostic } from '../shared/kustomize-protocol';
 
 type Safe = <T>(name: string, fallback: T, run: () => T) => T;
 
@@ -26,7 +29,7 @@ export interface KustomizeEditor {
 }
 
 /** A kustomization's code lens ("N objects · build preview") and the preview request it opens; the builds the editor features read. */
-export function registerKustomize(connection: Connection, workspace: () => Workspace, catalogFor: (uri: string) => SchemaCatalog, safe: Safe): KustomizeEditor {
+export function registerKustomize(connection: Connection, workspace: () => Workspace, catalogFor: (uri: string) => SchemaCatalog, configFor: (uri: string) => Config, safe: Safe): KustomizeEditor {
   const cache = new EditorBuildCache();
   const editorBuilds = (ws: Workspace, uri: string) => cache.of(ws, catalogFor(uri), diskBuildFiles);
   connection.onCodeLens((params) =>
@@ -41,7 +44,10 @@ export function registerKustomize(connection: Connection, workspace: () => Works
   connection.onRequest(BUILD_PREVIEW_REQUEST, (params: unknown): BuildPreview =>
     safe('build preview', { text: '# not a kustomization Kubesight builds\n', objects: 0 }, () => {
       const uri = params && typeof params === 'object' && typeof (params as { uri?: unknown }).uri === 'string' ? (params as { uri: string }).uri : '';
-      return buildPreview(workspace(), uri, catalogFor(uri), diskBuildFiles) ?? { text: '# not a kustomization Kubesight builds (a Component builds only inside another)\n', objects: 0 };
+      const checked = checkedBuildPreview(workspace(), uri, catalogFor(uri), diskBuildFiles, configFor(uri));
+      if (!checked) return { text: '# not a kustomization Kubesight builds (a Component builds only inside another)\n', objects: 0 };
+      const lines = new LineIndex(checked.preview.text);
+      return { ...checked.preview, diagnostics: checked.findings.map((f) => toDiagnostic(lines, f) as PreviewDiagnostic) };
     }),
   );
   return {

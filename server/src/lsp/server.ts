@@ -346,7 +346,7 @@ export function startServer(connection: Connection, versions: SchemaVersions, co
   });
 
   // Kustomize's code lens and preview; its builds answer definition from patches, path and target completion, overlay hover.
-  const kustomize = registerKustomize(connection, () => store.workspace, catalogFor, safe);
+  const kustomize = registerKustomize(connection, () => store.workspace, catalogFor, (uri) => config.forUri(uri), safe);
   connection.onCompletion((params) =>
     safe('completion', [], () => {
       const file = store.workspace.file(params.textDocument.uri)?.parsed;

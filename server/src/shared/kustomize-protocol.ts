@@ -14,4 +14,14 @@ export interface BuildPreview {
   text: string;
   objects: number;
   error?: string;
+  /** The rules' findings on the built objects, at the preview's lines (LSP's shape: 0-based lines, UTF-16 columns, severity 1 error … 4 hint). */
+  diagnostics?: PreviewDiagnostic[];
+}
+
+export interface PreviewDiagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: 1 | 2 | 3 | 4;
+  /** The rule id. */
+  code: string;
+  message: string;
 }

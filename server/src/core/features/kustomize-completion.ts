@@ -56,7 +56,7 @@ function targetField(cursor: Cursor): 'kind' | 'name' | undefined {
 function pathEntries(workspace: Workspace, uri: string, slot: PathSlot, cursor: Cursor, offset: number): CompletionEntry[] {
   const folder = comparableUri(folderOf(uri));
   const kustomizations = workspace.tools.kustomizations;
-  const listed = listedPaths(workspace, uri);
+  const listed = listedPaths(workspace, uri, slot);
   const candidates: { path: string; detail: string }[] = [];
   if (slot === 'resource' || slot === 'component') {
     const wanted = slot === 'component' ? 'Component' : 'Kustomization';
@@ -77,12 +77,17 @@ function pathEntries(workspace: Workspace, uri: string, slot: PathSlot, cursor: 
   return fresh.map((c, i) => entryOf(cursor, offset, c.path, c.detail, i));
 }
 
-/** The paths the kustomization already lists (not proposed again). */
-function listedPaths(workspace: Workspace, uri: string): Set<string> {
+/**
+ * The paths not proposed again for a slot: a resource is listed once and is no patch; a patch
+ * file may serve several entries (other targets) but is no resource; generator sources may be anything.
+ */
+function listedPaths(workspace: Workspace, uri: string, slot: PathSlot): Set<string> {
   const k = readKustomization(uri, workspace.file(uri)?.parsed.documents ?? []);
-  if (!k) return new Set();
+  if (!k || slot === 'source') return new Set();
   const patchFiles = k.patches.flatMap((p) => (p.file ? [p.file.path] : []));
-  return new Set([...k.resources, ...k.components].map((p) => p.path).concat(patchFiles).map((p) => p.replace(/^\.\//, '').replace(/\/$/, '')));
+  const resources = k.resources.map((p) => p.path);
+  const listed = slot === 'resource' ? [...resources, ...patchFiles] : slot === 'component' ? k.components.map((p) => p.path) : resources;
+  return new Set(listed.map((p) => p.replace(/^\.\//, '').replace(/\/$/, '')));
 }
 
 /** `to` relative to `from` (both comparable URIs or paths): `deploy.yaml`, `../base`. */
@@ -123,12 +128,18 @@ function objectsBeforePatches(workspace: Workspace, uri: string, catalog: Schema
   const document = workspace.file(uri)?.parsed.documents[0];
   const value = document ? documentValue(document) : undefined;
   if (own === undefined || !isObj(value)) return [];
-  const kept = Object.fromEntries(Object.entries(value).filter(([k]) => BEFORE_PATCHES.includes(k)));
+  const kept = Object.fromEntries(Object.entries(value).filter(([k]) => BEFORE_PATCHES.includes(k)).map(([k, v]) => [k, k.endsWith('Generator') ? typedSources(v) : v]));
   const text = encodeManifest(kept);
   const stripped: BuildFiles = { read: (p) => (p === own ? text : files.read(p)), status: (p) => (p === own ? 'file' : files.status(p)) };
   const result = buildKustomization(folderOf(own), catalogBuildEnv(catalog, stripped));
   // Hash suffixes come at the end of the whole build: a patch names a generated object without one.
   return result.resources.map((r) => ({ apiVersion: String(r.value.apiVersion ?? ''), kind: r.id.kind, name: r.needsHash ? (r.prevIds[r.prevIds.length - 1]?.name ?? r.id.name) : r.id.name }));
+}
+
+/** Generator entries without the sources still being typed (an empty `- ` item would fail the build). */
+function typedSources(generators: unknown): unknown {
+  if (!Array.isArray(generators)) return generators;
+  return generators.filter(isObj).map((g) => Object.fromEntries(Object.entries(g).map(([k, v]) => [k, Array.isArray(v) ? v.filter((x) => typeof x === 'string' && x !== '') : v])));
 }
 
 function writtenTarget(workspace: Workspace, uri: string, path: FieldPath): Record<string, unknown> {

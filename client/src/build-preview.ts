@@ -3,7 +3,9 @@
 // findings on the built objects shown on it.
 import { commands, Diagnostic, DiagnosticSeverity, languages, Range, Uri, window, workspace, type Disposable } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BUILD_PREVIEW_COMMAND, BUILD_PREVIEW_REQUEST, BUILD_PREVIEW_SCHEME, type BuildPreview, type PreviewDiagnostic } from '../../server/src/shared/kustomize-protocol';
+import type { ApplyCommand } from './explorer/apply-command';
+import { buildManifests } from './cluster/kustomize-apply';
+import { APPLY_KUSTOMIZATION_COMMAND, BUILD_PREVIEW_COMMAND, BUILD_PREVIEW_REQUEST, BUILD_PREVIEW_SCHEME, type BuildPreview, type PreviewDiagnostic } from '../../server/src/shared/kustomize-protocol';
 
 const SEVERITIES = [DiagnosticSeverity.Error, DiagnosticSeverity.Warning, DiagnosticSeverity.Information, DiagnosticSeverity.Hint];
 
@@ -36,4 +38,21 @@ export function registerBuildPreview(client: LanguageClient): Disposable[] {
       await window.showTextDocument(document, { preview: true });
     }),
   ];
+}
+
+/**
+ * "Apply Kustomization" (explorer and editor menus of a kustomization file): the server builds it
+ * from the editor's text, and its objects go through the apply plan (dry runs, diff, confirmation).
+ */
+export function registerKustomizeApply(client: LanguageClient, apply: ApplyCommand): Disposable {
+  return commands.registerCommand(APPLY_KUSTOMIZATION_COMMAND, async (kustomization?: Uri | string) => {
+    const source = kustomization ?? window.activeTextEditor?.document.uri;
+    if (!source) return;
+    const uri = typeof source === 'string' ? Uri.parse(source) : source;
+    const title = `kustomization ${workspace.asRelativePath(uri.with({ path: uri.path.replace(/\/[^/]*$/, '') }))}`;
+    const preview = await client.sendRequest<BuildPreview>(BUILD_PREVIEW_REQUEST, { uri: uri.toString() });
+    const built = buildManifests(preview, title);
+    if ('refused' in built) return void window.showErrorMessage(`Kubesight: ${built.refused}`);
+    await apply.applyManifests(built.manifests, title);
+  });
 }

@@ -7,7 +7,7 @@ import { activateExplorer } from './explorer/activate';
 import { registerGettingStarted } from './getting-started';
 import { registerReportProblem } from './report-problem';
 import { showTargetVersion } from './target-status';
-import { registerBuildPreview } from './build-preview';
+import { registerBuildPreview, registerKustomizeApply } from './build-preview';
 
 let client: LanguageClient | undefined;
 
@@ -53,6 +53,7 @@ export async function activate(context: ExtensionContext): Promise<KubesightApi>
   const explorer = activateExplorer(context, (method, params) => void started.sendNotification(method, params));
   const clusterViewState = () => explorer.state.viewState;
   context.subscriptions.push(
+    registerKustomizeApply(started, explorer.apply),
     ...registerGettingStarted(context),
     registerReportProblem(context, { clusterViewState, contextCount: () => (explorer.state.viewState === 'ready' ? explorer.state.kubeconfig().contexts.length : 0) }),
   );

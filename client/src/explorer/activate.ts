@@ -18,6 +18,8 @@ import { registerSecretEditor } from './secret-editor';
 export interface Explorer {
   readonly tree: ClusterTree;
   readonly state: ClusterState;
+  /** The apply plan's flow, for the manifests of other sources (a kustomization's build). */
+  readonly apply: ApplyCommand;
 }
 
 export function activateExplorer(context: ExtensionContext, notify: Notify): Explorer {
@@ -52,5 +54,5 @@ export function activateExplorer(context: ExtensionContext, notify: Notify): Exp
     }),
   );
   contexts.update();
-  return { tree, state };
+  return { tree, state, apply };
 }

@@ -30,7 +30,9 @@ function previewBuild(workspace: Workspace, uri: string, catalog: SchemaCatalog,
   const result = buildKustomization(folder, catalogBuildEnv(catalog, recording));
   const notes = result.notes.map((n) => `# ${n.message}\n`).join('');
   if (result.error) return { preview: { text: `# kustomize build fails: ${result.error.message}\n${notes}`, objects: 0, error: result.error.message }, read, complete: false };
-  return { preview: { text: notes + result.resources.map((r) => encodeManifest(r.value)).join('---\n'), objects: result.resources.length }, read, complete: result.notes.length === 0 };
+  const preview: BuildPreview = { text: notes + result.resources.map((r) => encodeManifest(r.value)).join('---\n'), objects: result.resources.length };
+  if (result.notes.length > 0) preview.notes = result.notes.map((n) => n.message);
+  return { preview, read, complete: result.notes.length === 0 };
 }
 
 /**

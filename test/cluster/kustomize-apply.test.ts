@@ -4,7 +4,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { executeApply, planApply } from '../../client/src/cluster/apply';
-import { buildManifests } from '../../client/src/cluster/kustomize-apply';
+import { buildManifests, overlayManifests } from '../../client/src/cluster/kustomize-apply';
+import { liveStates } from '../../client/src/cluster/live-status';
+import { Discovery } from '../../client/src/cluster/discovery';
+import { EditorBuildCache } from '../../server/src/core/features/kustomize-builds';
+import { overlayObjects } from '../../server/src/core/features/overlay-objects';
+import { manifestsOf } from '../../client/src/cluster/manifests';
 import { WritePolicy, type WriteSummary } from '../../client/src/cluster/safety';
 import { buildPreview } from '../../server/src/core/features/build-preview';
 import { Workspace } from '../../server/src/core/workspace/workspace';
@@ -23,9 +28,14 @@ const BASE = {
 let f: ClusterFixture;
 const policy = new WritePolicy([]);
 
-function built(overlay: string) {
+function workspaceWith(overlay: string): Workspace {
   let ws = Workspace.empty((g, k) => catalog.isNamespaced(g, k), true);
   for (const [path, text] of Object.entries({ ...BASE, 'kube/kustomization.yaml': overlay })) ws = ws.withFile(`${R}/${path}`, text);
+  return ws;
+}
+
+function built(overlay: string) {
+  const ws = workspaceWith(overlay);
   return buildManifests(buildPreview(ws, `${R}/kube/kustomization.yaml`, catalog, NO_DISK)!, 'kustomization kube');
 }
 const OVERLAY = 'namespace: demo\nnamePrefix: shop-\nresources:\n  - ../base\nimages:\n  - name: nginx\n    newTag: 1.28.0\n';
@@ -64,6 +74,18 @@ test('declining the confirmation writes nothing; confirming creates the built ob
   await executeApply(f.connect(), plan, policy, async () => true);
   assert.equal(real(), before + 2);
   assert.equal(f.server.store.get(findType('apps', 'v1', 'deployments')!, 'demo', 'shop-web')!.spec.template.spec.containers[0].image, 'nginx:1.28.0');
+});
+
+test("the live lens of the base's Deployment asks for the overlay's object: applied, it is unchanged", async () => {
+  const ws = workspaceWith(OVERLAY);
+  const overlays = overlayObjects(ws, `${R}/base/web.yaml`, 'demo', new EditorBuildCache().of(ws, catalog, NO_DISK));
+  const asked = overlayManifests(manifestsOf(BASE['base/web.yaml']), overlays);
+  assert.deepEqual(asked.map((a) => a.overlay), ['kube']);
+  const conn = f.connect();
+  const [state] = await liveStates(conn, new Discovery(conn), asked.map((a) => a.manifest), 'demo');
+  assert.equal(state?.plan.label, 'deployment.apps/shop-web');
+  assert.equal(state?.plan.outcome, 'unchanged');
+  assert.ok(state?.plan.live, 'the live object was found');
 });
 
 test('a build that fails or leaves parts out is refused before any request', () => {

@@ -71,3 +71,9 @@ test('a base file names the overlay in its diagnostics; the build preview carrie
   assert.deepEqual(at('selector-mismatch'), ['app: webb']);
   assert.deepEqual(at('service-no-pods'), ['selector:']);
 });
+
+test("the live lenses' request: a base's objects as the overlay builds them for its namespace", async () => {
+  const objects = await client.request<{ source: { kind: string; name: string }; overlay: string; manifest: { metadata: { namespace: string }; spec: { replicas: number } } }[]>('kubesight/overlayObjects', { uri: uri('base/deployment.yaml'), namespace: 'prod' });
+  assert.deepEqual(objects.map((o) => [o.source.kind, o.source.name, o.overlay, o.manifest.metadata.namespace, o.manifest.spec.replicas]), [['Deployment', 'web', 'overlays/prod', 'prod', 4]]);
+  assert.deepEqual(await client.request('kubesight/overlayObjects', { uri: uri('base/deployment.yaml'), namespace: 'staging' }), []);
+});

@@ -2,7 +2,7 @@
 // preview shows it) go through the same apply plan as a file — server-side dry runs first, the
 // diff, one confirmation. Only a complete build is applied: one that failed or left parts out
 // (remote bases, Helm charts) is refused, since its objects are not what kustomize would apply.
-import type { BuildPreview } from '../../../server/src/shared/kustomize-protocol';
+import type { BuildPreview, OverlayObject } from '../../../server/src/shared/kustomize-protocol';
 import { manifestsOf } from './manifests';
 
 type Obj = Record<string, unknown>;
@@ -14,4 +14,17 @@ export function buildManifests(preview: BuildPreview, title: string): { manifest
   const manifests = manifestsOf(preview.text) as Obj[];
   if (manifests.length === 0) return { refused: `${title} builds no Kubernetes objects.` };
   return { manifests };
+}
+
+/**
+ * The objects the live lenses of a base ask the cluster about: each object an overlay builds for
+ * the active namespace (the server's `kubesight/overlayObjects`) in place of the file's own, with
+ * the overlay's name; the others as the file writes them.
+ */
+export function overlayManifests(manifests: readonly Obj[], overlays: readonly OverlayObject[]): { manifest: Obj; overlay?: string }[] {
+  return manifests.map((m) => {
+    const metadata = (m.metadata ?? {}) as Obj;
+    const found = overlays.find((o) => o.source.apiVersion === m.apiVersion && o.source.kind === m.kind && o.source.name === (metadata.name ?? '') && o.source.namespace === (metadata.namespace ?? ''));
+    return found ? { manifest: found.manifest, overlay: found.overlay } : { manifest: m };
+  });
 }

@@ -13,8 +13,9 @@ import { kustomizeCompletion } from '../core/features/kustomize-completion';
 import { workspaceFiles } from '../core/features/build-diagnostics';
 import type { HoverResult } from '../core/features/hover';
 import { overlayHoverMarkdown, overlayValues } from '../core/features/overlay-hover';
+import { overlayObjects } from '../core/features/overlay-objects';
 import { diskBuildFiles } from '../io/kustomize-files';
-import { BUILD_PREVIEW_COMMAND, BUILD_PREVIEW_REQUEST, type BuildPreview, type PreviewDiagnostic } from '../shared/kustomize-protocol';
+import { BUILD_PREVIEW_COMMAND, BUILD_PREVIEW_REQUEST, type BuildPreview, type PreviewDiagnostic, OVERLAY_OBJECTS_REQUEST, type OverlayObject } from '../shared/kustomize-protocol';
 
 type Safe = <T>(name: string, fallback: T, run: () => T) => T;
 
@@ -48,6 +49,14 @@ export function registerKustomize(connection: Connection, workspace: () => Works
       if (!checked) return { text: '# not a kustomization Kubesight builds (a Component builds only inside another)\n', objects: 0 };
       const lines = new LineIndex(checked.preview.text);
       return { ...checked.preview, diagnostics: checked.findings.map((f) => toDiagnostic(lines, f) as PreviewDiagnostic) };
+    }),
+  );
+  connection.onRequest(OVERLAY_OBJECTS_REQUEST, (params: unknown): OverlayObject[] =>
+    safe('overlay objects', [] as OverlayObject[], () => {
+      const p = (params ?? {}) as { uri?: unknown; namespace?: unknown };
+      if (typeof p.uri !== 'string' || typeof p.namespace !== 'string') return [];
+      const ws = workspace();
+      return ws.tools.kustomizations.length ? overlayObjects(ws, p.uri, p.namespace, editorBuilds(ws, p.uri)) : [];
     }),
   );
   return {

@@ -30,3 +30,15 @@ export interface PreviewDiagnostic {
   code: string;
   message: string;
 }
+
+/** Request `{ uri, namespace }` of a manifest file → OverlayObject[]: its objects as an overlay builds them for that namespace (live status of a base). */
+export const OVERLAY_OBJECTS_REQUEST = 'kubesight/overlayObjects';
+
+export interface OverlayObject {
+  /** The object as the file writes it (the live lens's key). */
+  source: { apiVersion: string; kind: string; name: string; namespace: string };
+  /** The overlay's folder relative to the folder it shares with the file. */
+  overlay: string;
+  /** The built object. */
+  manifest: Record<string, unknown>;
+}

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workspace } from '../../server/src/core/workspace/workspace';
-import { EditorBuildCache } from '../../server/src/core/features/kustomize-builds';
+import { EditorBuildCache, inPatchEntry, listedByKustomization } from '../../server/src/core/features/kustomize-builds';
 import { patchTargetDefinition } from '../../server/src/core/features/patch-targets';
 import { bundledCatalog } from '../../server/src/io/schema-source';
 import type { BuildFiles } from '../../server/src/core/kustomize/build/env';
@@ -64,4 +64,10 @@ test('a JSON patch file goes to the object its entry targets', () => {
 test('outside a patch (a base object, the resources list) it leaves definition to the others', () => {
   assert.equal(targets('base/web.yaml', 'replicas'), undefined);
   assert.equal(targets('prod/kustomization.yaml', '../base'), undefined);
+});
+
+test('the cheap guards before building: files a kustomization lists, offsets inside a patch entry', () => {
+  assert.deepEqual(['base/web.yaml', 'prod/replicas.yaml', 'prod/json.yaml', 'elsewhere.yaml'].map((p) => listedByKustomization(ws, `${R}/${p}`)), [true, true, true, false]);
+  const k = `${R}/prod/kustomization.yaml`;
+  assert.deepEqual([inPatchEntry(ws, k, overlay.indexOf('op: add')), inPatchEntry(ws, k, overlay.indexOf('../base'))], [true, false]);
 });

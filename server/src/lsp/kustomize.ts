@@ -5,7 +5,8 @@ import { LineIndex } from '../core/model/line-index';
 import { toDiagnostic } from './convert';
 import type { SchemaCatalog } from '../core/schema/catalog';
 import type { Workspace } from '../core/workspace/workspace';
-import { EditorBuildCache } from '../core/features/kustomize-builds';
+import { EditorBuildCache, inPatchEntry, listedByKustomization } from '../core/features/kustomize-builds';
+import { isKustomizationUri } from '../core/kustomize/kustomization';
 import { patchTargetDefinition } from '../core/features/patch-targets';
 import type { Location } from '../core/features/navigation';
 import type { CompletionEntry } from '../core/features/completion';
@@ -56,14 +57,18 @@ export function registerKustomize(connection: Connection, workspace: () => Works
       const p = (params ?? {}) as { uri?: unknown; namespace?: unknown };
       if (typeof p.uri !== 'string' || typeof p.namespace !== 'string') return [];
       const ws = workspace();
-      return ws.tools.kustomizations.length ? overlayObjects(ws, p.uri, p.namespace, editorBuilds(ws, p.uri)) : [];
+      return listedByKustomization(ws, p.uri) ? overlayObjects(ws, p.uri, p.namespace, editorBuilds(ws, p.uri)) : [];
     }),
   );
   return {
-    patchTargets: (ws, uri, offset) => patchTargetDefinition(ws, uri, offset, editorBuilds(ws, uri)),
+    patchTargets(ws, uri, offset) {
+      // Build only where a patch can be: a kustomization's patch entry, or a file one lists.
+      const mayBePatch = isKustomizationUri(uri) ? inPatchEntry(ws, uri, offset) : listedByKustomization(ws, uri);
+      return mayBePatch ? patchTargetDefinition(ws, uri, offset, editorBuilds(ws, uri)) : undefined;
+    },
     withOverlayValues(ws, uri, offset, hover) {
       // Only a file some root's build read can have overlay values: skip the builds for the others.
-      if (!ws.tools.kustomizations.length) return hover;
+      if (isKustomizationUri(uri) || !listedByKustomization(ws, uri)) return hover;
       const section = overlayHoverMarkdown(overlayValues(ws, uri, offset, editorBuilds(ws, uri)));
       if (!section) return hover;
       return hover ? { ...hover, contents: `${hover.contents}\n\n---\n\n${section}` } : { contents: section, start: offset, end: offset };

@@ -1,3 +1,6 @@
+import type { Node } from 'yaml';
+import { rangeOfPath } from '../model/path';
+import { comparableUri, folderOf } from '../kustomize/uri-path';
 import type { SchemaCatalog } from '../schema/catalog';
 import type { Workspace } from '../workspace/workspace';
 import { catalogBuildEnv } from '../kustomize/build/catalog-env';
@@ -37,6 +40,27 @@ export class EditorBuildCache {
     this.last = { workspace, catalog, builds: out };
     return out;
   }
+}
+
+/**
+ * Whether a file is one a kustomization lists as a resource or a patch file: only such a file
+ * (or a folder's file, which this cheap test misses) can be read by a build. The editor features
+ * ask it before building, so a file outside Kustomize costs nothing.
+ */
+export function listedByKustomization(workspace: Workspace, uri: string): boolean {
+  const own = comparableUri(uri);
+  const folder = comparableUri(folderOf(uri));
+  return workspace.tools.kustomizations.some((k) => k.resources.some((p) => p.resolved === own || p.resolved === folder) || k.patches.some((p) => p.file?.resolved === own));
+}
+
+/** Whether an offset of a kustomization is inside one of its patch entries. */
+export function inPatchEntry(workspace: Workspace, uri: string, offset: number): boolean {
+  const k = workspace.tools.kustomizations.find((x) => x.uri === uri);
+  if (!k) return false;
+  return k.patches.some((p) => {
+    const range = rangeOfPath(k.node as Node, p.at, 'value');
+    return !!range && range[0] <= offset && offset <= range[1];
+  });
 }
 
 /** Whether an origin's range holds an offset of a file. */

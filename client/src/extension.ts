@@ -7,7 +7,8 @@ import { activateExplorer } from './explorer/activate';
 import { registerGettingStarted } from './getting-started';
 import { registerReportProblem } from './report-problem';
 import { showTargetVersion } from './target-status';
-import { registerBuildPreview } from './build-preview';
+import { registerBuildPreview, registerKustomizeApply } from './build-preview';
+import { OVERLAY_OBJECTS_REQUEST, type OverlayObject } from '../../server/src/shared/kustomize-protocol';
 
 let client: LanguageClient | undefined;
 
@@ -50,9 +51,11 @@ export async function activate(context: ExtensionContext): Promise<KubesightApi>
   await client.start();
   const started = client;
   context.subscriptions.push(...showTargetVersion(started), ...registerBuildPreview(started));
-  const explorer = activateExplorer(context, (method, params) => void started.sendNotification(method, params));
+  const overlayObjects = (uri: string, namespace: string) => started.sendRequest<OverlayObject[]>(OVERLAY_OBJECTS_REQUEST, { uri, namespace });
+  const explorer = activateExplorer(context, (method, params) => void started.sendNotification(method, params), overlayObjects);
   const clusterViewState = () => explorer.state.viewState;
   context.subscriptions.push(
+    registerKustomizeApply(started, explorer.apply),
     ...registerGettingStarted(context),
     registerReportProblem(context, { clusterViewState, contextCount: () => (explorer.state.viewState === 'ready' ? explorer.state.kubeconfig().contexts.length : 0) }),
   );

@@ -22,7 +22,7 @@ describe('commands and snippets', () => {
     assert.ok(contributed.every((c) => c.startsWith('kubesight.')));
     const missing = contributed.filter((c) => !registered.has(c));
     assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
-    for (const c of ['kubesight.restartServer', 'kubesight.cluster.refresh', 'kubesight.cluster.applyFile', 'kubesight.live.refresh']) assert.ok(registered.has(c), `${c} is not registered`);
+    for (const c of ['kubesight.restartServer', 'kubesight.cluster.refresh', 'kubesight.cluster.applyFile', 'kubesight.kustomize.apply', 'kubesight.live.refresh']) assert.ok(registered.has(c), `${c} is not registered`);
   });
 
   it('completion on an empty YAML document offers the contributed snippets', async () => {

@@ -6,7 +6,7 @@ import { ApplyCommand } from './apply-command';
 import { ClusterState } from './cluster-state';
 import { ContextCommands, type Notify } from './context-commands';
 import { LiveCommands } from './live-commands';
-import { LiveLenses } from './live-lens';
+import { LiveLenses, type OverlayObjects } from './live-lens';
 import { ObjectCommands } from './object-commands';
 import { PortForwardRegistry } from '../cluster/port-forward';
 import { StreamCommands } from './stream-commands';
@@ -18,9 +18,12 @@ import { registerSecretEditor } from './secret-editor';
 export interface Explorer {
   readonly tree: ClusterTree;
   readonly state: ClusterState;
+  /** The apply plan's flow, for the manifests of other sources (a kustomization's build). */
+  readonly apply: ApplyCommand;
 }
 
-export function activateExplorer(context: ExtensionContext, notify: Notify): Explorer {
+/** `overlayObjects`: a base's objects as its overlays build them (the language server's builds), for the live lenses. */
+export function activateExplorer(context: ExtensionContext, notify: Notify, overlayObjects?: OverlayObjects): Explorer {
   const state = new ClusterState(context);
   const model = new ExplorerModel({ kubeconfig: () => state.kubeconfig(), connect: (c) => state.connect(c), activeContext: () => state.activeContext });
   const forwards = new PortForwardRegistry();
@@ -28,7 +31,7 @@ export function activateExplorer(context: ExtensionContext, notify: Notify): Exp
   const view = window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
   const contexts = new ContextCommands(state, tree, notify);
-  const lenses = new LiveLenses(state);
+  const lenses = new LiveLenses(state, overlayObjects);
   const apply = new ApplyCommand(state, tree, () => lenses.refreshAll());
   const yaml = { language: 'yaml', scheme: 'file' };
   context.subscriptions.push(
@@ -52,5 +55,5 @@ export function activateExplorer(context: ExtensionContext, notify: Notify): Exp
     }),
   );
   contexts.update();
-  return { tree, state };
+  return { tree, state, apply };
 }

@@ -7,6 +7,11 @@ import { liveStates, type LiveState } from '../cluster/live-status';
 import { whyNotReady } from '../cluster/readiness';
 import { lineOfPath, locateManifests, type LocatedText } from '../cluster/yaml-locations';
 import type { ClusterState } from './cluster-state';
+import { overlayManifests } from '../cluster/kustomize-apply';
+import type { OverlayObject } from '../../../server/src/shared/kustomize-protocol';
+
+/** A base file's objects as an overlay builds them for a namespace (from the language server). */
+export type OverlayObjects = (uri: string, namespace: string) => Promise<OverlayObject[]>;
 
 const ICON = { healthy: '$(pass-filled)', progressing: '$(sync)', failed: '$(error)', unknown: '$(circle-outline)' } as const;
 const keyOf = (m: Record<string, any>) => `${m.apiVersion}/${m.kind}/${m.metadata?.namespace ?? ''}/${m.metadata?.name ?? ''}`; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -15,6 +20,8 @@ interface Entry {
   version: number;
   located: LocatedText;
   states: Map<string, LiveState>;
+  /** The overlay whose built object a state is of (a base's object in the active namespace). */
+  overlays: Map<string, string>;
   why: Map<string, string>;
   loading: boolean;
   /** Aborted when a newer refresh of the document (or refreshAll) supersedes this one. */
@@ -34,7 +41,7 @@ export class LiveLenses implements CodeLensProvider, HoverProvider {
     isWholeLine: true,
   });
 
-  constructor(private readonly state: ClusterState) {}
+  constructor(private readonly state: ClusterState, private readonly overlayObjects?: OverlayObjects) {}
 
   private get active(): boolean {
     return this.state.enabled && this.state.trusted && !!this.state.activeContext;
@@ -57,7 +64,8 @@ export class LiveLenses implements CodeLensProvider, HoverProvider {
       const s = entry.states.get(keyOf(manifest));
       if (!s) return [new CodeLens(range, { title: entry.loading ? '$(sync~spin) checking the cluster…' : '$(circle-slash) no live status', command: '' })];
       const args = [doc.uri, keyOf(manifest)];
-      const lenses = [new CodeLens(range, { title: `${ICON[s.status?.health ?? 'unknown']} ${s.text}`, tooltip: `${this.state.activeContext}: ${s.plan.label}`, command: s.plan.live ? 'kubesight.live.open' : '', arguments: args })];
+      const overlay = entry.overlays.get(keyOf(manifest));
+      const lenses = [new CodeLens(range, { title: `${ICON[s.status?.health ?? 'unknown']} ${s.text}${overlay ? ` · ${overlay}` : ''}`, tooltip: `${this.state.activeContext}: ${s.plan.label}${overlay ? ` (as overlay ${overlay} builds it)` : ''}`, command: s.plan.live ? 'kubesight.live.open' : '', arguments: args })];
       if (s.plan.outcome === 'update') lenses.push(new CodeLens(range, { title: 'diff', command: 'kubesight.live.diff', arguments: args }));
       if (s.plan.outcome === 'update' || s.plan.outcome === 'create') lenses.push(new CodeLens(range, { title: 'apply', command: 'kubesight.live.apply', arguments: args }));
       if (s.plan.outcome === 'immutable') lenses.push(new CodeLens(range, { title: 'recreate…', command: 'kubesight.live.recreate', arguments: args }));
@@ -76,18 +84,24 @@ export class LiveLenses implements CodeLensProvider, HoverProvider {
     const located = locateManifests(doc.getText());
     const uri = doc.uri.toString();
     this.entries.get(uri)?.cancel.abort();
-    const entry: Entry = { version: doc.version, located, states: new Map(), why: new Map(), loading: true, cancel: new AbortController() };
+    const entry: Entry = { version: doc.version, located, states: new Map(), overlays: new Map(), why: new Map(), loading: true, cancel: new AbortController() };
     this.entries.set(uri, entry);
     this.changed.fire();
     try {
       const conn = this.state.connect();
       const manifests = located.manifests.slice(0, MAX_OBJECTS).map((m) => m.manifest);
+      const namespace = this.state.activeNamespace || 'default';
+      // A base's objects are applied as an overlay builds them: its object for the active namespace is the live one.
+      const overlays = (await this.overlayObjects?.(uri, namespace).catch(() => [])) ?? [];
+      const asked = overlayManifests(manifests, overlays);
       // Six objects at a time (CLUSTER_CONCURRENCY, cluster/concurrency.ts says why).
-      const states = await liveStates(conn, new Discovery(conn), manifests, this.state.activeNamespace || 'default', { signal: entry.cancel.signal });
+      const states = await liveStates(conn, new Discovery(conn), asked.map((a) => a.manifest), namespace, { signal: entry.cancel.signal });
       // An object without a state (unreachable cluster) gets no lens; the tree says why.
       manifests.forEach((manifest, i) => {
         const s = states[i];
         if (s) entry.states.set(keyOf(manifest), s);
+        const overlay = asked[i].overlay;
+        if (overlay) entry.overlays.set(keyOf(manifest), overlay);
       });
     } catch {
       // no connection (untrusted, consent missing), or superseded: no lenses from this refresh

@@ -5,18 +5,21 @@ import { documentSymbols } from '../core/features/symbols';
 import { TARGET_VERSION_REQUEST, type TargetVersionInfo } from '../shared/target-protocol';
 import type { ServerContext } from './context';
 import { toCompletionItem, toDocumentSymbol, toHover } from './convert';
+import type { KustomizeEditor } from './kustomize';
 // Bundled by esbuild: the same snippets VS Code contributes, offered at the start of an empty document.
 import SNIPPETS from '../../../snippets/kubernetes.json';
 
 /** Completion, hover, document symbols and the target version, over the current snapshot. */
-export function registerFeatures(ctx: ServerContext): void {
+export function registerFeatures(ctx: ServerContext, kustomize: KustomizeEditor): void {
   const { connection, state, safe } = ctx;
   connection.onCompletion((params) =>
     safe('completion', [], () => {
       const uri = params.textDocument.uri;
       const file = state.workspace.file(uri)?.parsed;
       if (!file) return [];
-      return complete(file, file.lines.offsetAt(params.position), state.catalogFor(uri), state.workspace, SNIPPETS).map((e) => toCompletionItem(file.lines, e));
+      const offset = file.lines.offsetAt(params.position);
+      const entries = kustomize.completion(state.workspace, uri, offset) ?? complete(file, offset, state.catalogFor(uri), state.workspace, SNIPPETS);
+      return entries.map((e) => toCompletionItem(file.lines, e));
     }),
   );
 
@@ -27,7 +30,8 @@ export function registerFeatures(ctx: ServerContext): void {
       if (!file) return null;
       const offset = file.lines.offsetAt(params.position);
       const target = state.targetOf(uri);
-      const result = referenceHover(state.workspace, uri, offset) ?? hover(file, offset, state.catalogFor(uri, target), state.workspace, target.from);
+      const found = referenceHover(state.workspace, uri, offset) ?? hover(file, offset, state.catalogFor(uri, target), state.workspace, target.from);
+      const result = kustomize.withOverlayValues(state.workspace, uri, offset, found);
       return result ? toHover(file.lines, result) : null;
     }),
   );

@@ -6,9 +6,11 @@ import { kustomizePathDefinition } from '../core/features/kustomize-navigation';
 import { toRange } from './convert';
 
 type Safe = <T>(name: string, fallback: T, run: () => T) => T;
+/** A definition answered from elsewhere (a patch's targets, from the Kustomize builds) when the workspace's references give none. */
+export type ExtraDefinition = (workspace: Workspace, uri: string, offset: number) => CoreLocation[] | undefined;
 
 /** Definition, references and rename over the workspace snapshot. */
-export function registerNavigation(connection: Connection, workspace: () => Workspace, safe: Safe): void {
+export function registerNavigation(connection: Connection, workspace: () => Workspace, safe: Safe, extraDefinition?: ExtraDefinition): void {
   const toLocation = (ws: Workspace, l: CoreLocation): Location | undefined => {
     const lines = ws.file(l.uri)?.parsed.lines;
     // A file outside the snapshot (a kustomization's generator source, an unscanned file) opens at its start.
@@ -22,7 +24,9 @@ export function registerNavigation(connection: Connection, workspace: () => Work
       const ws = workspace();
       const offset = offsetOf(ws, params.textDocument.uri, params.position);
       if (offset === undefined) return [];
-      const found = kustomizePathDefinition(ws, params.textDocument.uri, offset) ?? definitionAt(ws, params.textDocument.uri, offset);
+      const uri = params.textDocument.uri;
+      const references = () => { const at = definitionAt(ws, uri, offset); return at.length > 0 ? at : undefined; };
+      const found = kustomizePathDefinition(ws, uri, offset) ?? references() ?? extraDefinition?.(ws, uri, offset) ?? [];
       return found.map((l) => toLocation(ws, l)).filter((l): l is Location => !!l);
     }),
   );

@@ -42,10 +42,11 @@ export function createServer(connection: Connection, versions: SchemaVersions, o
   const ctx: ServerContext = { connection, state, scheduler, baseline, publisher, clock, safe };
   registerLifecycle(ctx);
   registerNotifications(ctx);
-  registerFeatures(ctx);
+  // Kustomize's code lens and preview; its builds answer definition from patches, path and target completion, overlay hover.
+  const kustomize = registerKustomize(connection, () => state.workspace, (uri) => state.catalogFor(uri), (uri) => state.config.forUri(uri), safe);
+  registerFeatures(ctx, kustomize);
   registerCodeActions(ctx);
-  registerNavigation(connection, () => state.workspace, safe);
-  registerKustomize(connection, () => state.workspace, (uri) => state.catalogFor(uri), safe);
+  registerNavigation(connection, () => state.workspace, safe, kustomize.patchTargets);
   registerDocumentSync(ctx);
   return ctx;
 }

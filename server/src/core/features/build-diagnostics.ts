@@ -48,7 +48,7 @@ export interface BuildCheckEnv {
 
 /** Rules that do not run on builds: immutable-field compares files with their git or live baseline; duplicates are kustomize's own error in a build, and overlays repeat their bases' objects by design. */
 const NOT_ON_BUILDS = new Set(['immutable-field', 'duplicate-resource']);
-const BUILD_RULES: readonly Rule[] = ALL_RULES.filter((r) => r.checkResource && !NOT_ON_BUILDS.has(r.meta.id));
+export const BUILD_RULES: readonly Rule[] = ALL_RULES.filter((r) => r.checkResource && !NOT_ON_BUILDS.has(r.meta.id));
 
 /** Owned by a host: keeps the builds of the roots between snapshots and the findings of the last one. */
 export class BuildDiagnostics {
@@ -95,7 +95,7 @@ function landAll(workspace: Workspace, builds: readonly RootBuild[], readBy: (b:
 }
 
 /** Each workspace file by its build path. */
-function pathsOfWorkspace(workspace: Workspace): Map<string, string> {
+export function pathsOfWorkspace(workspace: Workspace): Map<string, string> {
   const uriOfPath = new Map<string, string>();
   for (const uri of workspace.uris()) {
     const path = pathOfUri(uri);

@@ -5,7 +5,7 @@ import { runGenerators } from './generators';
 import { contentHash } from './hash';
 import { loadKustomization, loadResources, readWithin, resolvePath, type LoadedKustomization } from './load';
 import { fixNameReferences } from './name-references';
-import { applyPatch, patchSpecs } from './patches';
+import { applyPatch, patchSpecs, type AppliedPatch } from './patches';
 import { effectiveNamespace, type ResMap } from './resmap';
 import { BuiltResource, OriginTable } from './resource';
 import { legacyOrder } from './sort';
@@ -19,6 +19,8 @@ export interface BuildResult {
   origins: OriginTable;
   /** What was not built (remote resources, Helm charts, plugins, vars). */
   notes: BuildNote[];
+  /** Each patch document applied, with the objects it changed. */
+  patches: AppliedPatch[];
   error?: BuildError;
 }
 
@@ -38,13 +40,14 @@ interface Ctx {
   env: BuildEnv;
   origins: OriginTable;
   notes: BuildNote[];
+  patches: AppliedPatch[];
   /** Folders being built, to refuse cycles. */
   stack: string[];
 }
 
 /** `kustomize build <folder>` in memory: the objects, or the error kustomize would stop at. */
 export function buildKustomization(folder: string, env: BuildEnv): BuildResult {
-  const ctx: Ctx = { env, origins: new OriginTable(), notes: [], stack: [] };
+  const ctx: Ctx = { env, origins: new OriginTable(), notes: [], patches: [], stack: [] };
   const resources: ResMap = { list: [], isNamespaced: env.isNamespaced };
   try {
     accumulate(loadKustomization(folder, env), resources, ctx);
@@ -55,10 +58,10 @@ export function buildKustomization(folder: string, env: BuildEnv): BuildResult {
       r.setName(`${r.id.name}-${hash}`);
     }
     fixNameReferences(resources);
-    return { resources: legacyOrder(resources.list), origins: ctx.origins, notes: ctx.notes };
+    return { resources: legacyOrder(resources.list), origins: ctx.origins, notes: ctx.notes, patches: ctx.patches };
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
-    return { resources: [], origins: ctx.origins, notes: ctx.notes, error: e };
+    return { resources: [], origins: ctx.origins, notes: ctx.notes, patches: ctx.patches, error: e };
   }
 }
 
@@ -105,8 +108,8 @@ function addResource(k: LoadedKustomization, path: string, at: (string | number)
 function transform(k: LoadedKustomization, resources: ResMap, ctx: Ctx): void {
   const { env, origins } = ctx;
   const v = k.value;
-  for (const spec of patchSpecs(k, 'patchesStrategicMerge', env)) applyPatch(resources, spec, env, origins);
-  for (const spec of patchSpecs(k, 'patches', env)) applyPatch(resources, spec, env, origins);
+  for (const spec of patchSpecs(k, 'patchesStrategicMerge', env)) applyPatch(resources, spec, env, origins, ctx.patches);
+  for (const spec of patchSpecs(k, 'patches', env)) applyPatch(resources, spec, env, origins, ctx.patches);
   if (typeof v.namespace === 'string' && v.namespace !== '') setNamespace(resources, v.namespace, { k, origins });
   if (typeof v.namePrefix === 'string' && v.namePrefix !== '') addNameAffix(resources, v.namePrefix, 'prefix', { k, origins });
   if (typeof v.nameSuffix === 'string' && v.nameSuffix !== '') addNameAffix(resources, v.nameSuffix, 'suffix', { k, origins });
@@ -117,7 +120,7 @@ function transform(k: LoadedKustomization, resources: ResMap, ctx: Ctx): void {
   });
   if (isObj(v.commonLabels)) addLabels(resources, v.commonLabels, { selectors: true }, k.at(['commonLabels']), origins);
   if (isObj(v.commonAnnotations)) addAnnotations(resources, v.commonAnnotations, k.at(['commonAnnotations']), origins);
-  for (const spec of patchSpecs(k, 'patchesJson6902', env)) applyPatch(resources, spec, env, origins);
+  for (const spec of patchSpecs(k, 'patchesJson6902', env)) applyPatch(resources, spec, env, origins, ctx.patches);
   list(v.replicas).forEach((replica, i) => {
     if (isObj(replica) && typeof replica.name === 'string') setReplicas(resources, replica.name, replica.count, k.at(['replicas', i, 'count']), origins);
   });

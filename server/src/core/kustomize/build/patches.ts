@@ -19,6 +19,18 @@ export interface PatchSpec {
   origin?: Origin;
   /** patchesJson6902: always a JSON patch. */
   json?: boolean;
+  /** Written in the kustomization itself (`patch:` or an inline patchesStrategicMerge entry). */
+  inline?: boolean;
+}
+
+/** One patch document and the objects it was applied to (for go to definition from a patch to its targets). */
+export interface AppliedPatch {
+  /** The kustomization entry that names the patch. */
+  entry?: Origin;
+  /** Where the patch document is written: its range in the patch file, or the entry for an inline patch. */
+  at: Origin;
+  /** Where each object it changed was read (or generated). */
+  targets: Origin[];
 }
 
 /** The patch entries of one field (`patches`, `patchesStrategicMerge`, `patchesJson6902`), read. */
@@ -29,7 +41,7 @@ export function patchSpecs(k: LoadedKustomization, field: 'patches' | 'patchesSt
     if (field === 'patchesStrategicMerge') {
       const text = String(raw);
       // An entry is a file path, or the patch itself inline (a newline or a key).
-      if (/\n|:\s/.test(text)) return { text, file: k.file, origin };
+      if (/\n|:\s/.test(text)) return { text, file: k.file, origin, inline: true };
       return { text: readPatch(k, text, env, origin), file: resolvePath(k, text), origin };
     }
     const o = isObj(raw) ? raw : {};
@@ -39,7 +51,7 @@ export function patchSpecs(k: LoadedKustomization, field: 'patches' | 'patchesSt
     if (!fromFile && text === '') throw new BuildError('must specify one of patch and path', origin);
     return {
       text, file: fromFile ? resolvePath(k, o.path as string) : k.file, target: isObj(o.target) ? (o.target as Selector) : undefined,
-      allowNameChange: options.allowNameChange === true, allowKindChange: options.allowKindChange === true, origin, json: field === 'patchesJson6902',
+      allowNameChange: options.allowNameChange === true, allowKindChange: options.allowKindChange === true, origin, json: field === 'patchesJson6902', inline: !fromFile,
     };
   });
 }
@@ -50,24 +62,33 @@ function readPatch(k: LoadedKustomization, path: string, env: BuildEnv, origin: 
   return text;
 }
 
-/** Applies one patch entry to the objects. */
-export function applyPatch(resources: ResMap, spec: PatchSpec, env: BuildEnv, origins: OriginTable): void {
+/** Applies one patch entry to the objects; `applied` (when given) receives each patch document with the objects it changed. */
+export function applyPatch(resources: ResMap, spec: PatchSpec, env: BuildEnv, origins: OriginTable, applied?: AppliedPatch[]): void {
   const parsed = parseKyaml(spec.text);
   const broken = parsed.find((d) => d.errors.length > 0);
   if (broken) throw new BuildError(`invalid patch: ${broken.errors[0].message}`, spec.origin);
   const documents = parsed.map((d) => ({ value: d.toJS({ maxAliasCount: 1000 }) as unknown, node: d.contents as Node | null })).filter((d) => d.value !== null && d.value !== undefined);
   const first = documents[0]?.value;
-  if (spec.json || Array.isArray(first)) return applyJson(resources, spec, first);
-  const patches = documents.filter((d) => isObj(d.value)).map((d) => origins.cloneFrom(d.value, d.node, spec.file) as Obj);
+  const record = (range: readonly number[] | null | undefined, targets: readonly BuiltResource[]) => {
+    const at = spec.inline || !range ? spec.origin : { file: spec.file, start: range[0], end: range[1] };
+    if (applied && at) applied.push({ entry: spec.origin, at, targets: targets.map((t) => t.origin) });
+  };
+  if (spec.json || Array.isArray(first)) {
+    if (spec.target) record([0, spec.text.length], select(resources, spec.target));
+    return applyJson(resources, spec, first);
+  }
+  const patches = documents.filter((d) => isObj(d.value)).map((d) => ({ value: origins.cloneFrom(d.value, d.node, spec.file) as Obj, node: d.node }));
   if (spec.target) {
     if (patches.length > 1) throw new BuildError('Multiple Strategic-Merge Patches in one `patches` entry is not allowed to set `patches.target` field', spec.origin);
     const selected = select(resources, spec.target);
-    for (const r of selected) mergeInto(resources, r, origins.clone(patches[0]), spec, env, origins);
+    if (patches[0]) record(patches[0].node?.range, selected);
+    for (const r of selected) mergeInto(resources, r, origins.clone(patches[0].value), spec, env, origins);
     return;
   }
   for (const patch of patches) {
-    const target = patchTarget(resources, patch, spec);
-    mergeInto(resources, target, patch, spec, env, origins);
+    const target = patchTarget(resources, patch.value, spec);
+    record(patch.node?.range, [target]);
+    mergeInto(resources, target, patch.value, spec, env, origins);
   }
 }
 

@@ -84,8 +84,8 @@ spec:
 
 test('gatewayAPIChannel in .kubesight.yaml: read by the config, checked by config-file', async () => {
   const { configFileReports } = await import('../../server/src/core/rules/config-file');
-  assert.deepEqual(configFileReports('gatewayAPIChannel: experimental\n', []), []);
-  assert.deepEqual(configFileReports('gatewayAPIChannel: experimentel\n', []).map((r) => r.message), ['gatewayAPIChannel: Unsupported value: "experimentel": supported values: "standard", "experimental" (did you mean "experimental"?); the setting has no effect']);
+  assert.deepEqual(configFileReports('gatewayAPIChannel: experimental\n', { names: [], rules: [] }), []);
+  assert.deepEqual(configFileReports('gatewayAPIChannel: experimentel\n', { names: [], rules: [] }).map((r) => r.message), ['gatewayAPIChannel: Unsupported value: "experimentel": supported values: "standard", "experimental" (did you mean "experimental"?); the setting has no effect']);
   assert.equal(mergeConfig(DEFAULT_CONFIG, { gatewayAPIChannel: 'experimental' }).gatewayAPIChannel, 'experimental');
   assert.equal(mergeConfig(DEFAULT_CONFIG, { gatewayAPIChannel: 'nightly' }).gatewayAPIChannel, undefined);
 });

@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 import type { Fix } from '../findings';
 import { rangeOfPath, type FieldPath } from '../model/path';
 import type { Resource } from '../model/resource';
@@ -50,7 +50,7 @@ export const apiVersion: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const { resource, catalog } = ctx;
     const status = apiVersionStatus(catalog, resource);
     if (status.status === 'served') {

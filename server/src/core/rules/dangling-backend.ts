@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, WorkspaceContext, Rule } from './rule';
 import { namespaceOf, searchedWhere, selectorMatches, targets, unmatchedSelector, unresolved, type Unresolved } from '../workspace/lookup';
 import { clusterBuiltIn } from '../workspace/cluster-builtins';
 import { referencesOf, type Reference } from '../workspace/references';
@@ -36,7 +36,7 @@ export const danglingBackend: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace } = ctx;
     if (!workspace) return [];
     const namespace = namespaceOf(resource);
@@ -54,7 +54,7 @@ export const danglingBackend: Rule = {
   },
 };
 
-function missingTargets(ctx: ResourceContext, workspace: Workspace, namespace: string): Report[] {
+function missingTargets(ctx: WorkspaceContext, workspace: Workspace, namespace: string): Report[] {
   const route = isGatewayRoute(ctx.resource);
   return referencesOf(ctx.resource).flatMap((ref): Report[] => {
     const isBackend = ((ctx.resource.kind === 'Ingress' || route) && ref.group === '' && ref.kind === 'Service') || ctx.resource.kind === 'HorizontalPodAutoscaler';
@@ -85,7 +85,7 @@ function routeBackendVerdict(workspace: Workspace, ref: Reference, namespace: st
  * The AWS Load Balancer Controller reads `alb.ingress.kubernetes.io/actions.<name>` annotations:
  * a backend naming such an action (port name `use-annotation`) is an action, not a Service.
  */
-function isAlbAction(ctx: ResourceContext, kind: string, name: string): boolean {
+function isAlbAction(ctx: WorkspaceContext, kind: string, name: string): boolean {
   const annotations = stringMap(valueAt(ctx.resource.value, ['metadata', 'annotations']));
   return kind === 'Service' && ctx.resource.kind === 'Ingress' && Object.hasOwn(annotations, `alb.ingress.kubernetes.io/actions.${name}`);
 }

@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 import type { FieldPath } from '../model/path';
 import { formatPath } from '../model/path';
 import { asArray, asObject, containersOf, podTemplateOf, valueAt } from '../workspace/pod-template';
@@ -24,7 +24,7 @@ export const duplicateKeyValues: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const reports: Report[] = [];
     const template = podTemplateOf(ctx.resource);
     if (template) {

@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, WorkspaceContext, Rule } from './rule';
 import { namespaceOf } from '../workspace/lookup';
 import { sameResource } from '../model/resource';
 
@@ -20,7 +20,7 @@ export const duplicateResource: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace } = ctx;
     if (!workspace || !resource.name) return [];
     const namespace = namespaceOf(resource);

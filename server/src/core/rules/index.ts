@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { RuleNames } from './ids';
 import { apiVersion } from './api-version';
 import { danglingBackend } from './dangling-backend';
 import { duplicateKeyValues } from './duplicate-key-values';
@@ -32,7 +33,9 @@ import { selectorMismatch } from './selector-mismatch';
 import { serviceNoPods } from './service-no-pods';
 import { statefulsetService } from './statefulset-service';
 import { volumeMount } from './volume-mount';
-import { workloadBestPractice } from './workload-best-practice';
+import { privileged } from './best-practice/privileged';
+import { readinessProbe } from './best-practice/readiness-probe';
+import { resourceRequests } from './best-practice/resource-requests';
 import { yamlSyntax } from './yaml-syntax';
 import { templateSkipped } from './template-skipped';
 import { kustomization } from './kustomization';
@@ -50,7 +53,9 @@ export const ALL_RULES: readonly Rule[] = [
   secretData,
   duplicateKeyValues,
   imageTag,
-  workloadBestPractice,
+  resourceRequests,
+  readinessProbe,
+  privileged,
   volumeMount,
   // Across the workspace (product.md §6, second table).
   missingReference,
@@ -84,3 +89,6 @@ export const ALL_RULES: readonly Rule[] = [
   configFile,
   disableComment,
 ];
+
+/** Every name a user may write for rules (ids, `<category>/*`, ids a family replaced). */
+export const RULE_NAMES = new RuleNames(ALL_RULES);

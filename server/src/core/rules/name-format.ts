@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 import type { FieldPath } from '../model/path';
 import { dns1123Label, labelValue, nameRuleFor, qualifiedName } from '../k8s/names';
 import { asObject, podTemplateOf, valueAt } from '../workspace/pod-template';
@@ -25,7 +25,7 @@ export const nameFormat: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const { resource, catalog } = ctx;
     const builtin = catalog.entry(resource.group, resource.version, resource.kind)?.source === 'builtin';
     const reports: Report[] = [];

@@ -3,7 +3,7 @@ import { locate } from '../model/path';
 import { isMap, type Node } from 'yaml';
 import type { LineIndex } from '../model/line-index';
 import { isBuiltinWorkload, podTemplateOf } from '../workspace/pod-template';
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 
 const JOB_KINDS = new Set(['Job', 'CronJob']);
 /** Built-in workloads whose pods must restart (custom workloads have rules of their own). */
@@ -34,7 +34,7 @@ export const restartPolicy: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const { resource } = ctx;
     const template = podTemplateOf(resource);
     if (!template) return [];

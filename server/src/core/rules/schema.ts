@@ -1,4 +1,4 @@
-import type { ResourceContext, Report, Rule } from './rule';
+import type { DocumentContext, Report, Rule } from './rule';
 import { stripNullFields, validateAgainstSchema } from '../schema/validate';
 import { containerImageViolations, crdSchemaTypeViolations } from '../schema/api-checks';
 import { listMapDuplicates } from '../schema/list-maps';
@@ -54,7 +54,7 @@ export const schema: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const { resource, catalog } = ctx;
     const status = apiVersionStatus(catalog, resource);
     if (status.status !== 'served') {
@@ -66,7 +66,7 @@ export const schema: Rule = {
     const entry = status.entry;
     const validate = catalog.validator(entry);
     if (!validate) return [];
-    const foreignCrd = entry.source === 'crd' && entry.origin && directoryOf(entry.origin) !== directoryOf(ctx.uri) ? entry.origin : undefined;
+    const foreignCrd = entry.source === 'crd' && entry.origin && directoryOf(entry.origin) !== ctx.folder ? entry.origin : undefined;
     // The bundled catalog holds one release of each operator; the resource may be written for another.
     const otherRelease = foreignCrd ? `the CustomResourceDefinition of ${foreignCrd.split('/').slice(-2).join('/')}` : entry.source === 'catalog' ? `the schema from ${entry.origin ?? 'the bundled catalog'}` : undefined;
     const reports: Report[] = validateAgainstSchema(validate, resource.value, ctx.patch).map((v) => {

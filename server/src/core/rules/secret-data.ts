@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 import { rangeOfPath } from '../model/path';
 import { configKey } from '../k8s/names';
 import { render } from '../schema/validate';
@@ -27,7 +27,7 @@ export const secretData: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const { resource } = ctx;
     if (resource.kind !== 'Secret' || resource.group !== '') return [];
     const reports: Report[] = [];

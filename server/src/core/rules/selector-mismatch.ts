@@ -4,7 +4,7 @@ import type { Resource } from '../model/resource';
 import { render } from '../schema/validate';
 import { selectorMatches } from '../workspace/lookup';
 import { asObject, isBuiltinWorkload, podTemplateOf, stringMap, valueAt } from '../workspace/pod-template';
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 
 /** Kinds whose selector must match their template; the word the API server uses for an empty one. */
 const WORKLOADS: Record<string, string> = { Deployment: 'deployment', ReplicaSet: 'deployment', DaemonSet: 'daemonset', StatefulSet: 'statefulset' };
@@ -42,7 +42,7 @@ export const selectorMismatch: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const { resource } = ctx;
     const template = podTemplateOf(resource);
     if (!template || NO_SELECTOR.has(`${resource.group}/${resource.kind}`)) return [];

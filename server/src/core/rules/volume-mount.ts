@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 import { formatPath } from '../model/path';
 import { asArray, asObject, claimTemplateNames, containersOf, podTemplateOf } from '../workspace/pod-template';
 
@@ -21,7 +21,7 @@ export const volumeMount: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const template = podTemplateOf(ctx.resource);
     if (!template) return [];
     // A StatefulSet's volumeClaimTemplates are volumes of its pods too.

@@ -17,7 +17,7 @@ export const CHECK_TO_RULES: Record<string, Match[]> = {
   'dangling-ingress': ['dangling-backend', 'port-reference'],
   'dangling-networkpolicy': ['dangling-backend'],
   'dangling-service': ['service-no-pods'],
-  'duplicate-env-var': ['duplicate-key-values'],
+  'duplicate-env-var': ['duplicate/env-name'],
   'env-value-from': ['missing-reference', 'missing-key'],
   'latest-tag': ['image-tag'],
   'mismatching-selector': ['selector-mismatch'],

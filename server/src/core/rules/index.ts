@@ -2,7 +2,12 @@ import type { Rule } from './rule';
 import { RuleNames } from './ids';
 import { apiVersion } from './api-version';
 import { danglingBackend } from './dangling-backend';
-import { duplicateKeyValues } from './duplicate-key-values';
+import { duplicateEnvName } from './duplicate/env-name';
+import { duplicateContainerName } from './duplicate/container-name';
+import { duplicateVolumeName } from './duplicate/volume-name';
+import { duplicateMountPath } from './duplicate/mount-path';
+import { duplicateContainerPort } from './duplicate/container-port';
+import { duplicateServicePort } from './duplicate/service-port';
 import { duplicateResource } from './duplicate-resource';
 import { imageTag } from './image-tag';
 import { laravelAppDebug } from './stacks/laravel-app-debug';
@@ -51,7 +56,12 @@ export const ALL_RULES: readonly Rule[] = [
   selectorMismatch,
   restartPolicy,
   secretData,
-  duplicateKeyValues,
+  duplicateEnvName,
+  duplicateContainerName,
+  duplicateVolumeName,
+  duplicateMountPath,
+  duplicateContainerPort,
+  duplicateServicePort,
   imageTag,
   resourceRequests,
   readinessProbe,

@@ -95,7 +95,7 @@ export const schema: Rule = {
       return report;
     });
     // Keyed-list uniqueness and CEL rules are enforced by the API server for custom resources only;
-    // for built-in kinds duplicates are warnings (duplicate-key-values), k8s-rules.md §17.
+    // for built-in kinds duplicates are warnings (duplicate/…), k8s-rules.md §17.
     if (entry.source !== 'builtin') {
       const root = catalog.schema(entry) as SchemaNode | undefined;
       const value = stripNullFields(resource.value);

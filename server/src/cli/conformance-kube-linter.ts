@@ -13,9 +13,9 @@ import { Workspace } from '../core/workspace/workspace';
 type Match = string | { rule: string; message: RegExp };
 
 export const CHECK_TO_RULES: Record<string, Match[]> = {
-  'dangling-horizontalpodautoscaler': ['dangling-backend'],
-  'dangling-ingress': ['dangling-backend', 'port-reference'],
-  'dangling-networkpolicy': ['dangling-backend'],
+  'dangling-horizontalpodautoscaler': ['dangling/scale-target'],
+  'dangling-ingress': ['dangling/ingress-backend', 'port-reference'],
+  'dangling-networkpolicy': ['dangling/network-policy'],
   'dangling-service': ['service-no-pods'],
   'duplicate-env-var': ['duplicate/env-name'],
   'env-value-from': ['missing-reference', 'missing-key'],

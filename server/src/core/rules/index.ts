@@ -1,7 +1,11 @@
 import type { Rule } from './rule';
 import { RuleNames } from './ids';
 import { apiVersion } from './api-version';
-import { danglingBackend } from './dangling-backend';
+import { danglingIngressBackend } from './dangling/ingress-backend';
+import { danglingRouteBackend } from './dangling/route-backend';
+import { danglingScaleTarget } from './dangling/scale-target';
+import { danglingNetworkPolicy } from './dangling/network-policy';
+import { danglingDisruptionBudget } from './dangling/disruption-budget';
 import { duplicateEnvName } from './duplicate/env-name';
 import { duplicateContainerName } from './duplicate/container-name';
 import { duplicateVolumeName } from './duplicate/volume-name';
@@ -72,7 +76,11 @@ export const ALL_RULES: readonly Rule[] = [
   missingKey,
   serviceNoPods,
   portReference,
-  danglingBackend,
+  danglingIngressBackend,
+  danglingRouteBackend,
+  danglingScaleTarget,
+  danglingNetworkPolicy,
+  danglingDisruptionBudget,
   routeParent,
   referenceGrant,
   monitorTarget,

@@ -165,7 +165,7 @@ test('`{{` in a dashboard ConfigMap is data: its own errors are reported and a D
   const r = run(['check', '.', '--format', 'json'], workspace({ 'dashboards.yaml': dashboards, 'grafana.yaml': grafana }));
   assert.equal(r.status, 1, r.stderr);
   const files = Object.fromEntries((JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; severity: string }[] }[]).map((f) => [f.filePath, f.messages]));
-  assert.deepEqual(files['dashboards.yaml'].filter((m) => m.severity === 'error').map((m) => m.ruleId), ['schema']);
+  assert.deepEqual(files['dashboards.yaml'].filter((m) => m.severity === 'error').map((m) => m.ruleId), ['schema/type']);
   assert.deepEqual(files['grafana.yaml'].filter((m) => m.ruleId === 'missing-reference'), []);
 });
 

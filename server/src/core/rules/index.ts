@@ -36,7 +36,17 @@ import { routeParent } from './route-parent';
 import { referenceGrant } from './reference-grant';
 import { monitorTarget } from './monitor-target';
 import { restartPolicy } from './restart-policy';
-import { schema } from './schema';
+import { schemaNoSchema } from './schema/no-schema';
+import { schemaUnknownField } from './schema/unknown-field';
+import { schemaType } from './schema/type';
+import { schemaRequired } from './schema/required';
+import { schemaEnum } from './schema/enum';
+import { schemaConstraint } from './schema/constraint';
+import { schemaPortRange } from './schema/port-range';
+import { schemaContainerImage } from './schema/container-image';
+import { schemaCrdType } from './schema/crd-type';
+import { schemaListMapKey } from './schema/list-map-key';
+import { schemaCel } from './schema/cel';
 import { secretData } from './secret-data';
 import { selectorMismatch } from './selector-mismatch';
 import { serviceNoPods } from './service-no-pods';
@@ -54,7 +64,17 @@ export const ALL_RULES: readonly Rule[] = [
   // Single document (product.md §6, first table).
   yamlSyntax,
   templateSkipped,
-  schema,
+  schemaNoSchema,
+  schemaUnknownField,
+  schemaType,
+  schemaRequired,
+  schemaEnum,
+  schemaConstraint,
+  schemaPortRange,
+  schemaContainerImage,
+  schemaCrdType,
+  schemaListMapKey,
+  schemaCel,
   apiVersion,
   nameFormat,
   selectorMismatch,
@@ -110,3 +130,6 @@ export const ALL_RULES: readonly Rule[] = [
 
 /** Every name a user may write for rules (ids, `<category>/*`, ids a family replaced). */
 export const RULE_NAMES = new RuleNames(ALL_RULES);
+
+/** The schema family (schema/…), for hosts and tests that check only the schema. */
+export const SCHEMA_RULES: readonly Rule[] = ALL_RULES.filter((r) => r.meta.replaces === 'schema');

@@ -78,6 +78,7 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   const base: RunBase = {
     document: { file, catalog: env.catalog, kubernetesVersion: env.catalog.kubernetesVersion, folder, imagesSetByTools: tools.imagesSetByTools, derived: new DocumentFacts() },
     workspace: { uri: env.uri ?? '', workspace: env.workspace, baseline: env.baseline, facts: new ResourceFacts(env.workspace) },
+    options: new Map([...documentRules, ...workspaceRules].filter((r) => r.meta.options).map((r) => [r, resolveOptions(r.meta.options, env.config.ruleOptions?.[r.meta.id])])),
   };
   // Only a workspace CRD's folder changes what a document says (schema/unknown-field): other files share one key.
   const variant = env.catalog.customKinds.length > 0 && folder ? `${tools.key}|${folder}` : tools.key;
@@ -131,6 +132,8 @@ function isWorkspaceScoped(rule: Rule): boolean {
 interface RunBase {
   document: Omit<DocumentContext, 'resource' | 'options' | 'patch' | 'internalError'>;
   workspace: Omit<WorkspaceContext, keyof DocumentContext>;
+  /** Each rule's options, resolved once per analysis. */
+  options: ReadonlyMap<Rule, Record<string, unknown>>;
 }
 
 function runRules(rules: readonly Rule[], resources: Resource[], base: RunBase, config: Config, patchFile: boolean): Finding[] {
@@ -138,17 +141,28 @@ function runRules(rules: readonly Rule[], resources: Resource[], base: RunBase, 
   for (const resource of resources) {
     const patch = patchFile || holdsPatchDirectives(resource);
     const internal = (message: string, path: FieldPath = ['kind']) => pushFinding(out, internalError, { message, path, at: path.length ? 'value' : 'key' }, config, resource);
+    // One context per options value (most rules have none and share one): a context per rule and
+    // object made runRules the costliest function of a large file.
+    const contexts = new Map<object, { document: DocumentContext; workspace?: WorkspaceContext }>();
     for (const rule of rules) {
       if (!rule.checkResource || (patch && !rule.meta.checksPatches)) continue;
-      const options = resolveOptions(rule.meta.options, config.ruleOptions?.[rule.meta.id]);
+      const options = base.options.get(rule) ?? NO_OPTIONS;
+      let pair = contexts.get(options);
+      if (!pair) contexts.set(options, (pair = { document: documentContext(base, resource, options, patch, internal) }));
       // A document rule gets the document's fields only: even a cast cannot reach the workspace.
-      const doc: DocumentContext = { ...base.document, resource, options, patch, internalError: internal };
+      const ctx = rule.meta.scope === 'document' ? pair.document : (pair.workspace ??= { ...pair.document, ...base.workspace });
       const check = rule.checkResource as (ctx: DocumentContext | WorkspaceContext) => Report[];
-      const ctx = rule.meta.scope === 'document' ? doc : { ...doc, ...base.workspace };
       runRule(out, rule, () => check(ctx), config, resource);
     }
   }
   return out;
+}
+
+const NO_OPTIONS: Record<string, unknown> = Object.freeze({});
+
+function documentContext(base: RunBase, resource: Resource, options: Record<string, unknown>, patch: boolean, internalError: DocumentContext['internalError']): DocumentContext {
+  const d = base.document;
+  return { file: d.file, resource, catalog: d.catalog, kubernetesVersion: d.kubernetesVersion, options, folder: d.folder, patch, imagesSetByTools: d.imagesSetByTools, derived: d.derived, internalError };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Resource } from '../model/resource';
+import { podTemplateOf, type PodTemplate } from '../workspace/pod-template';
 
 /**
  * What several document rules derive from the same object, derived once per analysis: the
@@ -18,4 +19,9 @@ export class DocumentFacts {
     byResource.set(resource, value);
     return value;
   }
+}
+
+/** The object's pod template, found once per analysis for the rules that all look for it. */
+export function sharedPodTemplate(derived: DocumentFacts, resource: Resource): PodTemplate | undefined {
+  return derived.memo('podTemplate', resource, podTemplateOf);
 }

@@ -1,6 +1,7 @@
 import type { FieldPath } from '../../model/path';
 import type { Resource } from '../../model/resource';
-import { containersOf, podTemplateOf } from '../../workspace/pod-template';
+import { containersOf } from '../../workspace/pod-template';
+import { sharedPodTemplate, type DocumentFacts } from '../document-facts';
 
 export interface NamedContainer {
   container: Record<string, unknown>;
@@ -13,8 +14,8 @@ export interface NamedContainer {
  * The app containers of an object's pod template (not init or ephemeral containers: those run
  * to completion and serve no traffic), for the best-practice rules.
  */
-export function appContainers(resource: Resource): NamedContainer[] {
-  const template = podTemplateOf(resource);
+export function appContainers(derived: DocumentFacts, resource: Resource): NamedContainer[] {
+  const template = sharedPodTemplate(derived, resource);
   if (!template) return [];
   return containersOf(template)
     .filter(({ path }) => path[path.length - 2] === 'containers')

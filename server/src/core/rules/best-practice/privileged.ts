@@ -17,7 +17,7 @@ export const privileged = documentRule({
     messages: { privileged: 'container "{name}" runs privileged' },
   },
   checkResource(ctx) {
-    return appContainers(ctx.resource)
+    return appContainers(ctx.derived, ctx.resource)
       .filter(({ container }) => asObject(container.securityContext)?.privileged === true)
       .map(({ path, name }) => ({ path: [...path, 'securityContext', 'privileged'], at: 'value' as const, messageId: 'privileged' as const, data: { name } }));
   },

@@ -24,7 +24,7 @@ export const readinessProbe = documentRule({
   },
   checkResource(ctx) {
     if (!ctx.options.kinds.includes(`${ctx.resource.group}/${ctx.resource.kind}`)) return [];
-    return appContainers(ctx.resource)
+    return appContainers(ctx.derived, ctx.resource)
       .filter(({ container }) => !container.readinessProbe)
       .map(({ path, name }) => ({ path: [...path, 'name'], at: 'value' as const, messageId: 'noReadinessProbe' as const, data: { name } }));
   },

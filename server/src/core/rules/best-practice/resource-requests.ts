@@ -25,7 +25,7 @@ export const resourceRequests = documentRule({
     },
   },
   checkResource(ctx) {
-    return appContainers(ctx.resource).flatMap(({ container, path, name }): Report<'noRequests' | 'missingRequest'>[] => {
+    return appContainers(ctx.derived, ctx.resource).flatMap(({ container, path, name }): Report<'noRequests' | 'missingRequest'>[] => {
       const requests = asObject(asObject(container.resources)?.requests);
       const at = { path: [...path, 'name'], at: 'value' as const };
       if (!requests) return [{ ...at, messageId: 'noRequests', data: { name } }];

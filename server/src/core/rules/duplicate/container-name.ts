@@ -1,5 +1,6 @@
 import { documentRule } from '../rule';
-import { containersOf, podTemplateOf } from '../../workspace/pod-template';
+import { containersOf } from '../../workspace/pod-template';
+import { sharedPodTemplate } from '../document-facts';
 import { DUPLICATE_MESSAGES, duplicates } from './find';
 
 export const duplicateContainerName = documentRule({
@@ -18,7 +19,7 @@ export const duplicateContainerName = documentRule({
     messages: DUPLICATE_MESSAGES,
   },
   checkResource(ctx) {
-    const template = podTemplateOf(ctx.resource);
+    const template = sharedPodTemplate(ctx.derived, ctx.resource);
     if (!template) return [];
     return duplicates(containersOf(template).map((c) => [c.container.name, [...c.path, 'name']] as const));
   },

@@ -1,5 +1,6 @@
 import { documentRule } from '../rule';
-import { asArray, asObject, containersOf, podTemplateOf } from '../../workspace/pod-template';
+import { asArray, asObject, containersOf } from '../../workspace/pod-template';
+import { sharedPodTemplate } from '../document-facts';
 import { DUPLICATE_MESSAGES, duplicates } from './find';
 
 export const duplicateEnvName = documentRule({
@@ -18,7 +19,7 @@ export const duplicateEnvName = documentRule({
     messages: DUPLICATE_MESSAGES,
   },
   checkResource(ctx) {
-    const template = podTemplateOf(ctx.resource);
+    const template = sharedPodTemplate(ctx.derived, ctx.resource);
     if (!template) return [];
     return containersOf(template).flatMap(({ container, path }) => duplicates(asArray(container.env).map((e, i) => [asObject(e)?.name, [...path, 'env', i, 'name']] as const)));
   },

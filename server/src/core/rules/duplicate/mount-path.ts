@@ -1,5 +1,6 @@
 import { documentRule } from '../rule';
-import { asArray, asObject, containersOf, podTemplateOf } from '../../workspace/pod-template';
+import { asArray, asObject, containersOf } from '../../workspace/pod-template';
+import { sharedPodTemplate } from '../document-facts';
 import { DUPLICATE_MESSAGES, duplicates } from './find';
 
 export const duplicateMountPath = documentRule({
@@ -17,7 +18,7 @@ export const duplicateMountPath = documentRule({
     messages: DUPLICATE_MESSAGES,
   },
   checkResource(ctx) {
-    const template = podTemplateOf(ctx.resource);
+    const template = sharedPodTemplate(ctx.derived, ctx.resource);
     if (!template) return [];
     return containersOf(template).flatMap(({ container, path }) => duplicates(asArray(container.volumeMounts).map((m, i) => [asObject(m)?.mountPath, [...path, 'volumeMounts', i, 'mountPath']] as const)));
   },

@@ -1,5 +1,6 @@
 import { documentRule } from '../rule';
-import { asArray, asObject, podTemplateOf } from '../../workspace/pod-template';
+import { asArray, asObject } from '../../workspace/pod-template';
+import { sharedPodTemplate } from '../document-facts';
 import { DUPLICATE_MESSAGES, duplicates } from './find';
 
 export const duplicateVolumeName = documentRule({
@@ -17,7 +18,7 @@ export const duplicateVolumeName = documentRule({
     messages: DUPLICATE_MESSAGES,
   },
   checkResource(ctx) {
-    const template = podTemplateOf(ctx.resource);
+    const template = sharedPodTemplate(ctx.derived, ctx.resource);
     if (!template) return [];
     return duplicates(asArray(template.spec.volumes).map((v, i) => [asObject(v)?.name, [...template.specPath, 'volumes', i, 'name']] as const));
   },

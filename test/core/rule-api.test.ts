@@ -155,3 +155,23 @@ test('a document rule is given the document context only, and can report that it
   assert.deepEqual(seen, ['catalog', 'derived', 'file', 'folder', 'imagesSetByTools', 'internalError', 'kubernetesVersion', 'options', 'patch', 'resource']);
   assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.message}`), ['internal-error the probe could not finish']);
 });
+
+test('the findings cache keys a document by its folder when workspace CRDs make the folder matter', async () => {
+  const { FindingsCache } = await import('../../server/src/core/features/findings-cache');
+  const { Workspace } = await import('../../server/src/core/workspace/workspace');
+  const { WorkspaceCatalog } = await import('../../server/src/core/workspace/custom-kinds');
+  const { diagnoseWorkspaceFile } = await import('../../server/src/core/features/diagnostics');
+  const { readFileSync } = await import('node:fs');
+  const fixture = readFileSync('test/fixtures/rules/schema/unknown-field/broken-crd-other-folder.yaml', 'utf8');
+  const crd = fixture.split('#> operator/crd.yaml\n')[1].split('#> ')[0];
+  const widget = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  colour: red\n';
+  let ws = Workspace.empty((g, k) => catalog.entriesForKind(k).find((e) => e.group === g)?.namespaced, true);
+  ws = ws.withFile('file:///r/operator/crd.yaml', crd).withFile('file:///r/operator/w.yaml', widget).withFile('file:///r/samples/w.yaml', widget);
+  const withCrds = new WorkspaceCatalog(catalog).for(ws);
+  const cache = new FindingsCache();
+  const severity = (uri: string) => diagnoseWorkspaceFile(ws, uri, { catalog: withCrds, config: DEFAULT_CONFIG, cache }).filter((f) => f.ruleId === 'schema/unknown-field').map((f) => f.severity);
+  // Same text, same cache: beside its CRD an error, in another folder a warning, in either order.
+  assert.deepEqual(severity('file:///r/operator/w.yaml'), ['error']);
+  assert.deepEqual(severity('file:///r/samples/w.yaml'), ['warning']);
+  assert.deepEqual(severity('file:///r/operator/w.yaml'), ['error']);
+});

@@ -105,6 +105,12 @@ export interface WorkspaceContext<O = Record<string, unknown>> extends DocumentC
   facts: ResourceFacts;
 }
 
+/**
+ * The name of WorkspaceContext before Rule API v2, for rules written against it (other branches):
+ * a workspace rule compiles as before; a document rule typed with it does not, which is the point.
+ */
+export type ResourceContext<O = Record<string, unknown>> = WorkspaceContext<O>;
+
 export interface FileContext {
   file: ParsedFile;
   /** The file's URI in the workspace (undefined when checked alone). */

@@ -43,11 +43,6 @@ export const apiVersion: Rule = {
       'such as Knative\'s `serving.knative.dev/v1` Service) is not a misspelt built-in one and is not',
       'this rule\'s business (the schema rule notes that it is not checked). A group is known when it',
       'is built in (no CRD can add kinds to it) or a CRD of the workspace defines the kind in it.',
-      '',
-      '```yaml',
-      'apiVersion: extensions/v1beta1   # removed in 1.16: use apps/v1',
-      'kind: Deployment',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: DocumentContext): Report[] {

@@ -12,12 +12,6 @@ export const duplicateResource: Rule = {
       'Two objects with the same identity in one file: `kubectl apply` applies both and the last one',
       'wins silently. Across files the same object is legitimate (kustomize bases and overlays,',
       'alternative versions of an example), so it is only information there.',
-      '',
-      '```yaml',
-      'kind: ConfigMap',
-      'metadata:',
-      '  name: settings   # ConfigMap "settings" is defined twice in this file',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: WorkspaceContext): Report[] {

@@ -17,12 +17,6 @@ export const nameFormat: Rule = {
       'DNS-1035 label (must start with a letter); CronJob names are limited to 52 characters.',
       'Label keys are qualified names (`example.com/name`), label values at most 63 characters of',
       'alphanumerics, `-`, `_` and `.`. A missing `metadata.name` (without `generateName`) is an error.',
-      '',
-      '```yaml',
-      'kind: Pod',
-      'metadata:',
-      '  name: MyPod   # metadata.name: Invalid value: "MyPod": a lowercase RFC 1123 subdomain must ...',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: DocumentContext): Report[] {

@@ -19,12 +19,6 @@ export const secretData: Rule = {
       'server fails to decode anything else (`illegal base64 data at input byte N`). Plain text',
       'belongs in `stringData`, which the server encodes for you; the quick fix moves it there.',
       'Keys of `data` and `stringData` must be valid config keys.',
-      '',
-      '```yaml',
-      'kind: Secret',
-      'data:',
-      '  password: hunter2!   # illegal base64 data at input byte 7',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: DocumentContext): Report[] {

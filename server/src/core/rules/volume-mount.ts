@@ -13,12 +13,6 @@ export const volumeMount: Rule = {
       '`spec.volumes` (or, for a StatefulSet or an OpenKruise CloneSet, of a `volumeClaimTemplates`',
       'entry); the API server',
       'rejects the object otherwise.',
-      '',
-      '```yaml',
-      'volumeMounts:',
-      '  - name: data        # spec.containers[0].volumeMounts[0].name: Not found: "data"',
-      '    mountPath: /data',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: DocumentContext): Report[] {

@@ -14,8 +14,9 @@ import { bundledCatalog } from '../server/src/io/schema-source';
 import { PRODUCERS } from '../server/src/core/workspace/producers';
 import { clusterBuiltIn } from '../server/src/core/workspace/cluster-builtins';
 
+import { RULE_NAMES } from '../server/src/core/rules';
 const DIR = 'test/fixtures/producers';
-const REFERENCE_RULES = new Set(['missing-reference', 'missing-key', 'service-no-pods', 'port-reference', 'dangling-backend', 'statefulset-service']);
+const REFERENCE_RULES = new Set(['missing-reference', 'missing-key', 'service-no-pods', 'port-reference', ...RULE_NAMES.idsOf('dangling-backend'), 'statefulset-service']);
 const catalog = bundledCatalog();
 
 function referenceFindings(files: Record<string, string>, uri: string): string[] {

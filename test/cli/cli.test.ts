@@ -165,7 +165,7 @@ test('`{{` in a dashboard ConfigMap is data: its own errors are reported and a D
   const r = run(['check', '.', '--format', 'json'], workspace({ 'dashboards.yaml': dashboards, 'grafana.yaml': grafana }));
   assert.equal(r.status, 1, r.stderr);
   const files = Object.fromEntries((JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; severity: string }[] }[]).map((f) => [f.filePath, f.messages]));
-  assert.deepEqual(files['dashboards.yaml'].filter((m) => m.severity === 'error').map((m) => m.ruleId), ['schema']);
+  assert.deepEqual(files['dashboards.yaml'].filter((m) => m.severity === 'error').map((m) => m.ruleId), ['schema/type']);
   assert.deepEqual(files['grafana.yaml'].filter((m) => m.ruleId === 'missing-reference'), []);
 });
 
@@ -210,4 +210,19 @@ spec:
   assert.deepEqual(messages, ['spec.size: Invalid value: -1: size must be positive', 'unknown field "spec.colour"']);
   const alone = run(['check', 'w.yaml', '--format', 'json'], workspace({ 'w.yaml': widget('  size: -1\n') }));
   assert.equal(alone.status, 0, 'without its CRD a custom resource is information only');
+});
+
+test('former ids and categories in --rule and .kubesight.yaml; JSON names new ids and message ids; SARIF links each rule', () => {
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  replicas: 2\n  containers:\n    - name: p\n      image: busybox\n      securityContext: {privileged: true}\n';
+  const dir = workspace({ 'pod.yaml': pod });
+  const ids = (args: string[]) => (JSON.parse(run(['check', '.', '--format', 'json', ...args], dir).stdout) as { messages: { ruleId: string; messageId?: string }[] }[])[0].messages.map((m) => `${m.ruleId}${m.messageId ? `:${m.messageId}` : ''}`).sort();
+  assert.deepEqual(ids([]), ['best-practice/privileged:privileged', 'best-practice/resource-requests:noRequests', 'image-tag:noTag', 'schema/unknown-field:violation']);
+  assert.deepEqual(ids(['--rule', 'workload-best-practice=off', '--rule', 'schema=off']), ['image-tag:noTag']);
+  assert.deepEqual(ids(['--rule', 'best-practice/*=off']), ['image-tag:noTag', 'schema/unknown-field:violation']);
+  assert.equal(run(['check', '.', '--rule', 'best-practise/*=off'], dir).status, 2);
+  writeFileSync(join(dir, '.kubesight.yaml'), 'rules:\n  workload-best-practice: off\n  image-tag: {options: {allow: [busybox]}}\n');
+  assert.deepEqual(ids([]), ['schema/unknown-field:violation']);
+  const sarif = JSON.parse(run(['check', '.', '--format', 'sarif'], dir).stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
+  const rule = sarif.runs[0].tool.driver.rules.find((r) => r.id === 'schema/unknown-field');
+  assert.equal(rule?.helpUri, 'https://github.com/kubesight/kubesight/blob/main/docs/rules.md#schemaunknown-field');
 });

@@ -47,7 +47,7 @@ test('without the kustomizations the same files get the warnings and errors back
   const r = run(['check', '.', '--format', 'json'], dir);
   const files = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; severity: string }[] }[];
   const found = files.flatMap((f) => f.messages.filter((m) => m.severity !== 'information').map((m) => `${f.filePath}: ${m.ruleId}`));
-  assert.deepEqual(found.sort(), ['base/web.yaml: image-tag', 'base/web.yaml: missing-reference', 'prod/replicas.yaml: schema', 'prod/replicas.yaml: schema']);
+  assert.deepEqual(found.sort(), ['base/web.yaml: image-tag', 'base/web.yaml: missing-reference', 'prod/replicas.yaml: schema/required', 'prod/replicas.yaml: schema/required']);
   assert.equal(r.status, 1);
 });
 

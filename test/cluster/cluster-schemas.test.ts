@@ -55,7 +55,7 @@ after(async () => f.server.close());
 const errors = (text: string, c = catalog) => {
   const ws = Workspace.empty(undefined, true).withFile('cert.yaml', text);
   const withSources = new WorkspaceCatalog(c).for(ws);
-  return diagnoseWorkspaceFile(ws, 'cert.yaml', { catalog: withSources, config: DEFAULT_CONFIG }).filter((x) => x.ruleId === 'schema' && x.severity !== 'info').map((x) => x.message);
+  return diagnoseWorkspaceFile(ws, 'cert.yaml', { catalog: withSources, config: DEFAULT_CONFIG }).filter((x) => x.ruleId.startsWith('schema/') && x.severity !== 'info').map((x) => x.message);
 };
 
 test('the client fetches the custom group-versions of /openapi/v3 only, and a document again only when its hash changes', async () => {
@@ -117,7 +117,7 @@ spec:
   const ws = Workspace.empty(undefined, true).withFile('crd.yaml', workspaceCrd).withFile('cert.yaml', certificate);
   const c = new WorkspaceCatalog(catalog).for(ws, { cluster: schemas.kinds, clusterKey: schemas.key });
   assert.equal(c.entry('cert-manager.io', 'v1', 'Certificate')?.source, 'crd');
-  const messages = diagnoseWorkspaceFile(ws, 'cert.yaml', { catalog: c, config: DEFAULT_CONFIG }).filter((x) => x.ruleId === 'schema').map((x) => x.message);
+  const messages = diagnoseWorkspaceFile(ws, 'cert.yaml', { catalog: c, config: DEFAULT_CONFIG }).filter((x) => x.ruleId.startsWith('schema/')).map((x) => x.message);
   assert.ok(messages.some((m) => m.startsWith('unknown field "spec.keySize"')), messages.join('\n'));
 });
 

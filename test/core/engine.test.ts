@@ -4,7 +4,7 @@ import { parseFile } from '../../server/src/core/model/parse';
 import { SchemaCatalog } from '../../server/src/core/schema/catalog';
 import { diagnoseFile } from '../../server/src/core/features/diagnostics';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config';
-import { schema } from '../../server/src/core/rules/schema';
+import { SCHEMA_RULES } from '../../server/src/core/rules';
 import { yamlSyntax } from '../../server/src/core/rules/yaml-syntax';
 import { closest, stripNullFields } from '../../server/src/core/schema/validate';
 
@@ -35,7 +35,7 @@ const catalog = SchemaCatalog.create({
   index: { kubernetesVersion: '1.35', kinds: [{ group: 'example.com', version: 'v1', kind: 'Widget', file: 'widget.json' }] },
   load: () => widget,
 });
-const env = { catalog, config: DEFAULT_CONFIG, rules: [yamlSyntax, schema] };
+const env = { catalog, config: DEFAULT_CONFIG, rules: [yamlSyntax, ...SCHEMA_RULES] };
 
 function check(body: string) {
   const text = `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n${body}`;
@@ -48,7 +48,7 @@ test('a valid object has no findings; null optional fields count as absent', () 
 
 test('unknown field: API wording, key range, suggestion and fix', () => {
   const [f] = check('spec:\n  size: 3\n  mdoe: Fast\n');
-  assert.equal(f.ruleId, 'schema');
+  assert.equal(f.ruleId, 'schema/unknown-field');
   assert.equal(f.text, 'mdoe');
   assert.match(f.message, /^unknown field "spec.mdoe" \(did you mean "mode"\?\)$/);
   assert.equal(f.fixes?.[0].edits[0].newText, 'mode');
@@ -113,7 +113,7 @@ test('the findings cache returns the same findings, moved with their document', 
   const b = diagnoseFile(parseFile(text, first), { ...env, cache });
   const fresh = diagnoseFile(parseFile(text), env);
   assert.deepEqual(b, fresh);
-  assert.deepEqual(b.filter((f) => f.ruleId === 'schema' && f.severity === 'error').map((f) => f.start - prefix.length), a.map((f) => f.start));
+  assert.deepEqual(b.filter((f) => f.ruleId.startsWith('schema/') && f.severity === 'error').map((f) => f.start - prefix.length), a.map((f) => f.start));
 });
 
 test('an unclosed quote at the end of the file is reported on its own line', () => {

@@ -4,7 +4,7 @@ import { parseFile } from '../../server/src/core/model/parse';
 import { SchemaCatalog, type KindEntry } from '../../server/src/core/schema/catalog';
 import { diagnoseFile } from '../../server/src/core/features/diagnostics';
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config';
-import { schema } from '../../server/src/core/rules/schema';
+import { SCHEMA_RULES } from '../../server/src/core/rules';
 import { internalError } from '../../server/src/core/rules/internal-error';
 import type { Rule } from '../../server/src/core/rules/rule';
 
@@ -33,10 +33,10 @@ function run(rules: readonly Rule[], config = DEFAULT_CONFIG) {
 }
 
 test('a rule that throws gives one internal-error finding on the object; the other rules still run', () => {
-  const findings = run([throwsOnObjects, schema]);
+  const findings = run([throwsOnObjects, ...SCHEMA_RULES]);
   assert.deepEqual(findings, [
     { ruleId: 'internal-error', severity: 'info', text: 'Widget', message: `internal: rule "port-reference" failed on this object: TypeError: Cannot read properties of undefined (reading 'ports'); other rules still ran` },
-    { ruleId: 'schema', severity: 'error', text: 'big', message: 'spec.size: Invalid value: "string": spec.size in body must be of type integer: "string"' },
+    { ruleId: 'schema/type', severity: 'error', text: 'big', message: 'spec.size: Invalid value: "string": spec.size in body must be of type integer: "string"' },
   ]);
 });
 
@@ -60,7 +60,7 @@ test('a long or multi-line exception message is cut to its first line', () => {
 test('a custom kind whose schema does not compile: one finding naming the CRD, nothing else checked', () => {
   const broken: KindEntry = { group: 'example.com', version: 'v1', kind: 'Widget', origin: 'file:///repo/crds/widget.yaml', schema: { type: 'object', properties: { spec: { type: 'objekt' } }, 'x-kubesight-crd': 'widgets.example.com' } };
   const withCrd = SchemaCatalog.create({ index: { kubernetesVersion: '1.35', kinds: [] }, load: () => ({}) }).withCustomKinds([broken]);
-  const findings = diagnoseFile(parseFile(text), { catalog: withCrd, config: DEFAULT_CONFIG, rules: [schema, internalError] });
+  const findings = diagnoseFile(parseFile(text), { catalog: withCrd, config: DEFAULT_CONFIG, rules: [...SCHEMA_RULES, internalError] });
   assert.equal(findings.length, 1);
   assert.equal(findings[0].ruleId, 'internal-error');
   assert.match(findings[0].message, /^the schema of example\.com\/v1 Widget \(from CRD widgets\.example\.com in \/repo\/crds\/widget\.yaml\) could not be compiled: schema is invalid: data\/properties\/spec\/type .*; fields of this kind are not checked$/);

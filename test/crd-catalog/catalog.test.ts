@@ -84,8 +84,8 @@ spec:
 
 test('gatewayAPIChannel in .kubesight.yaml: read by the config, checked by config-file', async () => {
   const { configFileReports } = await import('../../server/src/core/rules/config-file');
-  assert.deepEqual(configFileReports('gatewayAPIChannel: experimental\n', []), []);
-  assert.deepEqual(configFileReports('gatewayAPIChannel: experimentel\n', []).map((r) => r.message), ['gatewayAPIChannel: Unsupported value: "experimentel": supported values: "standard", "experimental" (did you mean "experimental"?); the setting has no effect']);
+  assert.deepEqual(configFileReports('gatewayAPIChannel: experimental\n', { names: [], rules: [] }), []);
+  assert.deepEqual(configFileReports('gatewayAPIChannel: experimentel\n', { names: [], rules: [] }).map((r) => r.message), ['gatewayAPIChannel: Unsupported value: "experimentel": supported values: "standard", "experimental" (did you mean "experimental"?); the setting has no effect']);
   assert.equal(mergeConfig(DEFAULT_CONFIG, { gatewayAPIChannel: 'experimental' }).gatewayAPIChannel, 'experimental');
   assert.equal(mergeConfig(DEFAULT_CONFIG, { gatewayAPIChannel: 'nightly' }).gatewayAPIChannel, undefined);
 });
@@ -108,7 +108,7 @@ spec:
 `;
   const clean = all(valid);
   assert.deepEqual(clean.filter((f) => f.severity !== 'info').map((f) => f.message), []);
-  const note = clean.find((f) => f.ruleId === 'schema');
+  const note = clean.find((f) => f.ruleId === 'schema/no-schema');
   assert.match(note?.message ?? '', /checked against source\.toolkit\.fluxcd\.io\/v1, the version/);
   assert.doesNotMatch(note?.message ?? '', /not checked/);
   const broken = valid.replace('  interval: 10m', '  intervall: 10m\n  suspend: "yes"');

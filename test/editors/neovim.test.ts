@@ -52,7 +52,7 @@ test('the README Neovim configuration: diagnostics, completion and hover from ku
   assert.equal(run.status, 0, `nvim: ${run.stderr}${run.stdout}`);
   const result = JSON.parse(readFileSync(out, 'utf8')) as { attached: boolean; diagnostics: { message: string; code: string; lnum: number; col: number; severity: number }[]; completion: string[]; hover: string };
   assert.equal(result.attached, true);
-  const typo = result.diagnostics.find((d) => d.code === 'schema');
+  const typo = result.diagnostics.find((d) => d.code === 'schema/unknown-field');
   assert.deepEqual(typo && [typo.message, typo.lnum, typo.col, typo.severity], ['unknown field "spec.template.spec.containers[0].imagePullPolcy" (did you mean "imagePullPolicy"?)', 14, 10, 1]);
   assert.ok(result.completion.includes('imagePullPolicy'), `completion: ${result.completion.join(', ')}`);
   assert.match(result.hover, /\*\*spec\.template\.spec\.containers\*\*/);

@@ -115,7 +115,7 @@ test('the converted objects pass the link rules: the routes attach to the listen
   const findings = diagnoseWorkspaceFile(ws, 'ingress.yaml', { catalog: bundledCatalog(), config: DEFAULT_CONFIG });
   assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.ruleId}: ${f.message}`), []);
   // The class and the issuer come with the cluster (information); the cert-manager annotation makes the TLS Secret.
-  assert.deepEqual(findings.filter((f) => f.ruleId !== 'schema').map((f) => f.message.split(' not found')[0]), ['ClusterIssuer "letsencrypt"', 'GatewayClass "nginx"']);
+  assert.deepEqual(findings.filter((f) => !f.ruleId.startsWith('schema/')).map((f) => f.message.split(' not found')[0]), ['ClusterIssuer "letsencrypt"', 'GatewayClass "nginx"']);
 });
 
 test('a Service port name that cannot be resolved leaves the port out, which the HTTPRoute CRD rule then reports', () => {
@@ -123,7 +123,7 @@ test('a Service port name that cannot be resolved leaves the port out, which the
   assert.match(text, /port "http" of Service "api": backendRefs need the Service's port number/);
   const findings = diagnoseWorkspaceFile(ws, 'ingress.yaml', { catalog: bundledCatalog(), config: DEFAULT_CONFIG });
   // The bundled catalog's HTTPRoute has the CEL rule; port-reference says it only without a schema.
-  assert.ok(findings.some((f) => f.ruleId === 'schema' && /Must have port for Service reference/.test(f.message)));
+  assert.ok(findings.some((f) => f.ruleId === 'schema/cel' && /Must have port for Service reference/.test(f.message)));
 });
 
 test('an Ingress without class or rules: a placeholder class, one host-less listener and route for the default backend', () => {

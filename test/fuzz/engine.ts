@@ -3,6 +3,8 @@
 // (diagnostics swallow a rule's exception, so a throwing rule would otherwise go unseen), symbols,
 // completion, hover, navigation and rename at random offsets, then random edits whose incremental
 // re-parse must give the same diagnostics as a fresh parse.
+import { resolveOptions } from '../../server/src/core/rules/options';
+import { DocumentFacts } from '../../server/src/core/rules/document-facts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
@@ -133,12 +135,14 @@ function runRulesUnguarded(ws: Workspace, catalog: SchemaCatalog, errors: string
     }
   }
   const facts = new ResourceFacts(ws);
+  const derived = new DocumentFacts();
   for (const document of file.documents) {
     if (document.errors.length > 0) continue;
     for (const resource of resourcesOfDocument(document)) {
       for (const rule of ALL_RULES) {
         try {
-          rule.checkResource?.({ ...fileCtx, resource, uri: URI, workspace: ws, facts });
+          const options = resolveOptions(rule.meta.options, undefined);
+          rule.checkResource?.({ ...fileCtx, resource, uri: URI, workspace: ws, facts, kubernetesVersion: catalog.kubernetesVersion, options, folder: '', patch: false, derived, internalError: () => {} });
         } catch (e) {
           errors.push(`${rule.meta.id}: ${(e as Error).stack ?? e}`);
         }

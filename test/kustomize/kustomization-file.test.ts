@@ -37,5 +37,5 @@ test('a Component (v1alpha1) is known, and unknown fields of both kinds are sche
   const component = `apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - path: p.yaml\n    targt: {kind: Deployment}\n`;
   const findings = diagnoseFile(parseFile(component), { catalog, config: DEFAULT_CONFIG, uri: 'file:///app/components/x/kustomization.yaml' });
   const errors = findings.filter((f) => f.severity === 'error').map((f) => [f.ruleId, f.message, component.slice(f.start, f.end)]);
-  assert.deepEqual(errors, [['schema', 'unknown field "patches[0].targt" (did you mean "target"?)', 'targt']]);
+  assert.deepEqual(errors, [['schema/unknown-field', 'unknown field "patches[0].targt" (did you mean "target"?)', 'targt']]);
 });

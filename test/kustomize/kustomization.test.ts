@@ -134,7 +134,7 @@ test('a patch file gets findings only from rules that hold on partial objects', 
   assert.deepEqual(findings.map((f) => f.message), []);
   // The same text listed by no kustomization: every whole-object rule speaks.
   const alone = diagnoseWorkspaceFile(workspace({ 'base/web.yaml': base, 'prod/web-patch.yaml': patch }), 'prod/web-patch.yaml', { catalog, config: DEFAULT_CONFIG });
-  assert.deepEqual([...new Set(alone.map((f) => f.ruleId))].sort(), ['duplicate-resource', 'restart-policy', 'schema', 'service-no-pods', 'statefulset-service', 'workload-best-practice']);
+  assert.deepEqual([...new Set(alone.map((f) => f.ruleId))].sort(), ['best-practice/readiness-probe', 'best-practice/resource-requests', 'duplicate-resource', 'restart-policy', 'schema/container-image', 'schema/required', 'service-no-pods', 'statefulset-service']);
 });
 
 test('patches are not objects of the index; generated ConfigMaps are, at their generator entry', () => {

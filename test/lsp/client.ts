@@ -147,6 +147,7 @@ export interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   severity: number;
   code: string;
+  codeDescription?: { href: string };
   source: string;
   message: string;
 }

@@ -38,19 +38,21 @@ test('diagnostics on open: exact ranges, rule ids as codes, API wording', async 
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: deployment } });
   const { diagnostics } = await published;
   const byCode = Object.fromEntries(diagnostics.map((d) => [d.code, d]));
-  assert.deepEqual(Object.keys(byCode).sort(), ['schema', 'selector-mismatch']);
+  assert.deepEqual(Object.keys(byCode).sort(), ['schema/unknown-field', 'selector-mismatch']);
   assert.deepEqual(byCode['selector-mismatch'].range, { start: at(12, 13), end: at(12, 17) });
   assert.equal(byCode['selector-mismatch'].severity, 1);
   assert.equal(byCode['selector-mismatch'].source, 'kubesight');
   assert.match(byCode['selector-mismatch'].message, /^spec\.template\.metadata\.labels: Invalid value: \{"app":"shop"\}: `selector` does not match template `labels`$/);
-  assert.deepEqual(byCode.schema.range, { start: at(17, 10), end: at(17, 24) });
+  assert.deepEqual(byCode['schema/unknown-field'].range, { start: at(17, 10), end: at(17, 24) });
+  // The code links to the rule's section of docs/rules.md.
+  assert.equal(byCode['schema/unknown-field'].codeDescription?.href, 'https://github.com/kubesight/kubesight/blob/main/docs/rules.md#schemaunknown-field');
 });
 
 test('an incremental edit updates the diagnostics of that version', async () => {
   const published = client.diagnostics(uri, 2);
   client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: at(12, 13), end: at(12, 17) }, text: 'shop-api' }] });
   const { diagnostics } = await published;
-  assert.deepEqual(diagnostics.map((d) => d.code), ['schema']);
+  assert.deepEqual(diagnostics.map((d) => d.code), ['schema/unknown-field']);
 });
 
 test('completion in a container offers its schema keys, required first, with snippets', async () => {
@@ -94,9 +96,9 @@ test('code actions: the typo fix and disabling the rule for a line', async () =>
     context: { diagnostics: [] },
   });
   const titles = actions.map((a) => a.title);
-  assert.deepEqual(titles, ['Change to "imagePullPolicy"', 'Disable schema for this line']);
+  assert.deepEqual(titles, ['Change to "imagePullPolicy"', 'Disable schema/unknown-field for this line']);
   assert.equal(actions[0].edit.changes[uri][0].newText, 'imagePullPolicy');
-  assert.equal(actions[1].edit.changes[uri][0].newText, '          # kubesight-disable-next-line schema\n');
+  assert.equal(actions[1].edit.changes[uri][0].newText, '          # kubesight-disable-next-line schema/unknown-field\n');
 });
 
 test('closing a document clears its diagnostics; non-Kubernetes YAML gets none', async () => {

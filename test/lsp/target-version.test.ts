@@ -13,7 +13,7 @@ import { STOP_SIGNAL } from '../versions/manifests';
 
 const dir = tempWorkspace('kubesight-target-', { 'web.yaml': STOP_SIGNAL });
 const uri = pathToFileURL(join(dir, 'web.yaml')).href;
-const schemaErrors = (d: Diagnostic[]) => d.filter((x) => x.code === 'schema' && x.severity === 1).map((x) => x.message);
+const schemaErrors = (d: Diagnostic[]) => d.filter((x) => String(x.code).startsWith('schema/') && x.severity === 1).map((x) => x.message);
 const STOP_SIGNAL_ERROR = (target: string) => `unknown field "spec.template.spec.containers[0].lifecycle.stopSignal" (added in Kubernetes 1.33; the target is ${target})`;
 
 let cluster: ClusterFixture;

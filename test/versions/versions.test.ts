@@ -30,7 +30,7 @@ test('the bundled versions are 1.30 to 1.35, each with its own schemas', () => {
 
 test('a field added in 1.33 is an error for 1.31 and 1.32, naming the release, and clean from 1.33', () => {
   for (const v of ['1.30', '1.31', '1.32']) {
-    assert.deepEqual(findings(STOP_SIGNAL, v), [`error schema: unknown field "spec.template.spec.containers[0].lifecycle.stopSignal" (added in Kubernetes 1.33; the target is ${v})`], v);
+    assert.deepEqual(findings(STOP_SIGNAL, v), [`error schema/unknown-field: unknown field "spec.template.spec.containers[0].lifecycle.stopSignal" (added in Kubernetes 1.33; the target is ${v})`], v);
   }
   for (const v of ['1.33', '1.34', '1.35']) assert.deepEqual(findings(STOP_SIGNAL, v), [], v);
 });
@@ -38,7 +38,7 @@ test('a field added in 1.33 is an error for 1.31 and 1.32, naming the release, a
 test('a field removed in 1.31 (PodResourceClaim.source) is an error from 1.31 that says it was removed', () => {
   const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27.3\n  resourceClaims:\n    - name: gpu\n      source:\n        resourceClaimName: gpu\n';
   assert.deepEqual(findings(pod, '1.30'), []);
-  assert.deepEqual(findings(pod, '1.31'), ['error schema: unknown field "spec.resourceClaims[0].source" (removed after Kubernetes 1.30; the target is 1.31)']);
+  assert.deepEqual(findings(pod, '1.31'), ['error schema/unknown-field: unknown field "spec.resourceClaims[0].source" (removed after Kubernetes 1.30; the target is 1.31)']);
 });
 
 test('an API removed in 1.32 is a deprecation warning before and an error from 1.32', () => {

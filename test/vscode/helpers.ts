@@ -61,7 +61,8 @@ export function waitForDiagnostics(uri: vscode.Uri, done: (ds: vscode.Diagnostic
   });
 }
 
-export const hasCode = (code: string) => (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === code);
+/** `code` is a rule id, or `<family>/*` for any rule of a family (`schema/*`). */
+export const hasCode = (code: string) => (ds: vscode.Diagnostic[]) => ds.some((d) => (code.endsWith('/*') ? codeOf(d).startsWith(code.slice(0, -1)) : codeOf(d) === code));
 
 /** Resolves once `probe` returns a value (polled every 100 ms); rejects after `ms` with `what`. */
 export async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {

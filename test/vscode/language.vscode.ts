@@ -20,7 +20,7 @@ describe('language features', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     assert.equal(doc.languageId, 'yaml');
     await vscode.window.showTextDocument(doc);
-    const ds = await waitForDiagnostics(uri, (all) => hasCode('schema')(all) && hasCode('selector-mismatch')(all));
+    const ds = await waitForDiagnostics(uri, (all) => hasCode('schema/*')(all) && hasCode('selector-mismatch')(all));
     const mismatch = ds.find((d) => codeOf(d) === 'selector-mismatch');
     assert.ok(mismatch);
     assert.equal(mismatch.severity, vscode.DiagnosticSeverity.Error);
@@ -28,7 +28,7 @@ describe('language features', () => {
     assert.equal(mismatch.range.start.line, 14);
     assert.equal(doc.getText(mismatch.range), 'shop');
     assert.match(mismatch.message, /`selector` does not match template `labels`/);
-    const schema = ds.filter((d) => codeOf(d) === 'schema');
+    const schema = ds.filter((d) => codeOf(d).startsWith('schema/'));
     assert.ok(schema.some((d) => doc.getText(d.range) === 'imagePullPolcy'), `no schema diagnostic on the typo: ${JSON.stringify(schema.map((d) => d.message))}`);
     assert.ok(schema.some((d) => doc.getText(d.range) === '70000' && /65535/.test(d.message)), 'no schema diagnostic on port 70000');
   });
@@ -118,7 +118,7 @@ describe('language features', () => {
     const plain = await openUntitled(['name: my-app', 'version: 1.2.3', 'dependencies:', '  - left-pad', ''].join('\n'));
     // The server answers files in order: once a later broken file has its diagnostics, the plain one had its turn.
     const broken = await openUntitled(['apiVersion: v1', 'kind: Service', 'metadata:', '  name: x', 'spec:', '  ports:', '    - port: 70000', ''].join('\n'));
-    await waitForDiagnostics(broken.uri, hasCode('schema'));
+    await waitForDiagnostics(broken.uri, hasCode('schema/*'));
     const errors = kubesightDiagnostics(plain.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepEqual(errors.map((d) => d.message), []);
   });

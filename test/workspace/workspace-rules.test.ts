@@ -5,8 +5,9 @@ import { diagnoseWorkspaceFile } from '../../server/src/core/features/diagnostic
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { bundledCatalog } from '../../server/src/io/schema-source';
 
+import { RULE_NAMES } from '../../server/src/core/rules';
 const catalog = bundledCatalog();
-const WORKSPACE_RULES = ['missing-reference', 'missing-key', 'service-no-pods', 'port-reference', 'dangling-backend', 'statefulset-service', 'duplicate-resource', 'volume-mount'];
+const WORKSPACE_RULES = ['missing-reference', 'missing-key', 'service-no-pods', 'port-reference', ...RULE_NAMES.idsOf('dangling-backend'), 'statefulset-service', 'duplicate-resource', 'volume-mount'];
 
 function check(files: Record<string, string>, uri: string, complete = true) {
   let ws = Workspace.empty((g, k) => catalog.entriesForKind(k).find((e) => e.group === g)?.namespaced, complete);
@@ -84,10 +85,10 @@ test('Service selectors, named target ports, Ingress backends and HPA targets', 
   const withService = { ...files, 's.yaml': service('api', 'http') };
   assert.deepEqual(check({ ...withService, 'i.yaml': ingress('api', '{name: web}') }, 'i.yaml'), []);
   assert.deepEqual(check({ ...withService, 'i.yaml': ingress('api', '{number: 8080}') }, 'i.yaml').map((f) => [f.rule, f.text]), [['port-reference', '8080']]);
-  assert.deepEqual(check({ ...withService, 'i.yaml': ingress('apx', '{number: 80}') }, 'i.yaml').map((f) => [f.rule, f.text]), [['dangling-backend', 'apx']]);
+  assert.deepEqual(check({ ...withService, 'i.yaml': ingress('apx', '{number: 80}') }, 'i.yaml').map((f) => [f.rule, f.text]), [['dangling/ingress-backend', 'apx']]);
   const hpa = (name: string) => `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: api, namespace: shop}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ${name}}\n  maxReplicas: 3\n`;
   assert.deepEqual(check({ ...files, 'h.yaml': hpa('api') }, 'h.yaml'), []);
-  assert.deepEqual(check({ ...files, 'h.yaml': hpa('ap') }, 'h.yaml').map((f) => [f.rule, f.text]), [['dangling-backend', 'ap']]);
+  assert.deepEqual(check({ ...files, 'h.yaml': hpa('ap') }, 'h.yaml').map((f) => [f.rule, f.text]), [['dangling/scale-target', 'ap']]);
 });
 
 test('StatefulSet service must exist and be headless; duplicates in a file are errors, across files info', () => {

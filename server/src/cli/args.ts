@@ -31,7 +31,8 @@ build: prints the build of the kustomization in <dir> as YAML, what \`kubectl ku
 
 Options:
   --format stylish|json|sarif   output format (default: stylish)
-  --rule <id>=off|error|warning|info   override a rule's severity (repeatable)
+  --rule <id>=off|error|warning|info   override a rule's severity (repeatable; <id> may be a
+                                       category such as schema/* or a former id)
   --config <file>               configuration file (default: nearest .kubesight.yaml upward)
   --kube-version <x.y>          Kubernetes version to check against, 1.30 to 1.35
                                 (default: kubernetesVersion in .kubesight.yaml, else 1.35)

@@ -13,11 +13,11 @@ import { Workspace } from '../core/workspace/workspace';
 type Match = string | { rule: string; message: RegExp };
 
 export const CHECK_TO_RULES: Record<string, Match[]> = {
-  'dangling-horizontalpodautoscaler': ['dangling-backend'],
-  'dangling-ingress': ['dangling-backend', 'port-reference'],
-  'dangling-networkpolicy': ['dangling-backend'],
+  'dangling-horizontalpodautoscaler': ['dangling/scale-target'],
+  'dangling-ingress': ['dangling/ingress-backend', 'port-reference'],
+  'dangling-networkpolicy': ['dangling/network-policy'],
   'dangling-service': ['service-no-pods'],
-  'duplicate-env-var': ['duplicate-key-values'],
+  'duplicate-env-var': ['duplicate/env-name'],
   'env-value-from': ['missing-reference', 'missing-key'],
   'latest-tag': ['image-tag'],
   'mismatching-selector': ['selector-mismatch'],
@@ -26,10 +26,10 @@ export const CHECK_TO_RULES: Record<string, Match[]> = {
   'liveness-port': ['port-reference'],
   'readiness-port': ['port-reference'],
   'startup-port': ['port-reference'],
-  'no-readiness-probe': [{ rule: 'workload-best-practice', message: /readinessProbe/ }],
-  'privileged-container': [{ rule: 'workload-best-practice', message: /runs privileged/ }],
-  'unset-cpu-requirements': [{ rule: 'workload-best-practice', message: /no resource requests/ }],
-  'unset-memory-requirements': [{ rule: 'workload-best-practice', message: /no resource requests/ }],
+  'no-readiness-probe': [{ rule: 'best-practice/readiness-probe', message: /readinessProbe/ }],
+  'privileged-container': [{ rule: 'best-practice/privileged', message: /runs privileged/ }],
+  'unset-cpu-requirements': [{ rule: 'best-practice/resource-requests', message: /no resource requests/ }],
+  'unset-memory-requirements': [{ rule: 'best-practice/resource-requests', message: /no resource requests/ }],
 };
 
 /** OpenShift kinds are outside Kubesight's scope (no schema; not Kubernetes API objects). */
@@ -39,7 +39,7 @@ export const NOT_COVERED: Record<string, string> = {
   'restart-policy': 'kube-linter wants restartPolicy on Deployments; the API server only accepts Always there (not a target)',
   'invalid-target-ports': 'port-name syntax (IANA_SVC_NAME) is not checked yet',
   'dangling-networkpolicypeer-podselector': 'NetworkPolicy peer selectors are not checked yet',
-  'no-liveness-probe': 'workload-best-practice asks for readiness probes only, by design (liveness probes are not always right)',
+  'no-liveness-probe': 'best-practice/readiness-probe asks for readiness probes only, by design (liveness probes are not always right)',
   'DeploymentConfig objects': 'OpenShift kinds are not Kubernetes API objects; their expectations are skipped',
 };
 

@@ -26,7 +26,7 @@ interface Expected {
  */
 export const KNOWN_DIFFERENCES: Record<string, string> = {
   'error_x_list_map_duplicate_key.yaml':
-    'kubectl-validate enforces x-kubernetes-list-map-keys on a built-in Pod; the API server accepts duplicate containerPort/protocol with a warning only (k8s-rules.md §3.2, §17), and we report it as the duplicate-key-values warning',
+    'kubectl-validate enforces x-kubernetes-list-map-keys on a built-in Pod; the API server accepts duplicate containerPort/protocol with a warning only (k8s-rules.md §3.2, §17), and we report it as the duplicate/container-port warning',
 };
 
 export interface Verdict {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG, mergeConfig, type Config } from '../core/config';
-import { ALL_RULES } from '../core/rules';
+import { ALL_RULES, RULE_NAMES } from '../core/rules';
 import { bundledVersions } from '../io/schema-source';
 import { targetVersion } from '../core/features/target-version';
 import { parseArgs, USAGE, UsageError, type CheckArgs } from './args';
@@ -20,7 +20,7 @@ const VERSION = typeof KUBESIGHT_VERSION === 'string' ? KUBESIGHT_VERSION : '0.0
 export function run(argv: readonly string[], cwd: string, out: (s: string) => void, err: (s: string) => void, isTty: boolean): number {
   let args;
   try {
-    args = parseArgs(argv, new Set(ALL_RULES.map((r) => r.meta.id)));
+    args = parseArgs(argv, new Set(RULE_NAMES.known));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     err(`kubesight: ${e.message}\n\n${USAGE}`);

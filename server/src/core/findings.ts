@@ -18,6 +18,8 @@ export interface Fix {
 
 export interface Finding {
   ruleId: string;
+  /** The rule's message id (`meta.messages`), for tools that group findings by kind (SARIF). */
+  messageId?: string;
   severity: Severity;
   message: string;
   /** Offset of the first character the finding is about. */

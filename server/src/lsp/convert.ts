@@ -5,6 +5,7 @@ import type { HoverResult } from '../core/features/hover';
 import type { DocumentSymbolEntry } from '../core/features/symbols';
 import type { Finding, Fix } from '../core/findings';
 import type { LineIndex } from '../core/model/line-index';
+import { ruleDocsUrl } from '../core/rules/ids';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
@@ -13,7 +14,8 @@ export function toRange(lines: LineIndex, start: number, end: number): Range {
 }
 
 export function toDiagnostic(lines: LineIndex, f: Finding): Diagnostic {
-  return { range: toRange(lines, f.start, f.end), severity: SEVERITY[f.severity], code: f.ruleId, source: 'kubesight', message: f.message };
+  // codeDescription: the editor links the code to the rule's section of docs/rules.md.
+  return { range: toRange(lines, f.start, f.end), severity: SEVERITY[f.severity], code: f.ruleId, codeDescription: { href: ruleDocsUrl(f.ruleId) }, source: 'kubesight', message: f.message };
 }
 
 /** A fix's edits grouped by file; an edit in a file the snapshot does not hold is dropped. */

@@ -14,7 +14,7 @@ export async function languageChecks() {
     await page.locator('#status\\.problems').click(); // opens the Problems panel
     const panel = page.locator('.markers-panel');
     const want = [
-      ['schema', 'unknown field "spec.template.spec.containers[0].imagePullPolcy" (did you mean "imagePullPolicy"?)', 'Ln 20, Col 11'],
+      ['schema/unknown-field', 'unknown field "spec.template.spec.containers[0].imagePullPolcy" (did you mean "imagePullPolicy"?)', 'Ln 20, Col 11'],
       ['selector-mismatch', '`selector` does not match template `labels`', 'Ln 15, Col 14'],
     ];
     const rows = [];

@@ -2,6 +2,7 @@ import type { Rule } from '../../core/rules/rule';
 import type { FileResult } from '../check';
 import type { TargetVersion } from '../../core/features/target-version';
 import { locate } from './positions';
+import { ruleDocsUrl } from '../../core/rules/ids';
 
 const LEVELS = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
@@ -21,6 +22,8 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
               id: r.meta.id,
               shortDescription: { text: r.meta.description },
               fullDescription: { text: r.meta.docs },
+              helpUri: ruleDocsUrl(r.meta.id),
+              ...(r.meta.messages ? { messageStrings: Object.fromEntries(Object.entries(r.meta.messages as Record<string, string>).map(([id, text]) => [id, { text }])) } : {}),
               defaultConfiguration: { level: LEVELS[r.meta.severity] },
             })),
           },
@@ -33,7 +36,8 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
             return {
               ruleId: f.ruleId,
               level: LEVELS[f.severity],
-              message: { text: f.message },
+              // The text as shown; `id` names the rule's message string it was made from.
+              message: { text: f.message, ...(f.messageId ? { id: f.messageId } : {}) },
               locations: [
                 {
                   physicalLocation: {

@@ -1,12 +1,15 @@
-import { effectiveSeverity, isConfigFile, type Config } from '../config';
+import { effectiveSeverity, isConfigFile, ruleSetting, type Config } from '../config';
 import type { Finding } from '../findings';
 import type { ParsedFile } from '../model/parse';
 import { rangeOfPath } from '../model/path';
 import { resourcesOfDocument, type Resource } from '../model/resource';
-import { ALL_RULES } from '../rules';
+import { ALL_RULES, RULE_NAMES } from '../rules';
 import { internalError, ruleFailureMessage } from '../rules/internal-error';
 import { configFile, configFileReports } from '../rules/config-file';
-import type { Report, ResourceContext, Rule } from '../rules/rule';
+import type { DocumentContext, Report, Rule, WorkspaceContext } from '../rules/rule';
+import { DocumentFacts } from '../rules/document-facts';
+import { resolveOptions } from '../rules/options';
+import type { FieldPath } from '../model/path';
 import type { SchemaCatalog } from '../schema/catalog';
 import { applySuppressions, suppress } from './suppressions';
 import { disableComment, disableCommentReports } from '../rules/disable-comment';
@@ -19,8 +22,8 @@ import { NO_TOOLS, type ToolContext } from '../workspace/build-tools';
 import { holdsPatchDirectives } from '../kustomize/patch-document';
 import type { BuildFindings } from './build-diagnostics';
 
-/** The ids disable comments and `.kubesight.yaml` may name. */
-const KNOWN_RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.meta.id);
+/** The names disable comments and `.kubesight.yaml` may use: ids, `<category>/*`, ids a family replaced. */
+const KNOWN_RULE_NAMES: readonly string[] = RULE_NAMES.known;
 
 export interface DiagnosticsEnv {
   catalog: SchemaCatalog;
@@ -53,7 +56,7 @@ export function diagnoseWorkspaceFile(workspace: Workspace, uri: string, env: Di
  */
 export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   if (isConfigFile(env.uri)) return diagnoseConfigFile(file, env.config, env.catalog.versions?.versions);
-  const rules = (env.rules ?? ALL_RULES).filter((r) => effectiveSeverity(env.config, r.meta.id, r.meta.severity) !== 'off');
+  const rules = (env.rules ?? ALL_RULES).filter((r) => effectiveSeverity(env.config, r.meta, r.meta.severity) !== 'off');
   const findings: Finding[] = [];
   // The catalog is the target version's (features/target-version.ts): the hosts choose it.
   const fileCtx = { file, catalog: env.catalog, uri: env.uri };
@@ -71,18 +74,25 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   const workspaceRules = env.workspace || env.baseline ? own.filter((r) => r.checkResource && isWorkspaceScoped(r)) : [];
   if (env.uri && env.builds) findings.push(...env.builds.findingsFor(env.uri).filter((f) => rules.some((r) => r.meta.id === f.ruleId)));
   const tools = env.tools ?? NO_TOOLS;
-  const base = { ...fileCtx, uri: env.uri ?? '', workspace: env.workspace, baseline: env.baseline, facts: new ResourceFacts(env.workspace), imagesSetByTools: tools.imagesSetByTools };
+  const folder = folderOf(env.uri ?? '');
+  const base: RunBase = {
+    document: { file, catalog: env.catalog, kubernetesVersion: env.catalog.kubernetesVersion, folder, imagesSetByTools: tools.imagesSetByTools, derived: new DocumentFacts() },
+    workspace: { uri: env.uri ?? '', workspace: env.workspace, baseline: env.baseline, facts: new ResourceFacts(env.workspace) },
+    options: new Map([...documentRules, ...workspaceRules].filter((r) => r.meta.options).map((r) => [r, resolveOptions(r.meta.options, env.config.ruleOptions?.[r.meta.id])])),
+  };
+  // Only a workspace CRD's folder changes what a document says (schema/unknown-field): other files share one key.
+  const variant = env.catalog.customKinds.length > 0 && folder ? `${tools.key}|${folder}` : tools.key;
   for (const document of file.documents) {
     if (document.errors.length > 0) continue;
     if (documentRules.length === 0 && workspaceRules.length === 0) break;
     const resources = resourcesOfDocument(document);
     // The tool context is part of the key: the same text is a whole object in one place and a patch in another.
     // A file checked through builds runs no document rule here (and must not read the cache of its plain check).
-    const cached = throughBuilds ? [] : env.cache?.get(document, env.catalog, env.config, tools.key);
+    const cached = throughBuilds ? [] : env.cache?.get(document, env.catalog, env.config, variant);
     if (cached) findings.push(...cached);
     else {
       const own = runRules(documentRules, resources, base, env.config, !!tools.patchOf);
-      env.cache?.set(document, env.catalog, env.config, own, tools.key);
+      env.cache?.set(document, env.catalog, env.config, own, variant);
       findings.push(...own);
     }
     if (workspaceRules.length > 0) findings.push(...runRules(workspaceRules, resources, base, env.config, !!tools.patchOf));
@@ -96,7 +106,7 @@ function withDirectiveFindings(findings: Finding[], file: ParsedFile, config: Co
   const { kept, uses } = suppress(findings, file.text, file.lines);
   if (uses.length === 0) return sortFindings(kept);
   const own: Finding[] = [];
-  runRule(own, disableComment, () => disableCommentReports(uses, KNOWN_RULE_IDS, ran), config, undefined);
+  runRule(own, disableComment, () => disableCommentReports(uses, RULE_NAMES, ran), config, undefined);
   // `kubesight-disable-file disable-comment` silences these too.
   return sortFindings([...kept, ...suppress(own, file.text, file.lines).kept]);
 }
@@ -110,7 +120,7 @@ function sortFindings(findings: Finding[]): Finding[] {
 /** `bundledVersions`: the Kubernetes versions the host bundles (a version outside them is an error). */
 export function diagnoseConfigFile(file: ParsedFile, config: Config, bundledVersions: readonly string[] = []): Finding[] {
   const findings: Finding[] = [];
-  runRule(findings, configFile, () => configFileReports(file.text, KNOWN_RULE_IDS, bundledVersions), config, undefined);
+  runRule(findings, configFile, () => configFileReports(file.text, { names: KNOWN_RULE_NAMES, rules: ALL_RULES }, bundledVersions), config, undefined);
   return applySuppressions(findings, file.text, file.lines);
 }
 
@@ -118,17 +128,41 @@ function isWorkspaceScoped(rule: Rule): boolean {
   return rule.meta.scope !== 'document' && rule.meta.scope !== 'file';
 }
 
-function runRules(rules: readonly Rule[], resources: Resource[], base: Omit<ResourceContext, 'resource'>, config: Config, patchFile: boolean): Finding[] {
+/** What every rule of one analysis shares: the document part, and what workspace rules add. */
+interface RunBase {
+  document: Omit<DocumentContext, 'resource' | 'options' | 'patch' | 'internalError'>;
+  workspace: Omit<WorkspaceContext, keyof DocumentContext>;
+  /** Each rule's options, resolved once per analysis. */
+  options: ReadonlyMap<Rule, Record<string, unknown>>;
+}
+
+function runRules(rules: readonly Rule[], resources: Resource[], base: RunBase, config: Config, patchFile: boolean): Finding[] {
   const out: Finding[] = [];
   for (const resource of resources) {
     const patch = patchFile || holdsPatchDirectives(resource);
-    const ctx = { ...base, resource, patch };
+    const internal = (message: string, path: FieldPath = ['kind']) => pushFinding(out, internalError, { message, path, at: path.length ? 'value' : 'key' }, config, resource);
+    // One context per options value (most rules have none and share one): a context per rule and
+    // object made runRules the costliest function of a large file.
+    const contexts = new Map<object, { document: DocumentContext; workspace?: WorkspaceContext }>();
     for (const rule of rules) {
-      if (patch && !rule.meta.checksPatches) continue;
-      runRule(out, rule, () => rule.checkResource!(ctx), config, resource);
+      if (!rule.checkResource || (patch && !rule.meta.checksPatches)) continue;
+      const options = base.options.get(rule) ?? NO_OPTIONS;
+      let pair = contexts.get(options);
+      if (!pair) contexts.set(options, (pair = { document: documentContext(base, resource, options, patch, internal) }));
+      // A document rule gets the document's fields only: even a cast cannot reach the workspace.
+      const ctx = rule.meta.scope === 'document' ? pair.document : (pair.workspace ??= { ...pair.document, ...base.workspace });
+      const check = rule.checkResource as (ctx: DocumentContext | WorkspaceContext) => Report[];
+      runRule(out, rule, () => check(ctx), config, resource);
     }
   }
   return out;
+}
+
+const NO_OPTIONS: Record<string, unknown> = Object.freeze({});
+
+function documentContext(base: RunBase, resource: Resource, options: Record<string, unknown>, patch: boolean, internalError: DocumentContext['internalError']): DocumentContext {
+  const d = base.document;
+  return { file: d.file, resource, catalog: d.catalog, kubernetesVersion: d.kubernetesVersion, options, folder: d.folder, patch, imagesSetByTools: d.imagesSetByTools, derived: d.derived, internalError };
 }
 
 /**
@@ -148,15 +182,28 @@ function runRule(out: Finding[], rule: Rule, run: () => Report[], config: Config
 }
 
 function pushFinding(out: Finding[], rule: Rule, report: Report, config: Config, resource: Resource | undefined): void {
-  const severity = effectiveSeverity(config, rule.meta.id, report.severity ?? rule.meta.severity);
+  const severity = effectiveSeverity(config, rule.meta, report.severity ?? rule.meta.severity);
   if (severity === 'off') return;
   // A rule's severity override (e.g. deprecated → warning) is kept unless the user overrode the rule.
-  const finalSeverity = config.rules[rule.meta.id] ? severity : (report.severity ?? severity);
+  const finalSeverity = ruleSetting(config, rule.meta) ? severity : (report.severity ?? severity);
   const range = report.range ?? (resource ? rangeOfResourcePath(resource, report) : undefined);
   if (!range) return;
+  const message = messageOf(rule, report);
+  const messageId = report.messageId ? { messageId: report.messageId } : {};
   const placeholder = finalSeverity === 'error' && resource ? placeholderIn(resource.document.source, range[0] - resource.document.chunkStart, range[1] - resource.document.chunkStart) : undefined;
-  if (placeholder) out.push({ ruleId: rule.meta.id, severity: 'warning', message: asPlaceholderWarning(report.message, placeholder), start: range[0], end: range[1], fixes: report.fixes });
-  else out.push({ ruleId: rule.meta.id, severity: finalSeverity, message: report.message, start: range[0], end: range[1], fixes: report.fixes });
+  if (placeholder) out.push({ ruleId: rule.meta.id, ...messageId, severity: 'warning', message: asPlaceholderWarning(message, placeholder), start: range[0], end: range[1], fixes: report.fixes });
+  else out.push({ ruleId: rule.meta.id, ...messageId, severity: finalSeverity, message, start: range[0], end: range[1], fixes: report.fixes });
+}
+
+/** The report's text, or its message id's template filled with its data (`{image}` → nginx). */
+function messageOf(rule: Rule, report: Report): string {
+  const template = report.messageId ? (rule.meta.messages as Record<string, string> | undefined)?.[report.messageId] : undefined;
+  if (template === undefined) return report.message ?? report.messageId ?? '';
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (report.data && name in report.data ? String(report.data[name]) : whole));
+}
+
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
 }
 
 function rangeOfResourcePath(resource: Resource, report: Report): readonly [number, number] | undefined {

@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 import type { Fix } from '../findings';
 import { rangeOfPath, type FieldPath } from '../model/path';
 import type { Resource } from '../model/resource';
@@ -43,14 +43,9 @@ export const apiVersion: Rule = {
       'such as Knative\'s `serving.knative.dev/v1` Service) is not a misspelt built-in one and is not',
       'this rule\'s business (the schema rule notes that it is not checked). A group is known when it',
       'is built in (no CRD can add kinds to it) or a CRD of the workspace defines the kind in it.',
-      '',
-      '```yaml',
-      'apiVersion: extensions/v1beta1   # removed in 1.16: use apps/v1',
-      'kind: Deployment',
-      '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const { resource, catalog } = ctx;
     const status = apiVersionStatus(catalog, resource);
     if (status.status === 'served') {

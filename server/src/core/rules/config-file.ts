@@ -4,6 +4,14 @@ import { nodeRange } from '../model/path';
 import { closest } from '../schema/validate';
 import { GATEWAY_CHANNELS } from '../schema/crd-catalog';
 import type { Report, Rule } from './rule';
+import { optionProblems } from './options';
+
+/** What rule names the configuration may use, and the rules whose options it may set. */
+export interface KnownRules {
+  /** Ids, `<category>/*` and ids a family replaced (rules/ids.ts). */
+  names: readonly string[];
+  rules: readonly Rule[];
+}
 
 const KEYS = ['kubernetesVersion', 'gatewayAPIChannel', 'rules', 'ignore'];
 const SETTINGS = ['off', 'error', 'warning', 'info'];
@@ -25,7 +33,9 @@ export const configFile: Rule = {
       '`error`, `warning` or `info`, a `kubernetesVersion` that is not a version (`1.30` unquoted is the',
       'number 1.3), a `gatewayAPIChannel` other than `standard` (the default) or `experimental` (the',
       'Gateway API CRDs whose schemas the bundled catalog checks against), an `ignore` that is not a',
-      'list of globs. Each is a warning with "did you mean" when',
+      'list of globs, an option a rule does not have or a value of the wrong type (the long form',
+      '`<id>: {severity: …, options: {…}}`; options are set per rule id, not per category or old id).',
+      'Each is a warning with "did you mean" when',
       'a known name is close. A file that does not parse, or is not a mapping, is an error: the',
       'command line stops with exit 2 and says why, the editor uses the defaults until it is fixed.',
       'A `kubernetesVersion` whose schemas are not bundled (Kubesight bundles 1.30 to 1.35) is an',
@@ -34,7 +44,10 @@ export const configFile: Rule = {
       '```yaml',
       'rules:',
       '  imgae-tag: off      # definition for rule "imgae-tag" was not found (did you mean "image-tag"?)',
-      '  schema: warn        # rules.schema: Unsupported value: "warn" ... (did you mean "warning"?)',
+      '  schema/*: warn      # rules.schema/*: Unsupported value: "warn" ... (did you mean "warning"?)',
+      '  image-tag:',
+      '    severity: warning',
+      '    options: {allow: latest}   # rules.image-tag.options.allow: Invalid value: "latest": expected a list of strings',
       '```',
     ].join('\n'),
   },
@@ -46,7 +59,7 @@ export const configFile: Rule = {
  * Kubernetes versions whose schemas are bundled (a version outside them is an error: the command
  * line refuses to run with it).
  */
-export function configFileReports(text: string, knownRuleIds: readonly string[], bundledVersions: readonly string[] = []): Report[] {
+export function configFileReports(text: string, knownRules: KnownRules, bundledVersions: readonly string[] = []): Report[] {
   const doc = parseDocument(text);
   // The first error only: later ones are usually its consequences.
   const [error] = doc.errors;
@@ -60,7 +73,7 @@ export function configFileReports(text: string, knownRuleIds: readonly string[],
   for (const pair of root.items as Pair<Node, Node | null>[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
     const keyRange = nodeRange(pair.key) ?? [0, 0];
-    if (key === 'rules') reports.push(...rulesReports(pair.value, keyRange, knownRuleIds));
+    if (key === 'rules') reports.push(...rulesReports(pair.value, keyRange, knownRules));
     else if (key === 'kubernetesVersion') reports.push(...versionReports(pair.value, text, keyRange, bundledVersions));
     else if (key === 'ignore') reports.push(...ignoreReports(pair.value, keyRange));
     else if (key === 'gatewayAPIChannel') reports.push(...channelReports(pair.value, keyRange));
@@ -69,21 +82,52 @@ export function configFileReports(text: string, knownRuleIds: readonly string[],
   return reports;
 }
 
-function rulesReports(value: Node | null, keyRange: readonly [number, number], known: readonly string[]): Report[] {
+function rulesReports(value: Node | null, keyRange: readonly [number, number], known: KnownRules): Report[] {
   if (value === null || (isScalar(value) && value.value === null)) return [];
   if (!isMap(value)) return [{ range: nodeRange(value) ?? keyRange, message: 'rules: expected a mapping of rule ids to off, error, warning or info; the setting has no effect' }];
   const reports: Report[] = [];
   for (const pair of value.items as Pair<Node, Node | null>[]) {
     const id = isScalar(pair.key) ? String(pair.key.value) : '?';
     const range = nodeRange(pair.key) ?? keyRange;
-    if (!known.includes(id)) reports.push({ range, message: `definition for rule ${JSON.stringify(id)} was not found${didYouMean(id, known)}; the setting has no effect` });
-    const setting = isScalar(pair.value) ? pair.value.value : undefined;
-    if (!isRuleSetting(setting)) {
-      const shown = isScalar(pair.value) ? JSON.stringify(setting) : 'a collection';
-      reports.push({ range: nodeRange(pair.value) ?? range, message: `rules.${id}: Unsupported value: ${shown}: supported values: ${SETTINGS.map((s) => `"${s}"`).join(', ')}${didYouMean(typeof setting === 'string' ? setting : undefined, SETTINGS)}` });
-    }
+    if (!known.names.includes(id)) reports.push({ range, message: `definition for rule ${JSON.stringify(id)} was not found${didYouMean(id, known.names)}; the setting has no effect` });
+    if (isMap(pair.value)) reports.push(...longFormReports(id, pair.value, range, known));
+    else reports.push(...severityReports(id, pair.value, range));
   }
   return reports;
+}
+
+function severityReports(id: string, value: Node | null, range: readonly [number, number]): Report[] {
+  const setting = isScalar(value) ? value.value : undefined;
+  if (isRuleSetting(setting)) return [];
+  const shown = isScalar(value) ? JSON.stringify(setting) : 'a collection';
+  return [{ range: nodeRange(value) ?? range, message: `rules.${id}: Unsupported value: ${shown}: supported values: ${SETTINGS.map((s) => `"${s}"`).join(', ')}${didYouMean(typeof setting === 'string' ? setting : undefined, SETTINGS)}` }];
+}
+
+/** `<id>: {severity: warning, options: {allow: [nginx]}}`: the options are checked against the rule's `meta.options`. */
+function longFormReports(id: string, value: Node & { items: unknown[] }, idRange: readonly [number, number], known: KnownRules): Report[] {
+  const reports: Report[] = [];
+  const rule = known.rules.find((r) => r.meta.id === id);
+  for (const pair of value.items as Pair<Node, Node | null>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+    const range = nodeRange(pair.key) ?? idRange;
+    if (key === 'severity') reports.push(...severityReports(id, pair.value, range));
+    else if (key !== 'options') reports.push({ range, message: `rules.${id}: unknown key ${JSON.stringify(key)}${didYouMean(key, ['severity', 'options'])}; known keys: severity, options` });
+    else if (!rule) {
+      if (known.names.includes(id)) reports.push({ range, message: `rules.${id}: options are set per rule id, and ${JSON.stringify(id)} names several rules; the options have no effect` });
+    } else reports.push(...optionReports(id, rule, pair.value, range));
+  }
+  return reports;
+}
+
+function optionReports(id: string, rule: Rule, value: Node | null, keyRange: readonly [number, number]): Report[] {
+  const written: unknown = value && 'toJSON' in value ? (value as { toJSON(): unknown }).toJSON() : null;
+  const entries = isMap(value) ? (value.items as Pair<Node, Node | null>[]) : [];
+  return optionProblems(rule.meta.options, written, `rules.${id}.options`).map((p) => {
+    const pair = p.name === undefined ? undefined : entries.find((e) => isScalar(e.key) && String(e.key.value) === p.name);
+    const at = pair ? (p.message.includes('unknown option') ? pair.key : (pair.value ?? pair.key)) : value;
+    const suggestion = p.message.includes('unknown option') ? didYouMean(p.name, Object.keys(rule.meta.options ?? {})) : '';
+    return { range: (at && nodeRange(at)) ?? keyRange, message: `${p.message}${suggestion}; the setting has no effect` };
+  });
 }
 
 function versionReports(value: Node | null, text: string, keyRange: readonly [number, number], bundled: readonly string[]): Report[] {

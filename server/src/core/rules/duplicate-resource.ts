@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, WorkspaceContext, Rule } from './rule';
 import { namespaceOf } from '../workspace/lookup';
 import { sameResource } from '../model/resource';
 
@@ -12,15 +12,9 @@ export const duplicateResource: Rule = {
       'Two objects with the same identity in one file: `kubectl apply` applies both and the last one',
       'wins silently. Across files the same object is legitimate (kustomize bases and overlays,',
       'alternative versions of an example), so it is only information there.',
-      '',
-      '```yaml',
-      'kind: ConfigMap',
-      'metadata:',
-      '  name: settings   # ConfigMap "settings" is defined twice in this file',
-      '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace } = ctx;
     if (!workspace || !resource.name) return [];
     const namespace = namespaceOf(resource);

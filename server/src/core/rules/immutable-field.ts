@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, WorkspaceContext, Rule } from './rule';
 import { immutableChanges, immutableFieldsTable } from '../immutable/checks';
 import type { Fix } from '../findings';
 import type { Resource } from '../model/resource';
@@ -52,7 +52,7 @@ export const immutableField: Rule = {
       immutableFieldsTable(),
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, baseline } = ctx;
     const match = baseline?.match(resource);
     if (!match) return [];

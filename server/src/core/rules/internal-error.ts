@@ -1,5 +1,5 @@
 import type { KindEntry } from '../schema/catalog';
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 
 /**
  * Kubesight's own failures, said out loud: a check that did not run must not look like "no
@@ -30,7 +30,7 @@ export const internalError: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const { resource, catalog } = ctx;
     const entry = catalog.entry(resource.group, resource.version, resource.kind);
     const problems = entry ? catalog.schemaProblems(entry) : [];

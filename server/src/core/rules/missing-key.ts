@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, WorkspaceContext, Rule } from './rule';
 import { referencesOf } from '../workspace/references';
 import { clusterLookup, namespaceOf, targets } from '../workspace/lookup';
 import { isMap, type Node } from 'yaml';
@@ -32,7 +32,7 @@ export const missingKey: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const workspace = ctx.workspace;
     if (!workspace) return [];
     const namespace = namespaceOf(ctx.resource);

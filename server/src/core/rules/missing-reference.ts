@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, WorkspaceContext, Rule } from './rule';
 import { isClusterScopedReference, referencesOf, type Reference } from '../workspace/references';
 import { clusterLookup, missingSeverity, namespaceOf, searchedWhere, targets, unresolved, type ClusterLookup } from '../workspace/lookup';
 import { clusterBuiltIn } from '../workspace/cluster-builtins';
@@ -70,7 +70,7 @@ export const missingReference: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const workspace = ctx.workspace;
     if (!workspace) return [];
     const namespace = namespaceOf(ctx.resource);
@@ -120,7 +120,7 @@ function issuerIsClusterIssuer(workspace: Workspace, ref: Reference): string | u
 }
 
 /** "Create ConfigMap x": a new document at the end of this file, with the keys the workload reads. */
-function createFix(ctx: ResourceContext, ref: Reference, namespace: string): Fix[] | undefined {
+function createFix(ctx: WorkspaceContext, ref: Reference, namespace: string): Fix[] | undefined {
   if (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret') return undefined;
   const keys = [...new Set(referencesOf(ctx.resource).filter((r) => r.kind === ref.kind && r.name === ref.name).flatMap((r) => r.keys.map((k) => k.key)))];
   const field = ref.kind === 'Secret' ? 'stringData' : 'data';

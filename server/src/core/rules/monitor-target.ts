@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, WorkspaceContext, Rule } from './rule';
 import { missingSeverity, namespaceOf, searchedWhere, selectorMatches } from '../workspace/lookup';
 import { asArray, asObject, valueAt } from '../workspace/pod-template';
 import type { IndexedObject } from '../workspace/indexed-object';
@@ -45,7 +45,7 @@ export const monitorTarget: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace } = ctx;
     const monitor = resource.group === GROUP && Object.hasOwn(MONITORS, resource.kind) ? MONITORS[resource.kind] : undefined;
     if (!workspace || !monitor) return [];

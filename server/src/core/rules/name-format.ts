@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 import type { FieldPath } from '../model/path';
 import { dns1123Label, labelValue, nameRuleFor, qualifiedName } from '../k8s/names';
 import { asObject, podTemplateOf, valueAt } from '../workspace/pod-template';
@@ -17,15 +17,9 @@ export const nameFormat: Rule = {
       'DNS-1035 label (must start with a letter); CronJob names are limited to 52 characters.',
       'Label keys are qualified names (`example.com/name`), label values at most 63 characters of',
       'alphanumerics, `-`, `_` and `.`. A missing `metadata.name` (without `generateName`) is an error.',
-      '',
-      '```yaml',
-      'kind: Pod',
-      'metadata:',
-      '  name: MyPod   # metadata.name: Invalid value: "MyPod": a lowercase RFC 1123 subdomain must ...',
-      '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const { resource, catalog } = ctx;
     const builtin = catalog.entry(resource.group, resource.version, resource.kind)?.source === 'builtin';
     const reports: Report[] = [];

@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, WorkspaceContext, Rule } from './rule';
 import { formatPath, type FieldPath } from '../model/path';
 import { mapSelectorMatches, namespaceOf, targets } from '../workspace/lookup';
 import { asArray, asObject, containersOf, podTemplateOf, stringMap, valueAt } from '../workspace/pod-template';
@@ -28,7 +28,7 @@ export const portReference: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace } = ctx;
     if (!workspace) return [];
     const isService = resource.kind === 'Service' && resource.group === '';
@@ -38,7 +38,7 @@ export const portReference: Rule = {
   },
 };
 
-function probePorts(ctx: ResourceContext): Report[] {
+function probePorts(ctx: WorkspaceContext): Report[] {
   const template = podTemplateOf(ctx.resource);
   if (!template) return [];
   return containersOf(template).flatMap(({ container, path }) => {
@@ -54,7 +54,7 @@ function probePorts(ctx: ResourceContext): Report[] {
   });
 }
 
-function serviceTargetPorts(ctx: ResourceContext, workspace: Workspace): Report[] {
+function serviceTargetPorts(ctx: WorkspaceContext, workspace: Workspace): Report[] {
   const selector = stringMap(valueAt(ctx.resource.value, ['spec', 'selector']));
   const pods = workspace.index.podTemplatesIn(namespaceOf(ctx.resource)).filter((p) => mapSelectorMatches(selector, p.template!.labels));
   // Pods a controller runs (producers.ts) have ports this table does not know.
@@ -68,7 +68,7 @@ function serviceTargetPorts(ctx: ResourceContext, workspace: Workspace): Report[
   });
 }
 
-function ingressPorts(ctx: ResourceContext, workspace: Workspace): Report[] {
+function ingressPorts(ctx: WorkspaceContext, workspace: Workspace): Report[] {
   const namespace = namespaceOf(ctx.resource);
   const backends: FieldPath[] = [['spec', 'defaultBackend']];
   asArray(valueAt(ctx.resource.value, ['spec', 'rules'])).forEach((r, i) =>
@@ -93,7 +93,7 @@ function ingressPorts(ctx: ResourceContext, workspace: Workspace): Report[] {
 }
 
 /** A route's Service backends: the port is required, and must be one of the Service's ports. */
-function routePorts(ctx: ResourceContext, workspace: Workspace): Report[] {
+function routePorts(ctx: WorkspaceContext, workspace: Workspace): Report[] {
   const namespace = namespaceOf(ctx.resource);
   // With the route's schema known, its CEL rule "Must have port for Service reference" reports a missing port.
   const schemaKnown = ctx.catalog.entry(ctx.resource.group, ctx.resource.version, ctx.resource.kind) !== undefined;

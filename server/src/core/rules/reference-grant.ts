@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, WorkspaceContext, Rule } from './rule';
 import { missingSeverity, targets } from '../workspace/lookup';
 import { asArray, asObject, valueAt } from '../workspace/pod-template';
 import { backendRefsOf, certificateRefsOf, GATEWAY_GROUP, isGateway, isGatewayRoute, type ObjectRef } from '../workspace/gateway-api';
@@ -36,7 +36,7 @@ export const referenceGrant: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace } = ctx;
     if (!workspace || !resource.namespace) return [];
     const refs = isGatewayRoute(resource) ? backendRefsOf(resource) : isGateway(resource) ? certificateRefsOf(resource) : [];

@@ -3,7 +3,7 @@ import { locate } from '../model/path';
 import { isMap, type Node } from 'yaml';
 import type { LineIndex } from '../model/line-index';
 import { isBuiltinWorkload, podTemplateOf } from '../workspace/pod-template';
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 
 const JOB_KINDS = new Set(['Job', 'CronJob']);
 /** Built-in workloads whose pods must restart (custom workloads have rules of their own). */
@@ -22,19 +22,9 @@ export const restartPolicy: Rule = {
       'Jobs: `spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"`.',
       'Deployments, ReplicaSets, DaemonSets and StatefulSets accept only `Always`.',
       'The quick fix adds `restartPolicy: OnFailure` to the pod spec.',
-      '',
-      '```yaml',
-      'kind: CronJob',
-      'spec:',
-      '  jobTemplate:',
-      '    spec:',
-      '      template:',
-      '        spec:           # restartPolicy missing: defaults to Always, refused',
-      '          containers: [...]',
-      '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const { resource } = ctx;
     const template = podTemplateOf(resource);
     if (!template) return [];

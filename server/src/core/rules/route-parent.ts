@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, WorkspaceContext, Rule } from './rule';
 import { namespaceOf, searchedWhere, selectorMatches, targets, unresolved } from '../workspace/lookup';
 import { GATEWAY_GROUP, hostnamesIntersect, isGatewayRoute, listenerAcceptsKind, listenersOf, parentRefsOf, type Listener, type ObjectRef } from '../workspace/gateway-api';
 import { asArray, valueAt } from '../workspace/pod-template';
@@ -44,7 +44,7 @@ export const routeParent: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace } = ctx;
     if (!workspace || !isGatewayRoute(resource)) return [];
     const namespace = namespaceOf(resource);

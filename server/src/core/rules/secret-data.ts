@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 import { rangeOfPath } from '../model/path';
 import { configKey } from '../k8s/names';
 import { render } from '../schema/validate';
@@ -19,15 +19,9 @@ export const secretData: Rule = {
       'server fails to decode anything else (`illegal base64 data at input byte N`). Plain text',
       'belongs in `stringData`, which the server encodes for you; the quick fix moves it there.',
       'Keys of `data` and `stringData` must be valid config keys.',
-      '',
-      '```yaml',
-      'kind: Secret',
-      'data:',
-      '  password: hunter2!   # illegal base64 data at input byte 7',
-      '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const { resource } = ctx;
     if (resource.kind !== 'Secret' || resource.group !== '') return [];
     const reports: Report[] = [];

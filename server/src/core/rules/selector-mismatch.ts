@@ -4,7 +4,7 @@ import type { Resource } from '../model/resource';
 import { render } from '../schema/validate';
 import { selectorMatches } from '../workspace/lookup';
 import { asObject, isBuiltinWorkload, podTemplateOf, stringMap, valueAt } from '../workspace/pod-template';
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 
 /** Kinds whose selector must match their template; the word the API server uses for an empty one. */
 const WORKLOADS: Record<string, string> = { Deployment: 'deployment', ReplicaSet: 'deployment', DaemonSet: 'daemonset', StatefulSet: 'statefulset' };
@@ -30,19 +30,9 @@ export const selectorMismatch: Rule = {
       'OpenKruise workloads are refused the same way by their controllers; a Deployment of another',
       'group is not an apps Deployment and is not checked.',
       'The quick fix sets the template label to the selector\'s value.',
-      '',
-      '```yaml',
-      'selector:',
-      '  matchLabels:',
-      '    app: shop-api',
-      'template:',
-      '  metadata:',
-      '    labels:',
-      '      app: shop   # spec.template.metadata.labels: Invalid value: {"app":"shop"}: `selector` does not match template `labels`',
-      '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const { resource } = ctx;
     const template = podTemplateOf(resource);
     if (!template || NO_SELECTOR.has(`${resource.group}/${resource.kind}`)) return [];

@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, WorkspaceContext, Rule } from './rule';
 import { mapSelectorMatches, namespaceOf, searchedWhere, unmatchedSelector } from '../workspace/lookup';
 import { stringMap, valueAt } from '../workspace/pod-template';
 
@@ -28,7 +28,7 @@ export const serviceNoPods: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace } = ctx;
     if (!workspace || resource.kind !== 'Service' || resource.group !== '') return [];
     if (valueAt(resource.value, ['spec', 'type']) === 'ExternalName') return [];

@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, WorkspaceContext, Rule } from './rule';
 import { missingSeverity, namespaceOf, searchedWhere, targets } from '../workspace/lookup';
 import { valueAt } from '../workspace/pod-template';
 
@@ -20,7 +20,7 @@ export const statefulsetService: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace } = ctx;
     if (!workspace || resource.kind !== 'StatefulSet' || resource.group !== 'apps') return [];
     const name = valueAt(resource.value, ['spec', 'serviceName']);

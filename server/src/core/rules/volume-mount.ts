@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from './rule';
+import type { Report, DocumentContext, Rule } from './rule';
 import { formatPath } from '../model/path';
 import { asArray, asObject, claimTemplateNames, containersOf, podTemplateOf } from '../workspace/pod-template';
 
@@ -13,15 +13,9 @@ export const volumeMount: Rule = {
       '`spec.volumes` (or, for a StatefulSet or an OpenKruise CloneSet, of a `volumeClaimTemplates`',
       'entry); the API server',
       'rejects the object otherwise.',
-      '',
-      '```yaml',
-      'volumeMounts:',
-      '  - name: data        # spec.containers[0].volumeMounts[0].name: Not found: "data"',
-      '    mountPath: /data',
-      '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: DocumentContext): Report[] {
     const template = podTemplateOf(ctx.resource);
     if (!template) return [];
     // A StatefulSet's volumeClaimTemplates are volumes of its pods too.

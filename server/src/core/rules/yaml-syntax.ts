@@ -25,11 +25,6 @@ export const yamlSyntax: Rule = {
       '',
       'Valid YAML that has no JSON form is an error too, as kubectl stops at it: a collection used as a',
       'mapping key (`? [a, b]`), or an alias inside the node it refers to.',
-      '',
-      '```yaml',
-      'spec:',
-      '\tcontainers: []   # tab used for indentation',
-      '```',
     ].join('\n'),
   },
   checkFile({ file }): Report[] {

@@ -8,6 +8,8 @@ export interface SchemaViolation {
   path: FieldPath;
   at: 'key' | 'value';
   message: string;
+  /** The JSON Schema keyword that failed (`additionalProperties`, `required`, `type`, `enum`…): which schema/… rule reports it. */
+  keyword: string;
   /** For unknown fields: the field name that was probably meant. */
   suggestion?: string;
 }
@@ -54,8 +56,9 @@ export function toViolations(errors: ErrorObject[]): SchemaViolation[] {
   for (const e of errors) {
     // Branch errors of an anyOf (int-or-string, quantity) are summarised by the anyOf error itself.
     if (anyOfPaths.has(e.instancePath) && e.keyword !== 'anyOf' && /\/anyOf\/\d+\//.test(e.schemaPath)) continue;
-    const v = toViolation(e);
-    if (!v) continue;
+    const found = toViolation(e);
+    if (!found) continue;
+    const v = { ...found, keyword: e.keyword };
     const key = `${formatPath(v.path)}|${v.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -74,7 +77,7 @@ function pointerToPath(pointer: string): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function toViolation(e: ErrorObject): SchemaViolation | undefined {
+function toViolation(e: ErrorObject): Omit<SchemaViolation, 'keyword'> | undefined {
   const path = pointerToPath(e.instancePath);
   const where = formatPath(path);
   switch (e.keyword) {

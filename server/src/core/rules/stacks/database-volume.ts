@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from '../rule';
+import type { Report, WorkspaceContext, Rule } from '../rule';
 import { APP_INFO, DATABASES, runsDatabaseClient } from '../../stacks/detect';
 import { mountsOf, outlivesPod, volumeDescription } from '../../stacks/workload';
 
@@ -34,7 +34,7 @@ export const databaseVolume: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace, facts } = ctx;
     if (!DATABASE_WORKLOADS.has(`${resource.group}/${resource.kind}`)) return [];
     return facts.appsOf(resource)

@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from '../rule';
+import type { Report, WorkspaceContext, Rule } from '../rule';
 import { workloadRunning } from '../../stacks/detect';
 import { hasHiddenEnv } from '../../stacks/env';
 import { mountsOf, outlivesPod, scalingOf } from '../../stacks/workload';
@@ -22,7 +22,7 @@ export const directusSqlite: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace, facts } = ctx;
     const directus = workloadRunning(resource, 'directus', facts);
     if (!directus) return [];

@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from '../rule';
+import type { Report, WorkspaceContext, Rule } from '../rule';
 import { workloadRunning } from '../../stacks/detect';
 import { hasHiddenEnv } from '../../stacks/env';
 import { accessModesOf, mountsOf, scalingOf, volumeDescription } from '../../stacks/workload';
@@ -27,7 +27,7 @@ export const directusUploads: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace, facts } = ctx;
     const directus = workloadRunning(resource, 'directus', facts);
     if (!directus) return [];

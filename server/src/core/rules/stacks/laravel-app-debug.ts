@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from '../rule';
+import type { Report, WorkspaceContext, Rule } from '../rule';
 import { asObject } from '../../workspace/pod-template';
 import { plainEnv } from './env';
 
@@ -21,7 +21,7 @@ export const laravelAppDebug: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource } = ctx;
     if (resource.kind === 'ConfigMap' && resource.group === '') {
       const data = asObject(resource.value.data) ?? {};

@@ -1,5 +1,5 @@
 import type { FieldPath } from '../../model/path';
-import type { Report, ResourceContext, Rule } from '../rule';
+import type { Report, WorkspaceContext, Rule } from '../rule';
 import { asArray, containersOf, podTemplateOf, valueAt } from '../../workspace/pod-template';
 import { hpasTargeting } from '../../stacks/workload';
 import type { Workspace } from '../../workspace/workspace';
@@ -46,7 +46,7 @@ export const laravelMigrateInDeployment: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource } = ctx;
     if (!REPLICATED.has(resource.kind) || resource.group !== 'apps') return [];
     const template = podTemplateOf(resource);
@@ -79,7 +79,7 @@ function migrateCommand(container: Record<string, unknown>, path: FieldPath): { 
 }
 
 /** Why the workload has several pods ("3 replicas", "scaled up to 10 by HorizontalPodAutoscaler x"), or undefined. */
-function scaleOf(ctx: ResourceContext, workspace: Workspace | undefined): string | undefined {
+function scaleOf(ctx: WorkspaceContext, workspace: Workspace | undefined): string | undefined {
   const replicas = valueAt(ctx.resource.value, ['spec', 'replicas']);
   if (typeof replicas === 'number' && replicas > 1) return `${replicas} replicas`;
   if (!workspace) return undefined;

@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from '../rule';
+import type { Report, WorkspaceContext, Rule } from '../rule';
 import { containersOf, podTemplateOf, valueAt } from '../../workspace/pod-template';
 import { commandOf } from '../../stacks/detect';
 
@@ -21,7 +21,7 @@ export const laravelSchedulerConcurrency: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource } = ctx;
     if (resource.kind !== 'CronJob' || resource.group !== 'batch') return [];
     const template = podTemplateOf(resource);

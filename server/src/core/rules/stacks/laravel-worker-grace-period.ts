@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from '../rule';
+import type { Report, WorkspaceContext, Rule } from '../rule';
 import { containersOf, podTemplateOf, valueAt } from '../../workspace/pod-template';
 import { commandOf } from '../../stacks/detect';
 
@@ -38,7 +38,7 @@ export const laravelWorkerGracePeriod: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource } = ctx;
     if (resource.group === 'batch' && RUN_ONCE.has(resource.kind)) return [];
     const template = podTemplateOf(resource);

@@ -1,6 +1,6 @@
 import type { Severity } from '../../findings';
 import { locate } from '../../model/path';
-import type { Report, ResourceContext, Rule } from '../rule';
+import type { Report, WorkspaceContext, Rule } from '../rule';
 import { asArray, asObject, containersOf, valueAt, type PodTemplate } from '../../workspace/pod-template';
 import { clusterLookup, missingSeverity, namespaceOf, searchedWhere, targets } from '../../workspace/lookup';
 import type { IndexedObject } from '../../workspace/indexed-object';
@@ -52,7 +52,7 @@ export const nginxPhpUpstream: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace } = ctx;
     if (!workspace || resource.kind !== 'ConfigMap' || resource.group !== '' || !resource.name) return [];
     const namespace = namespaceOf(resource);
@@ -107,7 +107,7 @@ function address(key: string, text: string, index: number, directive: string): A
   return m ? [{ key, text, directive, index, host: m[1].replace(/\.$/, '').toLowerCase(), port: Number(m[2]) }] : [];
 }
 
-function checkAddress(ctx: ResourceContext, workspace: Workspace, namespace: string, address: Address): { message: string; severity?: Severity } | undefined {
+function checkAddress(ctx: WorkspaceContext, workspace: Workspace, namespace: string, address: Address): { message: string; severity?: Severity } | undefined {
   const service = serviceOfHost(address.host, namespace, workspace);
   if (!service) return undefined;
   const found = targets(workspace, '', 'Service', service.namespace, service.name);
@@ -136,7 +136,7 @@ function describe(ports: readonly { name?: string; port?: number }[]): string {
 }
 
 /** Absolute offsets of the address in the file: the same occurrence in the scalar's source text. */
-function rangeOf(ctx: ResourceContext, address: Address): readonly [number, number] | undefined {
+function rangeOf(ctx: WorkspaceContext, address: Address): readonly [number, number] | undefined {
   const node = locate(ctx.resource.node, ['data', address.key]).node;
   if (!node?.range) return undefined;
   const value = String(asObject(ctx.resource.value.data)?.[address.key] ?? '');

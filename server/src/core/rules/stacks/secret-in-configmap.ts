@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from '../rule';
+import type { Report, WorkspaceContext, Rule } from '../rule';
 import { asObject } from '../../workspace/pod-template';
 import { isCredential, plainEnv } from './env';
 
@@ -25,7 +25,7 @@ export const secretInConfigmap: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource } = ctx;
     if (resource.kind === 'ConfigMap' && resource.group === '') {
       return Object.entries(asObject(resource.value.data) ?? {})

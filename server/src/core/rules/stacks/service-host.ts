@@ -1,4 +1,4 @@
-import type { Report, ResourceContext, Rule } from '../rule';
+import type { Report, WorkspaceContext, Rule } from '../rule';
 import { portsMatter, serviceOfHost } from '../../stacks/workload';
 import { clusterLookup, missingSeverity, searchedWhere } from '../../workspace/lookup';
 
@@ -31,7 +31,7 @@ export const serviceHost: Rule = {
       '```',
     ].join('\n'),
   },
-  checkResource(ctx: ResourceContext): Report[] {
+  checkResource(ctx: WorkspaceContext): Report[] {
     const { resource, workspace, facts } = ctx;
     if (!workspace) return [];
     const apps = facts.appsOf(resource).filter((a) => (a.app === 'laravel' || a.app === 'directus') && a.container.path.includes('containers'));

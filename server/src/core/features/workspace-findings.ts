@@ -1,0 +1,167 @@
+import type { Finding } from '../findings';
+import type { ParsedDocument } from '../model/parse';
+import { detached } from '../model/strings';
+import type { IndexedObject } from '../workspace/indexed-object';
+import type { ResourceIndex } from '../workspace/index';
+import type { Workspace } from '../workspace/workspace';
+import { trackedWorkspace, type Ask, type Reads } from './workspace-reads';
+
+/**
+ * Findings of the workspace rules, per document, kept with what they read of the workspace, so an
+ * edit recomputes only the documents whose own text or whose reads changed (in the spirit of
+ * rust-analyzer's queries: the inputs of a result are recorded while it is computed, and checked
+ * before it is reused). A document's entry is reused when
+ * - its text, offset in its chunk and tool key are the same (like FindingsCache), and
+ * - everything outside the index its rules may read is the same (`GlobalInputs`), and
+ * - every index query its rules made (`find`, `podTemplatesIn`, …) answers the same objects, in
+ *   the same order, each with the same content (the object's value by identity: a reused
+ *   document shares its value) and identity.
+ * Dependencies are recorded, not declared: a rule that reads a new kind needs no declaration, and
+ * cannot forget one. Owned by a host (one per server), never module state.
+ */
+export class WorkspaceFindingsCache {
+  private readonly byUri = new Map<string, FileEntries>();
+  private readonly valueIds = new WeakMap<object, number>();
+  private nextValueId = 1;
+  // Query answers of the newest index; recomputed when the index changes (every edit makes a new one).
+  private answers: { index: ResourceIndex; byQuery: Map<string, string>; tokens: Map<IndexedObject, string> } | undefined;
+  /** Documents whose workspace findings were computed (not reused) since the host last reset it; tests read it. */
+  recomputed = 0;
+  /** Documents whose workspace findings were reused. */
+  reused = 0;
+
+  /** One file's analysis: documents ask `findings`, `end` keeps the entries of the documents seen. */
+  begin(uri: string, workspace: Workspace, inputs: GlobalInputs): WorkspaceAnalysis {
+    const key = this.globalKey(workspace, inputs);
+    const old = this.byUri.get(uri);
+    const previous: Entries = old && old.key === key ? old.entries : new Map();
+    const next: Entries = new Map();
+    return {
+      findings: (document, variant, run) => this.findingsOf(workspace, document, variant, run, previous, next),
+      end: () => void this.byUri.set(uri, { key, entries: next }),
+    };
+  }
+
+  private globalKey(workspace: Workspace, inputs: GlobalInputs): string {
+    // searchedWhere counts the files; missingSeverity reads `complete`; clusterLookup the cluster index.
+    const id = (o: object | undefined) => (o ? this.idOf(o) : 0);
+    return [id(inputs.catalog), inputs.config, id(inputs.baseline), inputs.rules, workspace.uris().length, workspace.complete, id(workspace.cluster)].join('\u0000');
+  }
+
+  /** A number per object identity (values, catalogs, cluster indexes), so keys compare as strings. */
+  private idOf(o: object): number {
+    let id = this.valueIds.get(o);
+    if (id === undefined) this.valueIds.set(o, (id = this.nextValueId++));
+    return id;
+  }
+
+  /** Forget one file (closed or deleted). */
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
+  private findingsOf(workspace: Workspace, document: ParsedDocument, variant: string, run: RunRules, previous: Entries, next: Entries): Finding[] {
+    // Keyed by the chunk's text itself (V8 keeps a string's hash: no copy), then by the document's
+    // place in the file (two copies of one text are told apart: duplicate-resource reports the
+    // second), offset in the chunk and tool key.
+    const key = `${document.index}|${document.start - document.chunkStart}|${variant}`;
+    const entry = previous.get(document.source)?.get(key);
+    if (entry && this.stillValid(workspace.index, entry.reads)) {
+      keep(next, document.source, key, entry);
+      this.reused++;
+      return entry.findings.map((f) => shift(f, document.chunkStart));
+    }
+    this.recomputed++;
+    const reads: Reads = [];
+    const findings = run(trackedWorkspace(workspace, reads, (index, query, ask) => this.fingerprint(index, query, ask)));
+    // A finding or fix outside the document (a fix that adds a document at the end of the file, an
+    // edit of another file) holds absolute offsets that move with other documents: never reused.
+    if (findings.every((f) => inside(f, document))) keep(next, detached(document.source), key, { findings: findings.map((f) => detach(shift(f, -document.chunkStart))), reads });
+    return findings;
+  }
+
+  private stillValid(index: ResourceIndex, reads: Reads): boolean {
+    for (const [query, ask, fingerprint] of reads) if (this.fingerprint(index, query, ask) !== fingerprint) return false;
+    return true;
+  }
+
+  /** The fingerprint of a query's answer in this index, computed once per index. */
+  private fingerprint(index: ResourceIndex, query: string, ask: Ask): string {
+    if (this.answers?.index !== index) this.answers = { index, byQuery: new Map(), tokens: new Map() };
+    const known = this.answers.byQuery.get(query);
+    if (known !== undefined) return known;
+    const result = ask(index);
+    const fingerprint = typeof result === 'boolean' ? String(result) : result.map((o) => this.tokenOf(o)).join('\n');
+    this.answers.byQuery.set(query, fingerprint);
+    return fingerprint;
+  }
+
+  /** What a rule can read of an indexed object: its identity, file and place in it, provenance and content. */
+  private tokenOf(o: IndexedObject): string {
+    const tokens = this.answers!.tokens;
+    let token = tokens.get(o);
+    if (token === undefined) {
+      const id = this.idOf(o.resource.value);
+      const keys = o.generatedBy && o.dataKeys ? [...o.dataKeys].join(',') : '';
+      // The document's place in its file: which of two copies in one file comes first (duplicate-resource).
+      token = `${o.uri}|${o.resource.document.index}|${o.resource.basePath.join('.')}|${id}|${o.group}/${o.kind}/${o.namespace}/${o.name}|${o.producedBy ?? ''}|${o.generatedBy ?? ''}|${o.patch ? 1 : 0}|${keys}`;
+      tokens.set(o, token);
+    }
+    return token;
+  }
+}
+
+/** What workspace findings may depend on besides the index: a change of any recomputes the file. */
+export interface GlobalInputs {
+  /** Identity keys of the catalog, config and baseline (the caller's). */
+  catalog: object;
+  config: string;
+  baseline: object | undefined;
+  /** The ids of the rules that run, in order. */
+  rules: string;
+}
+
+export interface WorkspaceAnalysis {
+  /** The document's workspace findings: reused, or `run` with a workspace that records what it reads. */
+  findings(document: ParsedDocument, variant: string, run: RunRules): Finding[];
+  end(): void;
+}
+
+export type RunRules = (workspace: Workspace) => Finding[];
+
+interface Entry {
+  /** Offsets relative to the document's chunk. */
+  findings: Finding[];
+  reads: Reads;
+}
+
+/** By chunk text, then by `offset in chunk|tool key`. */
+type Entries = Map<string, Map<string, Entry>>;
+
+interface FileEntries {
+  key: string;
+  entries: Entries;
+}
+
+function keep(entries: Entries, source: string, key: string, entry: Entry): void {
+  let byKey = entries.get(source);
+  if (!byKey) entries.set(source, (byKey = new Map()));
+  byKey.set(key, entry);
+}
+
+
+function inside(f: Finding, document: ParsedDocument): boolean {
+  // An edit at the document's end may be one at the file's end (a new document after it), which moves.
+  const edits = (f.fixes ?? []).every((fix) => fix.edits.every((e) => !e.uri && e.start >= document.start && e.end < document.end));
+  return edits && f.start >= document.start && f.end <= document.end;
+}
+
+function detach(f: Finding): Finding {
+  const fixes = f.fixes?.map((fix) => ({ ...fix, title: detached(fix.title), edits: fix.edits.map((e) => ({ ...e, newText: detached(e.newText) })) }));
+  return { ...f, message: detached(f.message), ...(fixes ? { fixes } : {}) };
+}
+
+function shift(f: Finding, delta: number): Finding {
+  const fixes = f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
+  return { ...f, start: f.start + delta, end: f.end + delta, ...(fixes ? { fixes } : {}) };
+}

@@ -110,8 +110,8 @@ function workspaceRulePass(rules: readonly Rule[], base: Omit<ResourceContext, '
   const always = rules.filter((r) => !cached.includes(r));
   let analysis: WorkspaceAnalysis | undefined;
   if (cache && env.workspace && cached.length > 0) {
-    const inputs = { catalog: env.catalog, config: JSON.stringify(env.config), rules: cached.map((r) => r.meta.id).join(), baseline: undefined };
-    analysis = cache.begin(env.uri ?? '', env.workspace, inputs);
+    const inputs = { catalog: env.catalog, config: JSON.stringify(env.config), rules: cached.map((r) => r.meta.id).join() };
+    analysis = cache.begin(env.uri ?? '', env.workspace, inputs, base.file.text);
   }
   const pass = (document: ParsedDocument, resources: Resource[], patchFile: boolean): Finding[] => {
     const out = always.length > 0 ? runRules(always, resources, base, env.config, patchFile) : [];

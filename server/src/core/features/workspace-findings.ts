@@ -31,13 +31,15 @@ export class WorkspaceFindingsCache {
   reused = 0;
 
   /** One file's analysis: documents ask `findings`, `end` keeps the entries of the documents seen. */
-  begin(uri: string, workspace: Workspace, inputs: GlobalInputs): WorkspaceAnalysis {
-    const key = this.globalKey(workspace, inputs);
+  begin(uri: string, workspace: Workspace, inputs: GlobalInputs, text: string): WorkspaceAnalysis {
+    // A fix that appends a document to the file starts with a line break unless the file ends with one.
+    const key = `${this.globalKey(workspace, inputs)}\u0000${text === '' || text.endsWith('\n')}`;
+    const fileEnd = text.length;
     const old = this.byUri.get(uri);
     const previous: Entries = old && old.key === key ? old.entries : new Map();
     const next: Entries = new Map();
     return {
-      findings: (document, variant, run) => this.findingsOf(workspace, document, variant, run, previous, next),
+      findings: (document, variant, run) => this.findingsOf(workspace, { document, fileEnd }, variant, run, { previous, next }),
       end: () => void this.byUri.set(uri, { key, entries: next }),
     };
   }
@@ -45,7 +47,7 @@ export class WorkspaceFindingsCache {
   private globalKey(workspace: Workspace, inputs: GlobalInputs): string {
     // searchedWhere counts the files; missingSeverity reads `complete`; clusterLookup the cluster index.
     const id = (o: object | undefined) => (o ? this.idOf(o) : 0);
-    return [id(inputs.catalog), inputs.config, id(inputs.baseline), inputs.rules, workspace.uris().length, workspace.complete, id(workspace.cluster)].join('\u0000');
+    return [id(inputs.catalog), inputs.config, inputs.rules, workspace.uris().length, workspace.complete, id(workspace.cluster)].join('\u0000');
   }
 
   /** A number per object identity (values, catalogs, cluster indexes), so keys compare as strings. */
@@ -60,7 +62,8 @@ export class WorkspaceFindingsCache {
     this.byUri.delete(uri);
   }
 
-  private findingsOf(workspace: Workspace, document: ParsedDocument, variant: string, run: RunRules, previous: Entries, next: Entries): Finding[] {
+  private findingsOf(workspace: Workspace, at: Place, variant: string, run: RunRules, { previous, next }: { previous: Entries; next: Entries }): Finding[] {
+    const { document } = at;
     // Keyed by the chunk's text itself (V8 keeps a string's hash: no copy), then by the document's
     // place in the file (two copies of one text are told apart: duplicate-resource reports the
     // second), offset in the chunk and tool key.
@@ -69,14 +72,15 @@ export class WorkspaceFindingsCache {
     if (entry && this.stillValid(workspace.index, entry.reads)) {
       keep(next, document.source, key, entry);
       this.reused++;
-      return entry.findings.map((f) => shift(f, document.chunkStart));
+      return entry.findings.map((f) => shift(f, 'restore', document.chunkStart, at.fileEnd));
     }
     this.recomputed++;
     const reads: Reads = [];
     const findings = run(trackedWorkspace(workspace, reads, (index, query, ask) => this.fingerprint(index, query, ask)));
-    // A finding or fix outside the document (a fix that adds a document at the end of the file, an
-    // edit of another file) holds absolute offsets that move with other documents: never reused.
-    if (findings.every((f) => inside(f, document))) keep(next, detached(document.source), key, { findings: findings.map((f) => detach(shift(f, -document.chunkStart))), reads });
+    // A finding or fix elsewhere (an edit of another file or another document) holds offsets that
+    // move with other documents: never reused. An edit at the file's end (a fix that appends a
+    // document, missing-reference's) is kept as such.
+    if (findings.every((f) => inside(f, at))) keep(next, detached(document.source), key, { findings: findings.map((f) => detach(shift(f, 'store', document.chunkStart, at.fileEnd))), reads });
     return findings;
   }
 
@@ -113,10 +117,9 @@ export class WorkspaceFindingsCache {
 
 /** What workspace findings may depend on besides the index: a change of any recomputes the file. */
 export interface GlobalInputs {
-  /** Identity keys of the catalog, config and baseline (the caller's). */
+  /** The catalog (by identity) and the config (as JSON). */
   catalog: object;
   config: string;
-  baseline: object | undefined;
   /** The ids of the rules that run, in order. */
   rules: string;
 }
@@ -135,6 +138,8 @@ interface Entry {
   reads: Reads;
 }
 
+const AT_FILE_END = -1;
+
 /** By chunk text, then by `offset in chunk|tool key`. */
 type Entries = Map<string, Map<string, Entry>>;
 
@@ -150,10 +155,17 @@ function keep(entries: Entries, source: string, key: string, entry: Entry): void
 }
 
 
-function inside(f: Finding, document: ParsedDocument): boolean {
-  // An edit at the document's end may be one at the file's end (a new document after it), which moves.
-  const edits = (f.fixes ?? []).every((fix) => fix.edits.every((e) => !e.uri && e.start >= document.start && e.end < document.end));
-  return edits && f.start >= document.start && f.end <= document.end;
+/** A document and where its file ends. */
+interface Place {
+  document: ParsedDocument;
+  fileEnd: number;
+}
+
+/** Whether a finding and its fixes are about its own document (or append to the file). */
+function inside(f: Finding, { document, fileEnd }: Place): boolean {
+  // An edit at the document's end that is not the file's end is ambiguous: stored as neither.
+  const ownEdit = (e: { start: number; end: number; uri?: string }) => !e.uri && ((e.start >= document.start && e.end < document.end) || (e.start === fileEnd && e.end === fileEnd));
+  return f.start >= document.start && f.end <= document.end && (f.fixes ?? []).every((fix) => fix.edits.every(ownEdit));
 }
 
 function detach(f: Finding): Finding {
@@ -161,7 +173,10 @@ function detach(f: Finding): Finding {
   return { ...f, message: detached(f.message), ...(fixes ? { fixes } : {}) };
 }
 
-function shift(f: Finding, delta: number): Finding {
-  const fixes = f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
+/** A finding made relative to its chunk (`store`) or absolute again (`restore`); an edit at the file's end is stored as AT_FILE_END. */
+function shift(f: Finding, direction: 'store' | 'restore', chunkStart: number, fileEnd: number): Finding {
+  const delta = direction === 'store' ? -chunkStart : chunkStart;
+  const move = (offset: number) => (direction === 'store' ? (offset === fileEnd ? AT_FILE_END : offset + delta) : offset === AT_FILE_END ? fileEnd : offset + delta);
+  const fixes = f.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: move(e.start), end: move(e.end) })) }));
   return { ...f, start: f.start + delta, end: f.end + delta, ...(fixes ? { fixes } : {}) };
 }

@@ -11,6 +11,7 @@ import { diagnoseWorkspaceFile } from '../../server/src/core/features/diagnostic
 import { FindingsCache } from '../../server/src/core/features/findings-cache';
 import { WorkspaceFindingsCache } from '../../server/src/core/features/workspace-findings';
 import { Workspace } from '../../server/src/core/workspace/workspace';
+import type { IndexedObject } from '../../server/src/core/workspace/indexed-object';
 import { WorkspaceCatalog } from '../../server/src/core/workspace/custom-kinds';
 import { bundledCatalog } from '../../server/src/io/schema-source';
 
@@ -39,6 +40,13 @@ class Host {
 
 function fresh(ws: Workspace, uri: string): string {
   return JSON.stringify(diagnoseWorkspaceFile(ws, uri, { catalog: new WorkspaceCatalog(catalog).for(ws), config: DEFAULT_CONFIG }));
+}
+
+/** A file's index entries, each object's Resource as where it is (document offsets, path in it). */
+function indexed(ws: Workspace, uri: string): string {
+  const file = ws.file(uri)!;
+  const plain = (o: IndexedObject) => ({ ...o, resource: [o.resource.document.start, o.resource.document.end, o.resource.document.index, o.resource.basePath], dataKeys: o.dataKeys && [...o.dataKeys] });
+  return JSON.stringify([file.objects.map(plain), file.produced.map(plain)]);
 }
 
 type Rand = (n: number) => number;
@@ -90,6 +98,8 @@ for (const project of readdirSync(CORPUS).filter((p) => statSync(join(CORPUS, p)
       for (let i = 0; i < 12; i++) {
         const uri = uris[rand(uris.length)];
         ws = ws.withFile(uri, edit(ws.file(uri)!.parsed.text, rand), i + 2);
+        // The edited file's index entries (reused for reused documents) equal a fresh indexing.
+        assert.equal(indexed(ws, uri), indexed(Workspace.empty(namespaced, true).withFile(uri, ws.file(uri)!.parsed.text, 1), uri), `${project} seed ${seed} edit ${i + 1}: index of ${uri}`);
         // The edited file and two others (its dependents, or not).
         for (const checked of [uri, uris[rand(uris.length)], uris[rand(uris.length)]]) {
           assert.equal(host.diagnose(ws, checked), fresh(ws, checked), `${project} seed ${seed} edit ${i + 1}: ${checked}`);

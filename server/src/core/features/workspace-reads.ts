@@ -20,8 +20,13 @@ export type Fingerprint = (index: ResourceIndex, query: string, ask: Ask) => str
  */
 export function trackedWorkspace(workspace: Workspace, reads: Reads, fingerprint: Fingerprint): Workspace {
   const index = workspace.index;
+  // Rules of one document often ask the same (the ConfigMap a container reads, by three rules): recorded once.
+  const asked = new Set<string>();
   const record = <T extends readonly IndexedObject[] | boolean>(query: string, ask: (index: ResourceIndex) => T): T => {
-    reads.push([query, ask, fingerprint(index, query, ask)]);
+    if (!asked.has(query)) {
+      asked.add(query);
+      reads.push([query, ask, fingerprint(index, query, ask)]);
+    }
     return ask(index);
   };
   const tracked: Pick<ResourceIndex, 'objects' | 'patches' | 'isPatched' | 'find' | 'ofKind' | 'named' | 'podTemplatesIn' | 'allPodTemplates' | 'ofKindEverywhere'> = {

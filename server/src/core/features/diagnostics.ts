@@ -79,13 +79,15 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   for (const document of file.documents) {
     if (document.errors.length > 0) continue;
     if (documentRules.length === 0 && workspaceRules.length === 0) break;
-    const resources = resourcesOfDocument(document);
+    // Resources are made only for the rules that run: an edit finds most documents' findings cached.
+    let made: Resource[] | undefined;
+    const resources = () => (made ??= resourcesOfDocument(document));
     // The tool context is part of the key: the same text is a whole object in one place and a patch in another.
     // A file checked through builds runs no document rule here (and must not read the cache of its plain check).
     const cached = throughBuilds ? [] : env.cache?.get(document, env.catalog, env.config, tools.key);
     if (cached) findings.push(...cached);
     else {
-      const own = runRules(documentRules, resources, base, env.config, !!tools.patchOf);
+      const own = runRules(documentRules, resources(), base, env.config, !!tools.patchOf);
       env.cache?.set(document, env.catalog, env.config, own, tools.key);
       findings.push(...own);
     }
@@ -96,7 +98,7 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   return withDirectiveFindings(findings, file, env.config, ran);
 }
 
-type WorkspacePass = ((document: ParsedDocument, resources: Resource[], patchFile: boolean) => Finding[]) & { end(): void };
+type WorkspacePass = ((document: ParsedDocument, resources: () => Resource[], patchFile: boolean) => Finding[]) & { end(): void };
 
 /**
  * The workspace-scoped rules of one file's documents. With the host's WorkspaceFindingsCache, a
@@ -107,17 +109,18 @@ type WorkspacePass = ((document: ParsedDocument, resources: Resource[], patchFil
 function workspaceRulePass(rules: readonly Rule[], base: Omit<ResourceContext, 'resource'>, env: DiagnosticsEnv): WorkspacePass {
   const cache = env.workspaceCache;
   const cached = cache && env.workspace ? rules.filter((r) => r.meta.scope !== 'baseline') : [];
-  const always = rules.filter((r) => !cached.includes(r));
+  // Without a baseline the baseline rule has nothing to compare with.
+  const always = rules.filter((r) => !cached.includes(r) && (r.meta.scope !== 'baseline' || env.baseline));
   let analysis: WorkspaceAnalysis | undefined;
   if (cache && env.workspace && cached.length > 0) {
     const inputs = { catalog: env.catalog, config: JSON.stringify(env.config), rules: cached.map((r) => r.meta.id).join() };
     analysis = cache.begin(env.uri ?? '', env.workspace, inputs, base.file.text);
   }
-  const pass = (document: ParsedDocument, resources: Resource[], patchFile: boolean): Finding[] => {
-    const out = always.length > 0 ? runRules(always, resources, base, env.config, patchFile) : [];
+  const pass = (document: ParsedDocument, resources: () => Resource[], patchFile: boolean): Finding[] => {
+    const out = always.length > 0 ? runRules(always, resources(), base, env.config, patchFile) : [];
     if (!analysis) return out;
     // The tracked workspace gets its own facts: facts shared with another document would carry that document's reads.
-    const run = (workspace: Workspace) => runRules(cached, resources, { ...base, workspace, baseline: undefined, facts: new ResourceFacts(workspace) }, env.config, patchFile);
+    const run = (workspace: Workspace) => runRules(cached, resources(), { ...base, workspace, baseline: undefined, facts: new ResourceFacts(workspace) }, env.config, patchFile);
     return [...out, ...analysis.findings(document, env.tools?.key ?? '', run)];
   };
   return Object.assign(pass, { end: () => analysis?.end() });

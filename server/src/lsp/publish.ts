@@ -39,6 +39,7 @@ export class Publisher {
   /** A closed document's diagnostics go with it. */
   clear(uri: string): void {
     this.state.published.delete(uri);
+    this.state.workspaceCache.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

@@ -1,6 +1,7 @@
 import { BuildDiagnostics } from '../core/features/build-diagnostics';
 import { diagnoseWorkspaceFile } from '../core/features/diagnostics';
 import { FindingsCache } from '../core/features/findings-cache';
+import { WorkspaceFindingsCache } from '../core/features/workspace-findings';
 import { targetVersion, type ClusterVersion, type TargetVersion } from '../core/features/target-version';
 import type { Finding } from '../core/findings';
 import { combineBaselines, type Baseline } from '../core/immutable/baseline';
@@ -35,6 +36,8 @@ export class ServerState {
   readonly store: DocumentStore;
   readonly config = new ConfigResolver();
   readonly cache = new FindingsCache();
+  /** Workspace-rule findings per open file's document, with what they read (reused while that is unchanged). */
+  readonly workspaceCache = new WorkspaceFindingsCache();
   /** The Kustomize builds of the workspace's application roots (each rebuilt only when a file it read changed). */
   readonly builds = new BuildDiagnostics();
   readonly catalogs: TargetCatalogs;
@@ -101,7 +104,7 @@ export class ServerState {
     const catalog = this.catalogFor(uri, target);
     const builds = this.builds.view(ws, { catalog, configFor: (u) => this.config.forUri(u), cache: this.cache, files: diskBuildFiles });
     const baseline = combineBaselines(this.liveBaseline, this.gitBaseline);
-    const findings = diagnoseWorkspaceFile(ws, uri, { catalog, config: this.config.forUri(uri), cache: this.cache, baseline, builds });
+    const findings = diagnoseWorkspaceFile(ws, uri, { catalog, config: this.config.forUri(uri), cache: this.cache, workspaceCache: this.workspaceCache, baseline, builds });
     return { version: file.version, lines: file.parsed.lines, findings, target };
   }
 

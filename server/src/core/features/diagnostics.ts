@@ -1,6 +1,6 @@
 import { effectiveSeverity, isConfigFile, ruleSetting, type Config } from '../config';
 import type { Finding } from '../findings';
-import type { ParsedFile } from '../model/parse';
+import type { ParsedDocument, ParsedFile } from '../model/parse';
 import { rangeOfPath } from '../model/path';
 import { resourcesOfDocument, type Resource } from '../model/resource';
 import { ALL_RULES, RULE_NAMES } from '../rules';
@@ -21,6 +21,7 @@ import type { Baseline } from '../immutable/baseline';
 import { NO_TOOLS, type ToolContext } from '../workspace/build-tools';
 import { holdsPatchDirectives } from '../kustomize/patch-document';
 import type { BuildFindings } from './build-diagnostics';
+import type { WorkspaceAnalysis, WorkspaceFindingsCache } from './workspace-findings';
 
 /** The names disable comments and `.kubesight.yaml` may use: ids, `<category>/*`, ids a family replaced. */
 const KNOWN_RULE_NAMES: readonly string[] = RULE_NAMES.known;
@@ -39,6 +40,8 @@ export interface DiagnosticsEnv {
   baseline?: Baseline;
   /** What build tools do to this file (patch, tagged images); from the workspace, else none. */
   tools?: ToolContext;
+  /** Reuses workspace-rule findings of documents whose text and reads did not change (hosts keep one). */
+  workspaceCache?: WorkspaceFindingsCache;
   /** The findings of the Kustomize builds (build-diagnostics.ts); a file a build read is checked through them. */
   builds?: BuildFindings;
 }
@@ -82,23 +85,55 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
   };
   // Only a workspace CRD's folder changes what a document says (schema/unknown-field): other files share one key.
   const variant = env.catalog.customKinds.length > 0 && folder ? `${tools.key}|${folder}` : tools.key;
+  const workspacePass = workspaceRules.length > 0 ? workspaceRulePass(workspaceRules, base, env) : undefined;
   for (const document of file.documents) {
     if (document.errors.length > 0) continue;
     if (documentRules.length === 0 && workspaceRules.length === 0) break;
-    const resources = resourcesOfDocument(document);
+    // Resources are made only for the rules that run: an edit finds most documents' findings cached.
+    let made: Resource[] | undefined;
+    const resources = () => (made ??= resourcesOfDocument(document));
     // The tool context is part of the key: the same text is a whole object in one place and a patch in another.
     // A file checked through builds runs no document rule here (and must not read the cache of its plain check).
     const cached = throughBuilds ? [] : env.cache?.get(document, env.catalog, env.config, variant);
     if (cached) findings.push(...cached);
     else {
-      const own = runRules(documentRules, resources, base, env.config, !!tools.patchOf);
+      const own = runRules(documentRules, resources(), base, env.config, !!tools.patchOf);
       env.cache?.set(document, env.catalog, env.config, own, variant);
       findings.push(...own);
     }
-    if (workspaceRules.length > 0) findings.push(...runRules(workspaceRules, resources, base, env.config, !!tools.patchOf));
+    if (workspacePass) findings.push(...workspacePass(document, resources, !!tools.patchOf));
   }
+  workspacePass?.end();
   const ran = new Set([...rules.filter((r) => r.checkFile || documentRules.includes(r) || workspaceRules.includes(r) || (throughBuilds && env.builds!.ruleIds.has(r.meta.id))).map((r) => r.meta.id), internalError.meta.id]);
   return withDirectiveFindings(findings, file, env.config, ran);
+}
+
+type WorkspacePass = ((document: ParsedDocument, resources: () => Resource[], patchFile: boolean) => Finding[]) & { end(): void };
+
+/**
+ * The workspace-scoped rules of one file's documents. With the host's WorkspaceFindingsCache, a
+ * document's findings of the workspace and stack rules are reused while its text and what they
+ * read are the same (workspace-findings.ts); the baseline rule runs every time (its baseline is
+ * re-combined per analysis, and it reads only the document and the baseline).
+ */
+function workspaceRulePass(rules: readonly Rule[], base: RunBase, env: DiagnosticsEnv): WorkspacePass {
+  const cache = env.workspaceCache;
+  const cached = cache && env.workspace ? rules.filter((r) => r.meta.scope !== 'baseline') : [];
+  // Without a baseline the baseline rule has nothing to compare with.
+  const always = rules.filter((r) => !cached.includes(r) && (r.meta.scope !== 'baseline' || env.baseline));
+  let analysis: WorkspaceAnalysis | undefined;
+  if (cache && env.workspace && cached.length > 0) {
+    const inputs = { catalog: env.catalog, config: JSON.stringify(env.config), rules: cached.map((r) => r.meta.id).join() };
+    analysis = cache.begin(env.uri ?? '', env.workspace, inputs, base.document.file.text);
+  }
+  const pass = (document: ParsedDocument, resources: () => Resource[], patchFile: boolean): Finding[] => {
+    const out = always.length > 0 ? runRules(always, resources(), base, env.config, patchFile) : [];
+    if (!analysis) return out;
+    // The tracked workspace gets its own facts: facts shared with another document would carry that document's reads.
+    const run = (workspace: Workspace) => runRules(cached, resources(), { ...base, workspace: { ...base.workspace, workspace, baseline: undefined, facts: new ResourceFacts(workspace) } }, env.config, patchFile);
+    return [...out, ...analysis.findings(document, env.tools?.key ?? '', run)];
+  };
+  return Object.assign(pass, { end: () => analysis?.end() });
 }
 
 /** Applies the disable comments, then reports the comments themselves (disable-comment). */

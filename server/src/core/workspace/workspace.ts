@@ -1,6 +1,6 @@
 import { parseFile, type ParsedFile } from '../model/parse';
 import type { FileFacts } from '../model/templates';
-import { resourcesOfFile } from '../model/resource';
+import { resourcesOfFile, type Resource } from '../model/resource';
 import { ResourceIndex } from './index';
 import { indexObject, indexProduced, isNamespacedKind, type IndexedObject } from './indexed-object';
 import type { ClusterIndexParams } from '../../shared/cluster-protocol';
@@ -60,10 +60,8 @@ export class Workspace {
     const sameFacts = !!old && !!old.parsed.facts.chartTemplate === !!facts.chartTemplate && samePaths(old.parsed.facts, facts);
     if (old && sameFacts && old.parsed.text === text) return old.version === version ? this : this.replace(uri, { ...old, version });
     const parsed = parseFile(text, old?.parsed, facts);
-    const objects = resourcesOfFile(parsed)
-      .map((r) => indexObject(uri, r, this.namespaced(r.group, r.kind)))
-      .filter((o): o is IndexedObject => o !== undefined);
-    return this.replace(uri, { uri, version, parsed, objects, produced: objects.flatMap(indexProduced), tools: fileToolsOf(uri, parsed) });
+    const { objects, produced } = indexFile(uri, resourcesOfFile(parsed), old, this.namespaced);
+    return this.replace(uri, { uri, version, parsed, objects, produced, tools: fileToolsOf(uri, parsed) });
   }
 
   withoutFile(uri: string): Workspace {
@@ -114,6 +112,31 @@ export class Workspace {
     files.set(uri, file);
     return new Workspace(files, this.namespaced, this.complete, this.cluster);
   }
+}
+
+/**
+ * The file's objects and what controllers make from them. An object of a reused document (its
+ * value is the previous parse's, by identity) keeps what was derived from that value; only its
+ * Resource, which says where the document is now, is new: an edit indexes the documents it changed.
+ */
+function indexFile(uri: string, resources: Resource[], old: WorkspaceFile | undefined, namespaced: NamespacedLookup): { objects: IndexedObject[]; produced: IndexedObject[] } {
+  const before = new Map<object, IndexedObject>((old?.objects ?? []).map((o) => [o.resource.value, o]));
+  const producedBefore = new Map<object, IndexedObject[]>();
+  for (const p of old?.produced ?? []) {
+    const list = producedBefore.get(p.resource.value);
+    if (list) list.push(p);
+    else producedBefore.set(p.resource.value, [p]);
+  }
+  const objects: IndexedObject[] = [];
+  const produced: IndexedObject[] = [];
+  for (const resource of resources) {
+    const previous = before.get(resource.value);
+    const object = previous ? { ...previous, resource } : indexObject(uri, resource, namespaced(resource.group, resource.kind));
+    if (!object) continue;
+    objects.push(object);
+    produced.push(...(previous ? (producedBefore.get(resource.value) ?? []).map((p) => ({ ...p, resource })) : indexProduced(object)));
+  }
+  return { objects, produced };
 }
 
 /** Whether the host found the same things at a kustomization's paths and in its build (a file created or deleted beside it changes its findings). */

@@ -48,7 +48,7 @@ test('an opened file is published in the next turn of the server, at its version
     assert.equal(server.latest(uri), undefined, 'nothing is published before the turn runs');
     await server.pump(() => server.latest(uri) !== undefined);
     assert.equal(server.latest(uri)!.version, 1);
-    assert.deepEqual(server.latest(uri)!.diagnostics.map((d) => [d.code, d.range.start.line]), [['schema', 14]]);
+    assert.deepEqual(server.latest(uri)!.diagnostics.map((d) => [d.code, d.range.start.line]), [['schema/unknown-field', 14]]);
   } finally {
     server.dispose();
   }
@@ -68,7 +68,7 @@ test('code actions for an edit not yet published are those of the current text, 
     const fix = atNewLine.find((a) => a.title === 'Change to "imagePullPolicy"');
     assert.ok(fix, atNewLine.map((a) => a.title).join(', '));
     assert.deepEqual(fix.edit.changes[uri][0].range.start, { line: 16, character: 10 });
-    const disable = atNewLine.find((a) => a.title === 'Disable schema for this line')!;
+    const disable = atNewLine.find((a) => a.title === 'Disable schema/unknown-field for this line')!;
     assert.deepEqual(disable.edit.changes[uri][0].range.start, { line: 16, character: 0 });
     // At the typo's old place there is nothing to fix any more (`image:` of version 2 is fine).
     const atOldLine = await server.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, ...at(14, 12) });

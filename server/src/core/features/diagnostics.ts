@@ -1,6 +1,6 @@
 import { effectiveSeverity, isConfigFile, type Config } from '../config';
 import type { Finding } from '../findings';
-import type { ParsedFile } from '../model/parse';
+import type { ParsedDocument, ParsedFile } from '../model/parse';
 import { rangeOfPath } from '../model/path';
 import { resourcesOfDocument, type Resource } from '../model/resource';
 import { ALL_RULES } from '../rules';
@@ -38,6 +38,17 @@ export interface DiagnosticsEnv {
   tools?: ToolContext;
   /** The findings of the Kustomize builds (build-diagnostics.ts); a file a build read is checked through them. */
   builds?: BuildFindings;
+  /**
+   * Workspace-rule findings the caller knows still hold for a document (nothing they read
+   * changed: build-diagnostics.ts), and where to keep the fresh ones.
+   */
+  workspaceFindings?: KeptFindings;
+}
+
+/** Findings kept per document by a caller that tracks what they depend on. */
+export interface KeptFindings {
+  get(document: ParsedDocument): Finding[] | undefined;
+  set(document: ParsedDocument, findings: readonly Finding[]): void;
 }
 
 /** Diagnoses one file of a workspace snapshot; [] when the snapshot does not hold it. */
@@ -85,7 +96,11 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
       env.cache?.set(document, env.catalog, env.config, own, tools.key);
       findings.push(...own);
     }
-    if (workspaceRules.length > 0) findings.push(...runRules(workspaceRules, resources, base, env.config, !!tools.patchOf));
+    if (workspaceRules.length === 0) continue;
+    const kept = env.workspaceFindings?.get(document);
+    const found = kept ?? runRules(workspaceRules, resources, base, env.config, !!tools.patchOf);
+    if (!kept) env.workspaceFindings?.set(document, found);
+    findings.push(...found);
   }
   const ran = new Set([...rules.filter((r) => r.checkFile || documentRules.includes(r) || workspaceRules.includes(r) || (throughBuilds && env.builds!.ruleIds.has(r.meta.id))).map((r) => r.meta.id), internalError.meta.id]);
   return withDirectiveFindings(findings, file, env.config, ran);

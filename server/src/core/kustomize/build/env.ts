@@ -1,6 +1,7 @@
 import type { PathStatus } from '../listed-paths';
 import type { Origin } from './resource';
 import type { ManifestDocument } from './kyaml';
+import type { ParsedFile } from '../../model/parse';
 
 /** The file system the build reads, given by the host (core has none). Paths are absolute, `/`-separated. */
 export interface BuildFiles {
@@ -18,6 +19,8 @@ export interface BuildEnv {
   mergeKey(group: string, version: string, kind: string, path: readonly (string | number)[]): string | undefined;
   /** Reads a resource file's documents; a host building several roots may share the results between builds (the build never changes them). */
   readManifests?(text: string): readonly ManifestDocument[];
+  /** Parses a kustomization file; a host may share the results between builds in the same way (the build only reads them). */
+  parseKustomization?(text: string): ParsedFile;
   /** Why kustomize would refuse a kustomization's fields (it decodes them strictly); undefined when fine. */
   checkKustomization?(value: Record<string, unknown>): string | undefined;
 }

@@ -1,7 +1,6 @@
-import { parseKyaml } from './kyaml';
-import type { Node } from 'yaml';
+import { readManifestDocuments } from './kyaml';
 import { BuildError, type BuildEnv } from './env';
-import { isObj, type Obj } from './fields';
+import { deepClone, isObj, type Obj } from './fields';
 import { applyJsonPatch, type JsonPatchOp } from './json-patch';
 import { readWithin, resolvePath, type LoadedKustomization } from './load';
 import { idEquals, select, type ResMap, type Selector } from './resmap';
@@ -52,12 +51,13 @@ function readPatch(k: LoadedKustomization, path: string, env: BuildEnv, origin: 
 
 /** Applies one patch entry to the objects. */
 export function applyPatch(resources: ResMap, spec: PatchSpec, env: BuildEnv, origins: OriginTable): void {
-  const parsed = parseKyaml(spec.text);
+  const parsed = (env.readManifests ?? readManifestDocuments)(spec.text);
   const broken = parsed.find((d) => d.errors.length > 0);
   if (broken) throw new BuildError(`invalid patch: ${broken.errors[0].message}`, spec.origin);
-  const documents = parsed.map((d) => ({ value: d.toJS({ maxAliasCount: 1000 }) as unknown, node: d.contents as Node | null })).filter((d) => d.value !== null && d.value !== undefined);
+  const documents = parsed.filter((d) => d.value !== null && d.value !== undefined);
   const first = documents[0]?.value;
-  if (spec.json || Array.isArray(first)) return applyJson(resources, spec, first);
+  // The documents may be shared with other builds: the operations' values are copied before they join an object.
+  if (spec.json || Array.isArray(first)) return applyJson(resources, spec, deepClone(first));
   const patches = documents.filter((d) => isObj(d.value)).map((d) => origins.cloneFrom(d.value, d.node, spec.file) as Obj);
   if (spec.target) {
     if (patches.length > 1) throw new BuildError('Multiple Strategic-Merge Patches in one `patches` entry is not allowed to set `patches.target` field', spec.origin);

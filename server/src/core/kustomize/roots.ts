@@ -1,7 +1,7 @@
 import type { Kustomization } from './kustomization';
 import { comparableUri, folderOf } from './uri-path';
 import { buildKustomization, type BuildResult } from './build/build';
-import type { BuildEnv, BuildFiles } from './build/env';
+import type { BuildEnv, BuildFiles, SubBuild } from './build/env';
 import type { PathStatus } from './listed-paths';
 import { readManifestDocuments, type ManifestDocument } from './build/kyaml';
 import { parseFile, type ParsedFile } from '../model/parse';
@@ -68,7 +68,9 @@ export class RootBuilds {
     this.kustomizations.nextRun();
     const out: RootBuild[] = [];
     const seen = new Set<string>();
-    const shared = (files: BuildFiles): BuildEnv => this.sharedEnv(envOf(files));
+    // A base that several overlays include is accumulated once per run.
+    const subBuilds = new Map<string, SubBuild>();
+    const shared = (files: BuildFiles): BuildEnv => ({ ...this.sharedEnv(envOf(files)), subBuilds });
     for (const root of roots) {
       const folder = pathOfUri(folderOf(root.uri));
       if (folder === undefined) continue;

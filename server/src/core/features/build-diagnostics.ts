@@ -4,7 +4,6 @@ import { resourcesOfFile } from '../model/resource';
 import { ALL_RULES } from '../rules';
 import type { Rule } from '../rules/rule';
 import type { SchemaCatalog } from '../schema/catalog';
-import { encodeManifest } from '../../shared/manifest-yaml';
 import type { Workspace } from '../workspace/workspace';
 import { catalogBuildEnv } from '../kustomize/build/catalog-env';
 import { KUSTOMIZATION_NAMES, type BuildEnv, type BuildFiles } from '../kustomize/build/env';
@@ -14,6 +13,7 @@ import { folderOf } from '../kustomize/uri-path';
 import { diagnoseFile } from './diagnostics';
 import type { FindingsCache } from './findings-cache';
 import { landingRange, originAtPath, pathAtOffset } from './build-relocate';
+import { BuiltWorkspaces, type BuiltView, type VirtualBuild } from './built-workspace';
 
 /**
  * Diagnostics per build (issue 18, part 3). Every application root (a kustomization no other
@@ -52,7 +52,10 @@ export const BUILD_RULES: readonly Rule[] = ALL_RULES.filter((r) => r.checkResou
 
 /** Owned by a host: keeps the builds of the roots between snapshots and the findings of the last one. */
 export class BuildDiagnostics {
-  private readonly builds = new RootBuilds();
+  /** The builds of the roots, reused while their inputs are unchanged (tests read its counters). */
+  readonly builds = new RootBuilds();
+  /** The workspace the builds are checked in, updated edit by edit. */
+  readonly built = new BuiltWorkspaces();
   private readonly envs = new WeakMap<SchemaCatalog, (files: BuildFiles) => BuildEnv>();
   private last: { workspace: Workspace; catalog: SchemaCatalog; view: BuildFindings } | undefined;
 
@@ -73,24 +76,22 @@ export class BuildDiagnostics {
     let envOf = this.envs.get(env.catalog);
     if (!envOf) this.envs.set(env.catalog, (envOf = (files: BuildFiles) => catalogBuildEnv(env.catalog, files)));
     const uriOfPath = pathsOfWorkspace(workspace);
-    const builds = this.builds.buildAll(roots, workspaceFiles(workspace, env.files, uriOfPath), envOf).filter(isCompleteBuild);
+    // Twenty overlays of a base read its files (and the disk's generator sources) once per view, not once each.
+    const builds = this.builds.buildAll(roots, readOnce(workspaceFiles(workspace, env.files, uriOfPath)), envOf).filter(isCompleteBuild);
     const readBy = (b: RootBuild) => [...b.read.keys()].flatMap((p) => uriOfPath.get(p) ?? []);
     const covered = new Set(builds.flatMap(readBy).filter((uri) => !isKustomizationUri(uri)));
     // Checking the builds is the costly part: done when a file they land in is diagnosed, not for every file.
     let landed: Map<string, Map<string, Landed>> | undefined;
-    const land = () => (landed ??= landAll(workspace, builds, readBy, uriOfPath, env));
+    const land = () => (landed ??= landAll(this.built, workspace, builds, readBy, uriOfPath, env));
     return viewOf(covered, land, builds, readBy);
   }
 }
 
-function landAll(workspace: Workspace, builds: readonly RootBuild[], readBy: (b: RootBuild) => string[], uriOfPath: ReadonlyMap<string, string>, env: BuildCheckEnv): Map<string, Map<string, Landed>> {
+function landAll(built: BuiltWorkspaces, workspace: Workspace, builds: readonly RootBuild[], readBy: (b: RootBuild) => string[], uriOfPath: ReadonlyMap<string, string>, env: BuildCheckEnv): Map<string, Map<string, Landed>> {
   // The files the builds read stay, empty (their objects are in the builds): messages that count the workspace's files count the same.
-  let built = workspace;
-  for (const uri of new Set(builds.flatMap(readBy))) built = built.withFile(uri, '');
-  const virtual = builds.filter((b) => b.result.resources.length > 0).map((b) => virtualBuild(b));
-  for (const v of virtual) built = built.withFile(v.uri, v.text);
+  const view = built.update(workspace, builds, new Set(builds.flatMap(readBy)), env.catalog, (b) => env.configFor(b.root.uri));
   const landed = new Map<string, Map<string, Landed>>();
-  for (const v of virtual) landFindings(v, built, workspace, uriOfPath, env, landed);
+  for (const v of view.virtual) landFindings(v, view, workspace, uriOfPath, env, landed);
   return landed;
 }
 
@@ -124,23 +125,21 @@ export function workspaceFiles(workspace: Workspace, files: BuildFiles, uriOfPat
   };
 }
 
-interface VirtualBuild {
-  build: RootBuild;
-  uri: string;
-  text: string;
-  /** Offset of each object's document in `text`, in the order of `build.result.resources`. */
-  starts: number[];
-}
-
-function virtualBuild(build: RootBuild): VirtualBuild {
-  const starts: number[] = [];
-  let text = '';
-  for (const r of build.result.resources) {
-    if (text !== '') text += '---\n';
-    starts.push(text.length);
-    text += encodeManifest(r.value);
-  }
-  return { build, uri: `kustomize-build:${build.root.uri.slice(0, build.root.uri.lastIndexOf('/'))}`, text, starts };
+/** The files as they were at the first read of this view. */
+function readOnce(files: BuildFiles): BuildFiles {
+  const texts = new Map<string, string | undefined>();
+  const statuses = new Map<string, ReturnType<BuildFiles['status']>>();
+  return {
+    read(path) {
+      if (!texts.has(path)) texts.set(path, files.read(path));
+      return texts.get(path);
+    },
+    status(path) {
+      let status = statuses.get(path);
+      if (status === undefined) statuses.set(path, (status = files.status(path)));
+      return status;
+    },
+  };
 }
 
 interface Landed {
@@ -149,10 +148,11 @@ interface Landed {
   by: { build: RootBuild; message: string }[];
 }
 
-function landFindings(v: VirtualBuild, built: Workspace, workspace: Workspace, uriOfPath: ReadonlyMap<string, string>, env: BuildCheckEnv, landed: Map<string, Map<string, Landed>>): void {
+function landFindings(v: VirtualBuild, view: BuiltView, workspace: Workspace, uriOfPath: ReadonlyMap<string, string>, env: BuildCheckEnv, landed: Map<string, Map<string, Landed>>): void {
+  const { built } = view;
   const file = built.file(v.uri);
   if (!file) return;
-  const findings = diagnoseFile(file.parsed, { catalog: env.catalog, config: env.configFor(v.build.root.uri), rules: BUILD_RULES, cache: env.cache, workspace: built, uri: v.uri, tools: built.tools.contextFor(v.uri) });
+  const findings = diagnoseFile(file.parsed, { catalog: env.catalog, config: env.configFor(v.build.root.uri), rules: BUILD_RULES, cache: env.cache, workspace: built, uri: v.uri, tools: built.tools.contextFor(v.uri), workspaceFindings: view.kept });
   const objects = resourcesOfFile(file.parsed);
   for (const f of findings) {
     const object = objects.find((o) => o.node.range && o.node.range[0] <= f.start && f.start < o.node.range[2]);

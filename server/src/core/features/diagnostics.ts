@@ -44,6 +44,17 @@ export interface DiagnosticsEnv {
   workspaceCache?: WorkspaceFindingsCache;
   /** The findings of the Kustomize builds (build-diagnostics.ts); a file a build read is checked through them. */
   builds?: BuildFindings;
+  /**
+   * Workspace-rule findings the caller knows still hold for a document (nothing they read
+   * changed: build-diagnostics.ts), and where to keep the fresh ones.
+   */
+  workspaceFindings?: KeptFindings;
+}
+
+/** Findings kept per document by a caller that tracks what they depend on. */
+export interface KeptFindings {
+  get(document: ParsedDocument): Finding[] | undefined;
+  set(document: ParsedDocument, findings: readonly Finding[]): void;
 }
 
 /** Diagnoses one file of a workspace snapshot; [] when the snapshot does not hold it. */
@@ -101,7 +112,16 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
       env.cache?.set(document, env.catalog, env.config, own, variant);
       findings.push(...own);
     }
-    if (workspacePass) findings.push(...workspacePass(document, resources, !!tools.patchOf));
+    if (workspaceRules.length === 0) continue;
+    // A build's virtual document keeps its findings while nothing linked changed (built-workspace.ts);
+    // a workspace file's are reused by the recorded reads of its rules (workspace-findings.ts).
+    const kept = env.workspaceFindings?.get(document);
+    if (kept) findings.push(...kept);
+    else if (env.workspaceFindings) {
+      const found = runRules(workspaceRules, resources(), base, env.config, !!tools.patchOf);
+      env.workspaceFindings.set(document, found);
+      findings.push(...found);
+    } else if (workspacePass) findings.push(...workspacePass(document, resources, !!tools.patchOf));
   }
   workspacePass?.end();
   const ran = new Set([...rules.filter((r) => r.checkFile || documentRules.includes(r) || workspaceRules.includes(r) || (throughBuilds && env.builds!.ruleIds.has(r.meta.id))).map((r) => r.meta.id), internalError.meta.id]);

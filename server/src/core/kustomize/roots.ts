@@ -1,9 +1,10 @@
 import type { Kustomization } from './kustomization';
 import { comparableUri, folderOf } from './uri-path';
 import { buildKustomization, type BuildResult } from './build/build';
-import type { BuildEnv, BuildFiles } from './build/env';
+import type { BuildEnv, BuildFiles, SubBuild } from './build/env';
 import type { PathStatus } from './listed-paths';
 import { readManifestDocuments, type ManifestDocument } from './build/kyaml';
+import { parseFile, type ParsedFile } from '../model/parse';
 
 /**
  * The application roots among a workspace's kustomizations: those no other kustomization includes
@@ -46,23 +47,30 @@ export function isCompleteBuild(build: RootBuild): boolean {
 export class RootBuilds {
   private readonly previous = new Map<string, RootBuild>();
   private envOf: ((files: BuildFiles) => BuildEnv) | undefined;
+  // Overlays of one base read its files once, not once per overlay, and an edit parses only the
+  // files it changed: parses are kept by text from one run of builds to the next.
+  private readonly manifests = new ByText<readonly ManifestDocument[]>();
+  private readonly kustomizations = new ByText<ParsedFile>();
+  private mergeKeys = new Map<string, string | undefined>();
+  private checked = new WeakMap<object, string | undefined>();
+  /** How many roots were built (not reused) since this object was made (tests read it). */
+  built = 0;
 
   /** `envOf` gives the build its knowledge of kinds (the target version's catalog); another one drops every earlier build. */
   buildAll(roots: readonly Kustomization[], files: BuildFiles, envOf: (files: BuildFiles) => BuildEnv): RootBuild[] {
-    if (envOf !== this.envOf) this.previous.clear();
+    if (envOf !== this.envOf) {
+      this.previous.clear();
+      this.mergeKeys = new Map();
+      this.checked = new WeakMap();
+    }
     this.envOf = envOf;
+    this.manifests.nextRun();
+    this.kustomizations.nextRun();
     const out: RootBuild[] = [];
     const seen = new Set<string>();
-    // Overlays of one base read its files once per run, not once per overlay.
-    const documents = new Map<string, readonly ManifestDocument[]>();
-    const shared = (files: BuildFiles): BuildEnv => ({
-      ...envOf(files),
-      readManifests: (text) => {
-        let read = documents.get(text);
-        if (!read) documents.set(text, (read = readManifestDocuments(text)));
-        return read;
-      },
-    });
+    // A base that several overlays include is accumulated once per run.
+    const subBuilds = new Map<string, SubBuild>();
+    const shared = (files: BuildFiles): BuildEnv => ({ ...this.sharedEnv(envOf(files)), subBuilds });
     for (const root of roots) {
       const folder = pathOfUri(folderOf(root.uri));
       if (folder === undefined) continue;
@@ -74,6 +82,25 @@ export class RootBuilds {
     }
     for (const folder of [...this.previous.keys()]) if (!seen.has(folder)) this.previous.delete(folder);
     return out;
+  }
+
+  /** The build's environment with the parses, merge keys and kustomization checks shared between builds (the build never changes them). */
+  private sharedEnv(env: BuildEnv): BuildEnv {
+    const { mergeKeys, checked } = this;
+    return {
+      ...env,
+      readManifests: (text) => this.manifests.get(text, readManifestDocuments),
+      parseKustomization: (text) => this.kustomizations.get(text, (t) => parseFile(t)),
+      mergeKey(group, version, kind, path) {
+        const key = `${group}/${version}/${kind}/${path.join('/')}`;
+        if (!mergeKeys.has(key)) mergeKeys.set(key, env.mergeKey(group, version, kind, path));
+        return mergeKeys.get(key);
+      },
+      checkKustomization: env.checkKustomization && ((value) => {
+        if (!checked.has(value)) checked.set(value, env.checkKustomization!(value));
+        return checked.get(value);
+      }),
+    };
   }
 
   private build(root: Kustomization, folder: string, files: BuildFiles, envOf: (files: BuildFiles) => BuildEnv): RootBuild {
@@ -91,6 +118,7 @@ export class RootBuilds {
         return status;
       },
     };
+    this.built++;
     return { root, folder, result: buildKustomization(folder, envOf(recording)), read, statuses };
   }
 }
@@ -99,4 +127,24 @@ function isCurrent(build: RootBuild, files: BuildFiles): boolean {
   for (const [path, text] of build.read) if (files.read(path) !== text) return false;
   for (const [path, status] of build.statuses) if (files.status(path) !== status) return false;
   return true;
+}
+
+/** Values made from texts, kept for the next run: what a run did not use is dropped after it. */
+class ByText<V> {
+  private current = new Map<string, V>();
+  private last = new Map<string, V>();
+
+  nextRun(): void {
+    this.last = this.current;
+    this.current = new Map();
+  }
+
+  get(text: string, make: (text: string) => V): V {
+    let value = this.current.get(text);
+    if (value === undefined) {
+      value = this.last.get(text) ?? make(text);
+      this.current.set(text, value);
+    }
+    return value;
+  }
 }

@@ -17,7 +17,14 @@ const ROUTES = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRo
  */
 export function dependentFiles(workspace: Workspace, changed: readonly IndexedObject[], candidates: readonly string[]): string[] {
   if (changed.length === 0) return [];
-  if (changed.some((o) => o.kind === 'CustomResourceDefinition')) return [...candidates];
+  const depends = dependsOnChanged(changed);
+  return candidates.filter((uri) => (workspace.file(uri)?.objects ?? []).some(depends));
+}
+
+/** Whether an object's workspace findings may change because `changed` objects appeared, vanished or changed (see dependentFiles). */
+export function dependsOnChanged(changed: readonly IndexedObject[]): (o: IndexedObject) => boolean {
+  if (changed.length === 0) return () => false;
+  if (changed.some((o) => o.kind === 'CustomResourceDefinition')) return () => true;
   const identities = new Set(changed.map((o) => `${o.group}/${o.kind}/${o.namespace}/${o.name}`));
   const podNamespaces = new Set(changed.filter((o) => o.template).map((o) => o.namespace));
   const serviceNamespaces = new Set(changed.filter((o) => o.kind === 'Service').map((o) => o.namespace));
@@ -25,21 +32,19 @@ export function dependentFiles(workspace: Workspace, changed: readonly IndexedOb
   // A ReferenceGrant allows references into its namespace; a Namespace's labels let routes attach.
   const grantNamespaces = new Set(changed.filter((o) => o.kind === 'ReferenceGrant').map((o) => o.namespace));
   const namespaceChanged = changed.some((o) => o.kind === 'Namespace' && o.group === '');
-  return candidates.filter((uri) =>
-    (workspace.file(uri)?.objects ?? []).some((o) => {
-      if (identities.has(`${o.group}/${o.kind}/${o.namespace}/${o.name}`)) return true;
-      if (podNamespaces.has(o.namespace) && SELECTING.has(o.kind)) return true;
-      // A Service's port-reference findings read the pods; a pod's do not read Services, but
-      // an Ingress reads Service ports.
-      if (serviceNamespaces.has(o.namespace) && o.kind === 'Ingress') return true;
-      // A ServiceMonitor may select Services of other namespaces (namespaceSelector).
-      if (anyService && o.kind === 'ServiceMonitor') return true;
-      if (namespaceChanged && ROUTES.has(o.kind)) return true;
-      const namespace = namespaceOf(o.resource);
-      if (grantNamespaces.size && (ROUTES.has(o.kind) || o.kind === 'Gateway') && referencesOf(o.resource).some((r) => r.namespace !== undefined && grantNamespaces.has(r.namespace))) return true;
-      return referencesOf(o.resource).some((r) => identities.has(`${r.group}/${r.kind}/${isClusterScopedReference(r) ? '' : (r.namespace ?? namespace)}/${r.name}`));
-    }),
-  );
+  return (o) => {
+    if (identities.has(`${o.group}/${o.kind}/${o.namespace}/${o.name}`)) return true;
+    if (podNamespaces.has(o.namespace) && SELECTING.has(o.kind)) return true;
+    // A Service's port-reference findings read the pods; a pod's do not read Services, but
+    // an Ingress reads Service ports.
+    if (serviceNamespaces.has(o.namespace) && o.kind === 'Ingress') return true;
+    // A ServiceMonitor may select Services of other namespaces (namespaceSelector).
+    if (anyService && o.kind === 'ServiceMonitor') return true;
+    if (namespaceChanged && ROUTES.has(o.kind)) return true;
+    const namespace = namespaceOf(o.resource);
+    if (grantNamespaces.size && (ROUTES.has(o.kind) || o.kind === 'Gateway') && referencesOf(o.resource).some((r) => r.namespace !== undefined && grantNamespaces.has(r.namespace))) return true;
+    return referencesOf(o.resource).some((r) => identities.has(`${r.group}/${r.kind}/${isClusterScopedReference(r) ? '' : (r.namespace ?? namespace)}/${r.name}`));
+  };
 }
 
 /**

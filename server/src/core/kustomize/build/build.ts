@@ -43,6 +43,8 @@ interface Ctx {
   patches: AppliedPatch[];
   /** Folders being built, to refuse cycles. */
   stack: string[];
+  /** Folders accumulated, while a shared entry is recorded (see accumulateSub). */
+  folders?: Set<string>;
 }
 
 /** `kustomize build <folder>` in memory: the objects, or the error kustomize would stop at. */
@@ -68,6 +70,7 @@ export function buildKustomization(folder: string, env: BuildEnv): BuildResult {
 function accumulate(k: LoadedKustomization, resources: ResMap, ctx: Ctx): void {
   if (ctx.stack.includes(k.folder)) throw new BuildError(`cycle detected: candidate root '${k.folder}' contains visited root '${ctx.stack[ctx.stack.length - 1]}'`);
   ctx.stack.push(k.folder);
+  ctx.folders?.add(k.folder);
   for (const field of Object.keys(NOT_BUILT)) if (k.value[field] !== undefined) ctx.notes.push({ message: `${field}: ${NOT_BUILT[field]}`, origin: k.at([field]) });
   for (const field of ['resources', 'bases'] as const) list(k.value[field]).forEach((entry, i) => addResource(k, String(entry), [field, i], resources, ctx));
   runGenerators(k, resources, ctx.env, ctx.origins);
@@ -91,17 +94,44 @@ function addResource(k: LoadedKustomization, path: string, at: (string | number)
   if (status === 'missing') throw new BuildError(`accumulating resources: '${path}': no such file or directory`, where);
   if (status === 'directory') throw new BuildError(`accumulating resources: unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${path}'`, where);
   let added: BuiltResource[];
-  if (status === 'kustomization') {
-    const sub: ResMap = { list: [], isNamespaced: resources.isNamespaced };
-    accumulate(loadKustomization(full, ctx.env), sub, ctx);
-    added = sub.list;
-  } else added = loadResources(full, readWithin(k, path, ctx.env, where).text ?? '', ctx.origins, where, ctx.env.readManifests);
+  if (status === 'kustomization') added = accumulateSub(full, resources, ctx);
+  else added = loadResources(full, readWithin(k, path, ctx.env, where).text ?? '', ctx.origins, where, ctx.env.readManifests);
   for (const r of added) {
     const id = r.id;
     const clash = resources.list.find((o) => { const other = o.id; return other.kind === id.kind && other.group === id.group && other.version === id.version && other.name === id.name && effectiveNamespace(other, resources.isNamespaced) === effectiveNamespace(id, resources.isNamespaced); });
     if (clash) throw new BuildError(`may not add resource with an already registered id: ${id.kind}.${id.version}.${id.group}/${id.name}.${id.namespace || '[noNs]'}`, where);
     resources.list.push(r);
   }
+}
+
+/**
+ * A kustomization included as a resource, taken from the run's shared entries when another build
+ * already accumulated it (twenty overlays of a base accumulate it once): the build reads what the
+ * entry read, so that it counts among its inputs, and gets copies of its objects and origins.
+ */
+function accumulateSub(folder: string, resources: ResMap, ctx: Ctx): BuiltResource[] {
+  const shared = ctx.env.subBuilds;
+  const entry = shared?.get(folder);
+  if (entry && !ctx.stack.some((f) => entry.folders.has(f))) {
+    for (const r of entry.reads) void (r.read ? ctx.env.files.read(r.path) : ctx.env.files.status(r.path));
+    ctx.notes.push(...entry.notes);
+    for (const f of entry.folders) ctx.folders?.add(f);
+    return entry.resources.map((r) => r.copyInto(entry.origins, ctx.origins));
+  }
+  const sub: ResMap = { list: [], isNamespaced: resources.isNamespaced };
+  if (!shared) {
+    accumulate(loadKustomization(folder, ctx.env), sub, ctx);
+    return sub.list;
+  }
+  const reads: { path: string; read: boolean }[] = [];
+  const files = ctx.env.files;
+  const recording = { ...ctx, env: { ...ctx.env, files: { read: (path: string) => (reads.push({ path, read: true }), files.read(path)), status: (path: string) => (reads.push({ path, read: false }), files.status(path)) } }, notes: [] as BuildNote[], folders: new Set<string>() };
+  accumulate(loadKustomization(folder, recording.env), sub, recording);
+  ctx.notes.push(...recording.notes);
+  for (const f of recording.folders) ctx.folders?.add(f);
+  const origins = new OriginTable();
+  shared.set(folder, { resources: sub.list.map((r) => r.copyInto(ctx.origins, origins)), origins, notes: recording.notes, reads, folders: recording.folders });
+  return sub.list;
 }
 
 /** The built-in transformers in kustomize's order. */

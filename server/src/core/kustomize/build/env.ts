@@ -1,6 +1,7 @@
 import type { PathStatus } from '../listed-paths';
-import type { Origin } from './resource';
+import type { BuiltResource, Origin, OriginTable } from './resource';
 import type { ManifestDocument } from './kyaml';
+import type { ParsedFile } from '../../model/parse';
 
 /** The file system the build reads, given by the host (core has none). Paths are absolute, `/`-separated. */
 export interface BuildFiles {
@@ -18,8 +19,27 @@ export interface BuildEnv {
   mergeKey(group: string, version: string, kind: string, path: readonly (string | number)[]): string | undefined;
   /** Reads a resource file's documents; a host building several roots may share the results between builds (the build never changes them). */
   readManifests?(text: string): readonly ManifestDocument[];
+  /**
+   * The kustomizations a run of builds has already accumulated as resources of another (a base
+   * of several overlays): by folder, kept by the host for one run (the files do not change
+   * within it). An entry's objects are copied into each build, never changed.
+   */
+  subBuilds?: Map<string, SubBuild>;
+  /** Parses a kustomization file; a host may share the results between builds in the same way (the build only reads them). */
+  parseKustomization?(text: string): ParsedFile;
   /** Why kustomize would refuse a kustomization's fields (it decodes them strictly); undefined when fine. */
   checkKustomization?(value: Record<string, unknown>): string | undefined;
+}
+
+/** A kustomization accumulated once for the builds that include it. */
+export interface SubBuild {
+  resources: readonly BuiltResource[];
+  origins: OriginTable;
+  notes: readonly BuildNote[];
+  /** The files it read and the paths it looked at, in order (a build that takes the entry reads them too: they decide whether it is current). */
+  reads: readonly { path: string; read: boolean }[];
+  /** The folders accumulated (a build whose folders being built include one takes no entry: kustomize refuses the cycle). */
+  folders: ReadonlySet<string>;
 }
 
 /** Something the build did not do, said where it is written (remote resources, Helm charts, plugins). */

@@ -17,6 +17,8 @@ export function childMap(parent: Obj, key: string, create: boolean): Obj | undef
 
 /** kustomize field-spec path segments: `/` separates, `\/` is a slash inside a key. */
 export function pathSegments(path: string): string[] {
+  // Every build splits the built-in field specs' paths many times; few of them escape a slash.
+  if (!path.includes('\\')) return path.split('/');
   return path.split(/(?<!\\)\//).map((s) => s.replace(/\\\//g, '/'));
 }
 

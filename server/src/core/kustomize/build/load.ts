@@ -24,7 +24,8 @@ export function loadKustomization(folder: string, env: BuildEnv): LoadedKustomiz
   if (found.length === 0) throw new BuildError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${folder}'`);
   if (found.length > 1) throw new BuildError(`Found multiple kustomization files under: ${folder}`);
   const file = found[0];
-  const parsed = parseFile(env.files.read(file) ?? '');
+  const text = env.files.read(file) ?? '';
+  const parsed = env.parseKustomization ? env.parseKustomization(text) : parseFile(text);
   const document = parsed.documents[0];
   if (document && document.errors.length > 0) throw new BuildError(`invalid Kustomization: ${document.errors[0].message}`, { file, start: 0, end: 0 });
   const raw = document ? documentValue(document) : {};

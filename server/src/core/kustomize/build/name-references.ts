@@ -12,14 +12,20 @@ import type { BuiltResource } from './resource';
  * their name prefixes and suffixes.
  */
 export function fixNameReferences(resources: ResMap): void {
+  // The objects a referrer may name depend on its id only (names of its fields change here, not ids): found once per referrer, when it names something.
+  const candidatesOf = new Map<BuiltResource, BuiltResource[]>();
+  const candidates = (referrer: BuiltResource) => {
+    let found = candidatesOf.get(referrer);
+    if (!found) candidatesOf.set(referrer, (found = couldBeReferenced(resources, referrer)));
+    return found;
+  };
   for (const reference of NAME_REFERENCES) {
     for (const spec of reference.referrers) {
       for (const referrer of [...resources.list]) {
         if (!specApplies(spec, referrer.orgId)) continue;
-        const candidates = couldBeReferenced(resources, referrer);
         const roleRefKind = spec.path.endsWith('roleRef/name') ? roleRefOf(referrer) : undefined;
         visitPath(referrer.value, pathSegments(spec.path), false, (container, key) => {
-          update(container, key, { referrer, reference, candidates, roleRefKind, resources });
+          update(container, key, { referrer, reference, candidates: candidates(referrer), roleRefKind, resources });
         });
       }
     }

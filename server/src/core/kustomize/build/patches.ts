@@ -1,7 +1,6 @@
-import { parseKyaml } from './kyaml';
-import type { Node } from 'yaml';
+import { readManifestDocuments } from './kyaml';
 import { BuildError, type BuildEnv } from './env';
-import { isObj, type Obj } from './fields';
+import { deepClone, isObj, type Obj } from './fields';
 import { applyJsonPatch, type JsonPatchOp } from './json-patch';
 import { readWithin, resolvePath, type LoadedKustomization } from './load';
 import { idEquals, select, type ResMap, type Selector } from './resmap';
@@ -64,10 +63,10 @@ function readPatch(k: LoadedKustomization, path: string, env: BuildEnv, origin: 
 
 /** Applies one patch entry to the objects; `applied` (when given) receives each patch document with the objects it changed. */
 export function applyPatch(resources: ResMap, spec: PatchSpec, env: BuildEnv, origins: OriginTable, applied?: AppliedPatch[]): void {
-  const parsed = parseKyaml(spec.text);
+  const parsed = (env.readManifests ?? readManifestDocuments)(spec.text);
   const broken = parsed.find((d) => d.errors.length > 0);
   if (broken) throw new BuildError(`invalid patch: ${broken.errors[0].message}`, spec.origin);
-  const documents = parsed.map((d) => ({ value: d.toJS({ maxAliasCount: 1000 }) as unknown, node: d.contents as Node | null })).filter((d) => d.value !== null && d.value !== undefined);
+  const documents = parsed.filter((d) => d.value !== null && d.value !== undefined);
   const first = documents[0]?.value;
   const record = (range: readonly number[] | null | undefined, targets: readonly BuiltResource[]) => {
     const at = spec.inline || !range ? spec.origin : { file: spec.file, start: range[0], end: range[1] };
@@ -75,7 +74,8 @@ export function applyPatch(resources: ResMap, spec: PatchSpec, env: BuildEnv, or
   };
   if (spec.json || Array.isArray(first)) {
     if (spec.target) record([0, spec.text.length], select(resources, spec.target));
-    return applyJson(resources, spec, first);
+    // The documents may be shared with other builds: the operations' values are copied before they join an object.
+    return applyJson(resources, spec, deepClone(first));
   }
   const patches = documents.filter((d) => isObj(d.value)).map((d) => ({ value: origins.cloneFrom(d.value, d.node, spec.file) as Obj, node: d.node }));
   if (spec.target) {

@@ -64,6 +64,15 @@ export class OriginTable {
     return value;
   }
 
+  /** A deep copy of `value` whose fields have, in `target`, the origins they have here. */
+  copyInto<T>(value: T, target: OriginTable): T {
+    if (!value || typeof value !== 'object') return value;
+    const out = Array.isArray(value) ? value.map((v) => this.copyInto(v, target)) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.copyInto(v, target)]));
+    const own = this.byContainer.get(value);
+    if (own) for (const [key, origin] of own) target.record(out, key, origin);
+    return out as T;
+  }
+
   /** A deep copy that keeps the origins of `value`'s fields. */
   clone<T>(value: T): T {
     if (!value || typeof value !== 'object') return value;
@@ -125,6 +134,13 @@ export class BuiltResource {
 
   setName(name: string): void {
     this.metadata.name = name;
+  }
+
+  /** A copy whose fields have, in `to`, the origins they have in `from`. */
+  copyInto(from: OriginTable, to: OriginTable): BuiltResource {
+    const r = new BuiltResource(from.copyInto(this.value, to), this.origin);
+    Object.assign(r, { prevIds: [...this.prevIds], prefixes: [...this.prefixes], suffixes: [...this.suffixes], needsHash: this.needsHash, behavior: this.behavior });
+    return r;
   }
 
   copy(): BuiltResource {

@@ -112,16 +112,7 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
       env.cache?.set(document, env.catalog, env.config, own, variant);
       findings.push(...own);
     }
-    if (workspaceRules.length === 0) continue;
-    // A build's virtual document keeps its findings while nothing linked changed (built-workspace.ts);
-    // a workspace file's are reused by the recorded reads of its rules (workspace-findings.ts).
-    const kept = env.workspaceFindings?.get(document);
-    if (kept) findings.push(...kept);
-    else if (env.workspaceFindings) {
-      const found = runRules(workspaceRules, resources(), base, env.config, !!tools.patchOf);
-      env.workspaceFindings.set(document, found);
-      findings.push(...found);
-    } else if (workspacePass) findings.push(...workspacePass(document, resources, !!tools.patchOf));
+    if (workspacePass) findings.push(...workspacePass(document, resources, !!tools.patchOf));
   }
   workspacePass?.end();
   const ran = new Set([...rules.filter((r) => r.checkFile || documentRules.includes(r) || workspaceRules.includes(r) || (throughBuilds && env.builds!.ruleIds.has(r.meta.id))).map((r) => r.meta.id), internalError.meta.id]);
@@ -131,12 +122,25 @@ export function diagnoseFile(file: ParsedFile, env: DiagnosticsEnv): Finding[] {
 type WorkspacePass = ((document: ParsedDocument, resources: () => Resource[], patchFile: boolean) => Finding[]) & { end(): void };
 
 /**
- * The workspace-scoped rules of one file's documents. With the host's WorkspaceFindingsCache, a
+ * The workspace-scoped rules of one file's documents. In a Kustomize build, the build's kept
+ * findings (`workspaceFindings`) decide what is recomputed. Elsewhere, with the host's WorkspaceFindingsCache, a
  * document's findings of the workspace and stack rules are reused while its text and what they
  * read are the same (workspace-findings.ts); the baseline rule runs every time (its baseline is
  * re-combined per analysis, and it reads only the document and the baseline).
  */
 function workspaceRulePass(rules: readonly Rule[], base: RunBase, env: DiagnosticsEnv): WorkspacePass {
+  const kept = env.workspaceFindings;
+  if (kept) {
+    // A build's virtual document keeps its findings while nothing linked to it changed (built-workspace.ts).
+    const pass = (document: ParsedDocument, resources: () => Resource[], patchFile: boolean): Finding[] => {
+      const reused = kept.get(document);
+      if (reused) return reused;
+      const found = runRules(rules, resources(), base, env.config, patchFile);
+      kept.set(document, found);
+      return found;
+    };
+    return Object.assign(pass, { end: () => undefined });
+  }
   const cache = env.workspaceCache;
   const cached = cache && env.workspace ? rules.filter((r) => r.meta.scope !== 'baseline') : [];
   // Without a baseline the baseline rule has nothing to compare with.

@@ -4,6 +4,8 @@ import type { ParsedDocument } from '../model/parse';
 import type { RootBuild } from '../kustomize/roots';
 import type { SchemaCatalog } from '../schema/catalog';
 import { encodeManifest } from '../../shared/manifest-yaml';
+import type { MadeDocuments } from '../model/parse';
+import { valueText, type ValueText } from '../model/value-document';
 import { changedBuildTools, changedObjects, dependsOnChanged, linkedObjects } from '../workspace/dependents';
 import type { IndexedObject } from '../workspace/indexed-object';
 import type { Workspace } from '../workspace/workspace';
@@ -46,8 +48,10 @@ interface Last {
 
 export class BuiltWorkspaces {
   private last: Last | undefined;
-  private texts = new Map<string, string>();
-  private oldTexts = new Map<string, string>();
+  private texts = new Map<string, Encoded>();
+  private oldTexts = new Map<string, Encoded>();
+  /** The objects of this view written by valueText, by text: their documents are made, not parsed. */
+  private made = new Map<string, ValueText>();
   /** Workspace-rule findings by document (its `value` holder, shared by the moved copies of a reused document), offsets relative to its chunk. */
   private findings = new WeakMap<object, readonly Finding[]>();
   private judged: { catalog: SchemaCatalog; configs: string } | undefined;
@@ -58,13 +62,15 @@ export class BuiltWorkspaces {
   update(workspace: Workspace, builds: readonly RootBuild[], emptied: ReadonlySet<string>, catalog: SchemaCatalog, configOf: (build: RootBuild) => Config): BuiltView {
     this.oldTexts = this.texts;
     this.texts = new Map();
+    this.made = new Map();
     const virtual = builds.filter((b) => b.result.resources.length > 0).map((b) => this.virtualBuild(b));
     const configs = JSON.stringify(virtual.map((v) => configOf(v.build)));
     const last = this.last;
     const incremental = !!last && last.real.complete === workspace.complete && last.real.cluster === workspace.cluster && this.judged?.catalog === catalog && this.judged.configs === configs;
     if (!incremental) this.findings = new WeakMap();
     this.judged = { catalog, configs };
-    const { built, changed } = incremental ? updated(last!, workspace, emptied, virtual) : { built: fresh(workspace, emptied, virtual), changed: 'all' as const };
+    const made = this.madeDocuments();
+    const { built, changed } = incremental ? updated(last!, workspace, emptied, virtual, made) : { built: fresh(workspace, emptied, virtual, made), changed: 'all' as const };
     this.last = { real: workspace, built, emptied, virtual: virtual.map((v) => v.uri) };
     return { built, virtual, kept: this.keptFindings(built, virtual, changed) };
   }
@@ -96,32 +102,57 @@ export class BuiltWorkspaces {
     const starts: number[] = [];
     let text = '';
     for (const r of build.result.resources) {
-      if (text !== '') text += '---\n';
+      if (text !== '') text += SEPARATOR;
       starts.push(text.length);
       text += this.encoded(r.value);
     }
     return { build, uri: `kustomize-build:${build.root.uri.slice(0, build.root.uri.lastIndexOf('/'))}`, text, starts };
   }
 
-  /** An object's YAML, kept by its JSON for the next view (what this view did not use is dropped). */
+  /**
+   * An object's YAML, kept by its JSON for the next view (what this view did not use is dropped):
+   * valueText's when it writes the value (the parse of a new object's document is then skipped),
+   * encodeManifest's otherwise.
+   */
   private encoded(value: unknown): string {
     const key = JSON.stringify(value);
-    let text = this.texts.get(key) ?? this.oldTexts.get(key);
-    if (text === undefined) text = encodeManifest(value);
-    this.texts.set(key, text);
-    return text;
+    let encoded = this.texts.get(key) ?? this.oldTexts.get(key);
+    if (encoded === undefined) {
+      const made = valueText(value);
+      encoded = made ? { text: made.text, made } : { text: encodeManifest(value) };
+    }
+    this.texts.set(key, encoded);
+    if (encoded.made) this.made.set(encoded.text, encoded.made);
+    return encoded.text;
+  }
+
+  /** A virtual file's chunk that is one object's text (after the `---` line that separates it from the previous one) gets the document valueText makes. */
+  private madeDocuments(): MadeDocuments {
+    const made = this.made;
+    return (source, chunkStart) => {
+      const prefix = source.startsWith(SEPARATOR) ? SEPARATOR : '';
+      return made.get(prefix === '' ? source : source.slice(prefix.length))?.document(prefix, chunkStart);
+    };
   }
 }
 
-function fresh(workspace: Workspace, emptied: ReadonlySet<string>, virtual: readonly VirtualBuild[]): Workspace {
+interface Encoded {
+  text: string;
+  made?: ValueText;
+}
+
+/** What virtualBuild writes between two objects. */
+const SEPARATOR = '---\n';
+
+function fresh(workspace: Workspace, emptied: ReadonlySet<string>, virtual: readonly VirtualBuild[], made: MadeDocuments): Workspace {
   let built = workspace;
   for (const uri of emptied) built = built.withFile(uri, '');
-  for (const v of virtual) built = built.withFile(v.uri, v.text);
+  for (const v of virtual) built = built.withFile(v.uri, v.text, 0, {}, made);
   return built;
 }
 
 /** The previous built workspace brought up to date, and the objects that changed in it ('all' when what every finding reads changed). */
-function updated(last: Last, workspace: Workspace, emptied: ReadonlySet<string>, virtual: readonly VirtualBuild[]): { built: Workspace; changed: IndexedObject[] | 'all' } {
+function updated(last: Last, workspace: Workspace, emptied: ReadonlySet<string>, virtual: readonly VirtualBuild[], made: MadeDocuments): { built: Workspace; changed: IndexedObject[] | 'all' } {
   let built = last.built;
   let all = workspace.uris().length !== last.real.uris().length || emptied.size !== last.emptied.size || [...emptied].some((u) => !last.emptied.has(u));
   all ||= virtual.length !== last.virtual.length || virtual.some((v, i) => v.uri !== last.virtual[i]);
@@ -138,6 +169,6 @@ function updated(last: Last, workspace: Workspace, emptied: ReadonlySet<string>,
     else note(uri, file ? built.withFile(uri, file.parsed.text, file.version, file.parsed.facts) : built.withoutFile(uri));
   }
   for (const uri of last.virtual) if (!virtual.some((v) => v.uri === uri)) note(uri, built.withoutFile(uri));
-  for (const v of virtual) note(v.uri, built.withFile(v.uri, v.text));
+  for (const v of virtual) note(v.uri, built.withFile(v.uri, v.text, 0, {}, made));
   return { built, changed: all ? 'all' : changed };
 }

@@ -68,21 +68,27 @@ const PARSE_OPTIONS = MANIFEST_PARSE_OPTIONS;
  * host passes in) and a file whose `{{` markers are YAML syntax are skipped, with where and why;
  * `{{` inside scalars and comments is data.
  */
-export function parseFile(text: string, previous?: ParsedFile, facts: FileFacts = {}): ParsedFile {
+export function parseFile(text: string, previous?: ParsedFile, facts: FileFacts = {}, made?: MadeDocuments): ParsedFile {
   const lines = new LineIndex(text);
   if (facts.chartTemplate) return { text, lines, documents: [], skipped: chartTemplateSkip(text), facts };
   const markers = text.includes('{{') ? findTemplateMarkers(text) : undefined;
   const syntax = markers && templateSyntaxSkip(markers, text);
   if (syntax) return { text, lines, documents: [], skipped: syntax, facts };
-  const documents = parseDocuments(text, previous);
+  const documents = parseDocuments(text, previous, made);
   const broken = markers ? documents.filter((d) => d.errors.length > 0) : [];
   const unparsed = markers && broken.length > 0 ? templateUnparsedSkip(markers, text, broken) : undefined;
   return unparsed ? { text, lines, documents: [], skipped: unparsed, facts } : { text, lines, documents, facts };
 }
 
-function parseDocuments(text: string, previous: ParsedFile | undefined): ParsedDocument[] {
+/**
+ * The document of a chunk made without parsing its text (its ranges at `chunkStart`), when the
+ * caller has it: what a parse of the chunk would give, node for node (model/value-document.ts).
+ */
+export type MadeDocuments = (source: string, chunkStart: number) => Document.Parsed | undefined;
+
+function parseDocuments(text: string, previous: ParsedFile | undefined, made: MadeDocuments | undefined): ParsedDocument[] {
   const chunks = splitChunks(text);
-  if (!previous) return parseFresh(text, chunks);
+  if (!previous && !made) return parseFresh(text, chunks);
   const reusable = groupBySource(previous);
   const documents: ParsedDocument[] = [];
   for (const chunk of chunks) {
@@ -90,7 +96,8 @@ function parseDocuments(text: string, previous: ParsedFile | undefined): ParsedD
     const old = reusable.get(source)?.shift();
     // A new chunk is parsed from a copy of its text: the document (and its nodes' values, slices of
     // that text) outlives this version of the file when later edits reuse it.
-    const parsed = old ? old.map((d) => moveDocument(d, chunk.start)) : parseChunk(detached(source), chunk.start);
+    const doc = old ? undefined : made?.(source, chunk.start);
+    const parsed = old ? old.map((d) => moveDocument(d, chunk.start)) : doc ? [madeDocument(doc, detached(source), chunk.start)] : parseChunk(detached(source), chunk.start);
     for (const d of parsed) documents.push({ ...d, index: documents.length });
   }
   return documents;
@@ -131,6 +138,10 @@ function parseChunk(source: string, base: number): ParsedDocument[] {
       value: { computed: false },
     };
   });
+}
+
+function madeDocument(doc: Document.Parsed, source: string, chunkStart: number): ParsedDocument {
+  return { index: 0, doc, start: doc.range[0], end: doc.range[2], errors: [], warnings: [], source, chunkStart, value: { computed: false } };
 }
 
 /**

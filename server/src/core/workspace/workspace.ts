@@ -1,4 +1,4 @@
-import { parseFile, type ParsedFile } from '../model/parse';
+import { parseFile, type MadeDocuments, type ParsedFile } from '../model/parse';
 import type { FileFacts } from '../model/templates';
 import { resourcesOfFile, type Resource } from '../model/resource';
 import { ResourceIndex } from './index';
@@ -53,13 +53,14 @@ export class Workspace {
   /**
    * The snapshot with this file's new text. The previous parse of the file is reused for unchanged
    * documents (see parseFile), so older snapshots must not read this file's nodes afterwards.
-   * `facts`: what the host knows of the file beyond its text (a Helm chart's template).
+   * `facts`: what the host knows of the file beyond its text (a Helm chart's template); `made`:
+   * documents the caller made without a parse (the built workspace's objects, see parseFile).
    */
-  withFile(uri: string, text: string, version = 0, facts: FileFacts = {}): Workspace {
+  withFile(uri: string, text: string, version = 0, facts: FileFacts = {}, made?: MadeDocuments): Workspace {
     const old = this.files.get(uri);
     const sameFacts = !!old && !!old.parsed.facts.chartTemplate === !!facts.chartTemplate && samePaths(old.parsed.facts, facts);
     if (old && sameFacts && old.parsed.text === text) return old.version === version ? this : this.replace(uri, { ...old, version });
-    const parsed = parseFile(text, old?.parsed, facts);
+    const parsed = parseFile(text, old?.parsed, facts, made);
     const { objects, produced } = indexFile(uri, resourcesOfFile(parsed), old, this.namespaced);
     return this.replace(uri, { uri, version, parsed, objects, produced, tools: fileToolsOf(uri, parsed) });
   }

@@ -145,7 +145,7 @@ function transform(k: LoadedKustomization, resources: ResMap, ctx: Ctx): void {
   if (typeof v.nameSuffix === 'string' && v.nameSuffix !== '') addNameAffix(resources, v.nameSuffix, 'suffix', { k, origins });
   list(v.labels).forEach((label, i) => {
     if (!isObj(label) || !isObj(label.pairs)) return;
-    const fields = list(label.fields).filter(isObj).map((f) => ({ ...f, path: String(f.path ?? ''), create: f.create === true }));
+    const fields = list(label.fields).filter(isObj).map((f) => ({ ...f, path: String(f.path ?? ''), create: f.create === true, segments: undefined }));
     addLabels(resources, label.pairs, { selectors: label.includeSelectors === true, templates: label.includeTemplates === true, claimTemplates: label.includeVolumeClaimTemplates === true, fields }, k.at(['labels', i, 'pairs']), origins);
   });
   if (isObj(v.commonLabels)) addLabels(resources, v.commonLabels, { selectors: true }, k.at(['commonLabels']), origins);

@@ -1,3 +1,4 @@
+import { pathSegments } from './fields';
 /**
  * Which fields kustomize's built-in transformers touch, per kind (kustomize's default
  * configuration, api/internal/konfig/builtinpluginconsts, v5). A path is slash-separated; lists on
@@ -10,9 +11,16 @@ export interface FieldSpec {
   kind?: string;
   /** Create the field (and the maps on the way) when absent. */
   create?: boolean;
+  /** `path` split (pathSegments), for the built-in tables: split once, not per object of every build. */
+  segments?: readonly string[];
 }
 
-const spec = (path: string, kind?: string, extra: Omit<FieldSpec, 'path' | 'kind'> = {}): FieldSpec => ({ path, ...(kind ? { kind } : {}), ...extra });
+const spec = (path: string, kind?: string, extra: Omit<FieldSpec, 'path' | 'kind'> = {}): FieldSpec => ({ path, ...(kind ? { kind } : {}), ...extra, segments: pathSegments(path) });
+
+/** A spec's path segments. */
+export function segmentsOf(s: FieldSpec): readonly string[] {
+  return s.segments ?? pathSegments(s.path);
+}
 
 /** Pod-spec paths of the workload kinds, as the name-reference table lists them for ConfigMaps and Secrets. */
 const POD_SPECS: readonly (readonly [kind: string, prefix: string, extra: Omit<FieldSpec, 'path' | 'kind'>])[] = [

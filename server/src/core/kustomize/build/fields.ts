@@ -28,23 +28,25 @@ export function pathSegments(path: string): string[] {
  * created when `create` holds, otherwise the path stops there. The last key is passed even when
  * absent if `create` holds (the setter creates it).
  */
-export function visitPath(value: unknown, segments: readonly string[], create: boolean, set: (container: Obj, key: string) => void): void {
-  if (segments.length === 0 || value === null || value === undefined) return;
+export function visitPath(value: unknown, segments: readonly string[], create: boolean, set: (container: Obj, key: string) => void, from = 0): void {
+  // By index, not by slicing off the first segment: every build walks the built-in specs' paths through every object.
+  if (from >= segments.length || value === null || value === undefined) return;
   if (Array.isArray(value)) {
-    for (const item of value) visitPath(item, segments, create, set);
+    for (const item of value) visitPath(item, segments, create, set, from);
     return;
   }
   if (!isObj(value)) return;
-  const [first, ...rest] = segments;
-  const key = first.endsWith('[]') ? first.slice(0, -2) : first;
-  if (rest.length === 0) {
+  const first = segments[from];
+  const listed = first.endsWith('[]');
+  const key = listed ? first.slice(0, -2) : first;
+  if (from === segments.length - 1) {
     if (key in value || create) set(value, key);
     return;
   }
   const next = value[key];
-  if (Array.isArray(next)) return visitPath(next, rest, create, set);
-  const map = childMap(value, key, create && !first.endsWith('[]'));
-  if (map) visitPath(map, rest, create, set);
+  if (Array.isArray(next)) return visitPath(next, segments, create, set, from + 1);
+  const map = childMap(value, key, create && !listed);
+  if (map) visitPath(map, segments, create, set, from + 1);
 }
 
 export function deepClone<T>(value: T): T {

@@ -1,6 +1,6 @@
-import { NAME_REFERENCES, specApplies, type NameReference } from './field-specs';
+import { NAME_REFERENCES, segmentsOf, specApplies, type NameReference } from './field-specs';
 import { BuildError } from './env';
-import { isObj, pathSegments, visitPath, type Obj } from './fields';
+import { isObj, visitPath, type Obj } from './fields';
 import { effectiveNamespace, isClusterScoped, type ResMap } from './resmap';
 import type { BuiltResource } from './resource';
 
@@ -24,7 +24,7 @@ export function fixNameReferences(resources: ResMap): void {
       for (const referrer of [...resources.list]) {
         if (!specApplies(spec, referrer.orgId)) continue;
         const roleRefKind = spec.path.endsWith('roleRef/name') ? roleRefOf(referrer) : undefined;
-        visitPath(referrer.value, pathSegments(spec.path), false, (container, key) => {
+        visitPath(referrer.value, segmentsOf(spec), false, (container, key) => {
           update(container, key, { referrer, reference, candidates: candidates(referrer), roleRefKind, resources });
         });
       }

@@ -67,9 +67,22 @@ export class OriginTable {
   /** A deep copy of `value` whose fields have, in `target`, the origins they have here. */
   copyInto<T>(value: T, target: OriginTable): T {
     if (!value || typeof value !== 'object') return value;
-    const out = Array.isArray(value) ? value.map((v) => this.copyInto(v, target)) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.copyInto(v, target)]));
+    // Plain loops: every overlay of a base copies the base's objects.
+    let out: object;
+    if (Array.isArray(value)) {
+      const items: unknown[] = new Array(value.length);
+      for (let i = 0; i < value.length; i++) items[i] = this.copyInto(value[i], target);
+      out = items;
+    } else {
+      const fields: Obj = {};
+      for (const [k, v] of Object.entries(value)) {
+        if (k === '__proto__') Object.defineProperty(fields, k, { value: this.copyInto(v, target), writable: true, enumerable: true, configurable: true });
+        else fields[k] = this.copyInto(v, target);
+      }
+      out = fields;
+    }
     const own = this.byContainer.get(value);
-    if (own) for (const [key, origin] of own) target.record(out, key, origin);
+    if (own) target.byContainer.set(out, new Map(own));
     return out as T;
   }
 
@@ -112,10 +125,18 @@ export class BuiltResource {
     readonly origin: Origin,
   ) {}
 
+  /** The last id made, with the fields it was made from: the transformers and the name-reference pass ask for ids of every object many times. Ids are never changed once made. */
+  private lastId?: { from: readonly unknown[]; id: ResId };
+
   get id(): ResId {
-    const { group, version } = splitApiVersion(typeof this.value.apiVersion === 'string' ? this.value.apiVersion : '');
+    const { apiVersion, kind } = this.value;
     const metadata = isObj(this.value.metadata) ? this.value.metadata : {};
-    return { group, version, kind: String(this.value.kind ?? ''), name: typeof metadata.name === 'string' ? metadata.name : '', namespace: typeof metadata.namespace === 'string' ? metadata.namespace : '' };
+    const from = [apiVersion, kind, metadata.name, metadata.namespace];
+    if (this.lastId && this.lastId.from.every((f, i) => f === from[i])) return this.lastId.id;
+    const { group, version } = splitApiVersion(typeof apiVersion === 'string' ? apiVersion : '');
+    const id = { group, version, kind: String(kind ?? ''), name: typeof metadata.name === 'string' ? metadata.name : '', namespace: typeof metadata.namespace === 'string' ? metadata.namespace : '' };
+    this.lastId = { from, id };
+    return id;
   }
 
   /** The first id it had (kustomize's OrgId). */

@@ -1,5 +1,5 @@
 import { BuildError } from './env';
-import { COMMON_ANNOTATIONS, COMMON_LABELS, IMAGE_FIELDS, METADATA_LABELS, REPLICAS, VOLUME_CLAIM_TEMPLATE_LABELS, specApplies, type FieldSpec } from './field-specs';
+import { COMMON_ANNOTATIONS, COMMON_LABELS, IMAGE_FIELDS, METADATA_LABELS, REPLICAS, VOLUME_CLAIM_TEMPLATE_LABELS, segmentsOf, specApplies, type FieldSpec } from './field-specs';
 import { childMap, isObj, pathSegments, visitPath, type Obj } from './fields';
 import type { LoadedKustomization } from './load';
 import { isClusterScoped, type ResMap } from './resmap';
@@ -13,7 +13,7 @@ interface Ctx {
 
 function applySpecs(r: BuiltResource, specs: readonly FieldSpec[], set: (container: Obj, key: string) => void): void {
   const id = r.id;
-  for (const s of specs) if (specApplies(s, id)) visitPath(r.value, pathSegments(s.path), !!s.create, set);
+  for (const s of specs) if (specApplies(s, id)) visitPath(r.value, segmentsOf(s), !!s.create, set);
 }
 
 /** Labels or annotations into the map fields the specs name (created where the spec says so). */
@@ -90,7 +90,7 @@ export function setReplicas(resources: ResMap, name: string, count: unknown, ori
     for (const r of resources.list) {
       if (![r.id, ...r.prevIds].some((id) => id.name === name && specApplies(s, id))) continue;
       found = true;
-      visitPath(r.value, pathSegments(s.path), true, (c, key) => {
+      visitPath(r.value, segmentsOf(s), true, (c, key) => {
         c[key] = count;
         origins.record(c, key, origin);
       });
@@ -109,9 +109,10 @@ export interface ImageOverride {
 
 /** `images`: every `containers`/`initContainers` list at any depth (not in CRDs), then the table's fields (see IMAGE_FIELDS). */
 export function setImages(resources: ResMap, image: ImageOverride, origin: Origin | undefined, origins: OriginTable): void {
+  const overridden = imageOverrider(image);
   const update = (container: Obj) => {
     if (typeof container.image !== 'string') return;
-    const next = overridden(container.image, image);
+    const next = overridden(container.image);
     if (next !== undefined && next !== container.image) {
       container.image = next;
       origins.record(container, 'image', origin);
@@ -122,7 +123,7 @@ export function setImages(resources: ResMap, image: ImageOverride, origin: Origi
     walkContainers(r.value, update);
     applySpecs(r, IMAGE_FIELDS, (c, key) => {
       if (typeof c[key] !== 'string') return;
-      const next = overridden(c[key] as string, image);
+      const next = overridden(c[key] as string);
       if (next !== undefined && next !== c[key]) {
         c[key] = next;
         origins.record(c, key, origin);
@@ -140,15 +141,18 @@ function walkContainers(value: unknown, update: (container: Obj) => void): void 
   }
 }
 
-/** The new image reference, or undefined when the override does not name this image (kustomize's pattern: the name, then an optional tag and digest). */
-export function overridden(reference: string, image: ImageOverride): string | undefined {
+/** The new image reference for a reference, or undefined when the override does not name this image (kustomize's pattern: the name, then an optional tag and digest); the pattern is made once per override. */
+function imageOverrider(image: ImageOverride): (reference: string) => string | undefined {
   let pattern: RegExp;
   try {
     pattern = new RegExp(`^${image.name}(:[a-zA-Z0-9_.{}-]*)?(@[a-zA-Z0-9]+([.+_-][a-zA-Z0-9]+)*:[a-zA-Z0-9_.{}-]*)?$`);
   } catch {
-    return undefined;
+    return () => undefined;
   }
-  if (!pattern.test(reference)) return undefined;
+  return (reference) => (pattern.test(reference) ? overriddenImage(reference, image) : undefined);
+}
+
+function overriddenImage(reference: string, image: ImageOverride): string {
   let { name, tag, digest } = splitImage(reference);
   if (image.newName) name = image.newName;
   if (image.newTag && image.digest) [tag, digest] = [image.newTag, image.digest];

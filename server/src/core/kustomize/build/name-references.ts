@@ -19,9 +19,12 @@ export function fixNameReferences(resources: ResMap): void {
     if (!found) candidatesOf.set(referrer, (found = couldBeReferenced(resources, referrer)));
     return found;
   };
+  // Referrers by kind: the pass looks at every spec of the table (a hundred) for every object. Ids do not change in this pass.
+  const byKind = new Map<string, BuiltResource[]>();
+  for (const r of resources.list) byKind.set(r.orgId.kind, [...(byKind.get(r.orgId.kind) ?? []), r]);
   for (const reference of NAME_REFERENCES) {
     for (const spec of reference.referrers) {
-      for (const referrer of [...resources.list]) {
+      for (const referrer of spec.kind ? (byKind.get(spec.kind) ?? []) : [...resources.list]) {
         if (!specApplies(spec, referrer.orgId)) continue;
         const roleRefKind = spec.path.endsWith('roleRef/name') ? roleRefOf(referrer) : undefined;
         visitPath(referrer.value, segmentsOf(spec), false, (container, key) => {

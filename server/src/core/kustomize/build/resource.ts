@@ -16,11 +16,14 @@ export interface Origin {
  */
 export class OriginTable {
   private readonly byContainer = new WeakMap<object, Map<string | number, Origin>>();
+  /** Maps this table holds by reference from another (copyInto): copied before this table writes to one. */
+  private readonly shared = new WeakSet<Map<string | number, Origin>>();
 
   record(container: object, key: string | number, origin: Origin | undefined): void {
     if (!origin) return;
     let map = this.byContainer.get(container);
     if (!map) this.byContainer.set(container, (map = new Map()));
+    else if (this.shared.has(map)) this.byContainer.set(container, (map = new Map(map)));
     map.set(key, origin);
   }
 
@@ -75,14 +78,20 @@ export class OriginTable {
       out = items;
     } else {
       const fields: Obj = {};
-      for (const [k, v] of Object.entries(value)) {
-        if (k === '__proto__') Object.defineProperty(fields, k, { value: this.copyInto(v, target), writable: true, enumerable: true, configurable: true });
-        else fields[k] = this.copyInto(v, target);
+      for (const k of Object.keys(value)) {
+        const v = this.copyInto((value as Obj)[k], target);
+        if (k === '__proto__') Object.defineProperty(fields, k, { value: v, writable: true, enumerable: true, configurable: true });
+        else fields[k] = v;
       }
       out = fields;
     }
+    // The origins by reference, copied by whichever table writes to them first (twenty overlays copy a base's objects, most of whose origins none of them changes).
     const own = this.byContainer.get(value);
-    if (own) target.byContainer.set(out, new Map(own));
+    if (own) {
+      this.shared.add(own);
+      target.shared.add(own);
+      target.byContainer.set(out, own);
+    }
     return out as T;
   }
 

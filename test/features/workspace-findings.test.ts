@@ -14,6 +14,9 @@ import { Workspace } from '../../server/src/core/workspace/workspace';
 import type { IndexedObject } from '../../server/src/core/workspace/indexed-object';
 import { WorkspaceCatalog } from '../../server/src/core/workspace/custom-kinds';
 import { bundledCatalog } from '../../server/src/io/schema-source';
+import { baselineFromResources } from '../../server/src/core/immutable/baseline';
+import { parseFile } from '../../server/src/core/model/parse';
+import { resourcesOfFile } from '../../server/src/core/model/resource';
 
 const catalog = bundledCatalog();
 const CORPUS = '../shared/realworld';
@@ -169,4 +172,36 @@ test('an edit recomputes only the documents that read what it changed', () => {
   // those (selectors, stack rules), the other two Deployments do not.
   assert.equal(editAndCount('        app: api', '        app: api2'), 8);
   assert.ok(host.diagnose(ws, uri).includes('service-no-pods'), 'the Service that lost its pods says so');
+});
+
+test('the baseline rule is kept per document while the baseline object is the same, and recomputed with a new one', () => {
+  const uri = 'file:///w/app.yaml';
+  const before = ['web', 'api'].map((n) => workload(n, `${n}-config`)).join('---\n');
+  const baselineOf = (text: string) => baselineFromResources('git HEAD', resourcesOfFile(parseFile(text)));
+  // Counts the objects it is asked about: a kept entry asks nothing.
+  let asked = 0;
+  const plain = baselineOf(before);
+  const baseline = { label: plain.label, match: (r: Parameters<typeof plain.match>[0]) => (asked++, plain.match(r)) };
+  const cache = new FindingsCache();
+  const workspaceCache = new WorkspaceFindingsCache();
+  const run = (ws: Workspace, b = baseline) => diagnoseWorkspaceFile(ws, uri, { catalog, config: DEFAULT_CONFIG, cache, workspaceCache, baseline: b });
+  const uncached = (ws: Workspace, b = baseline) => diagnoseWorkspaceFile(ws, uri, { catalog, config: DEFAULT_CONFIG, baseline: b });
+  // The web Deployment's selector changes: immutable against the baseline.
+  let ws = Workspace.empty(namespaced, true).withFile(uri, before.replace('      app: web\n  template', '      app: web2\n  template'), 1);
+  const first = run(ws);
+  assert.ok(first.some((f) => f.ruleId === 'immutable-field'), 'the selector change is found');
+  assert.deepEqual(first, uncached(ws));
+  // An edit of another document reuses the Deployment's entry, its immutable-field finding included.
+  ws = ws.withFile(uri, ws.file(uri)!.parsed.text.replace('  a: "1"', '  a: "2"'), 2);
+  workspaceCache.recomputed = 0;
+  asked = 0;
+  const second = run(ws);
+  assert.equal(asked, 2, 'only the edited ConfigMap and the Deployment that reads it are matched against the baseline');
+  assert.deepEqual(second, uncached(ws));
+  assert.ok(second.some((f) => f.ruleId === 'immutable-field'));
+  assert.ok(workspaceCache.recomputed < 3, `only the edited document and its readers are recomputed (${workspaceCache.recomputed})`);
+  // A new baseline in which the selector already changed: nothing immutable left, whatever was kept.
+  const moved = baselineOf(ws.file(uri)!.parsed.text);
+  assert.ok(!run(ws, moved).some((f) => f.ruleId === 'immutable-field'), 'a new baseline recomputes');
+  assert.deepEqual(run(ws, moved), uncached(ws, moved));
 });

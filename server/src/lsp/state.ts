@@ -55,6 +55,9 @@ export class ServerState {
   liveBaseline: Baseline | undefined;
   /** What was last published per open file (code actions use it when it is for the current version). */
   readonly published = new Map<string, FileFindings>();
+  // The combination of the two baselines, kept while neither changes: its identity is an input of
+  // the workspace findings cache, so a new one per analysis would recompute every document.
+  private combined: { live: Baseline | undefined; git: Baseline | undefined; baseline: Baseline | undefined } | undefined;
 
   constructor(
     readonly versions: SchemaVersions,
@@ -103,7 +106,7 @@ export class ServerState {
     if (!this.config.validationEnabled) return { version: file.version, lines: file.parsed.lines, findings: [], target };
     const catalog = this.catalogFor(uri, target);
     const builds = this.builds.view(ws, { catalog, configFor: (u) => this.config.forUri(u), cache: this.cache, files: diskBuildFiles });
-    const baseline = combineBaselines(this.liveBaseline, this.gitBaseline);
+    const baseline = this.baseline();
     const findings = diagnoseWorkspaceFile(ws, uri, { catalog, config: this.config.forUri(uri), cache: this.cache, workspaceCache: this.workspaceCache, baseline, builds });
     return { version: file.version, lines: file.parsed.lines, findings, target };
   }
@@ -114,6 +117,14 @@ export class ServerState {
     const file = this.workspace.file(uri);
     if (published && file && published.version === file.version && published.lines === file.parsed.lines) return published;
     return this.diagnose(uri);
+  }
+
+  /** The live baseline before git, the same object while neither changed. */
+  private baseline(): Baseline | undefined {
+    const { liveBaseline: live, gitBaseline: git } = this;
+    let combined = this.combined;
+    if (!combined || combined.live !== live || combined.git !== git) this.combined = combined = { live, git, baseline: combineBaselines(live, git) };
+    return combined.baseline;
   }
 
   private sourcesFor(fileConfig: Config): CustomSources {

@@ -21,7 +21,7 @@ import type { Baseline } from '../immutable/baseline';
 import { NO_TOOLS, type ToolContext } from '../workspace/build-tools';
 import { holdsPatchDirectives } from '../kustomize/patch-document';
 import type { BuildFindings } from './build-diagnostics';
-import type { WorkspaceAnalysis, WorkspaceFindingsCache } from './workspace-findings';
+import type { GlobalInputs, WorkspaceFindingsCache } from './workspace-findings';
 
 /** The names disable comments and `.kubesight.yaml` may use: ids, `<category>/*`, ids a family replaced. */
 const KNOWN_RULE_NAMES: readonly string[] = RULE_NAMES.known;
@@ -124,9 +124,9 @@ type WorkspacePass = ((document: ParsedDocument, resources: () => Resource[], pa
 /**
  * The workspace-scoped rules of one file's documents. In a Kustomize build, the build's kept
  * findings (`workspaceFindings`) decide what is recomputed. Elsewhere, with the host's WorkspaceFindingsCache, a
- * document's findings of the workspace and stack rules are reused while its text and what they
- * read are the same (workspace-findings.ts); the baseline rule runs every time (its baseline is
- * re-combined per analysis, and it reads only the document and the baseline).
+ * document's findings of the workspace, stack and baseline rules are reused while its text, what
+ * they read of the index and the inputs outside it (catalog, config, baseline) are the same
+ * (workspace-findings.ts).
  */
 function workspaceRulePass(rules: readonly Rule[], base: RunBase, env: DiagnosticsEnv): WorkspacePass {
   const kept = env.workspaceFindings;
@@ -142,22 +142,21 @@ function workspaceRulePass(rules: readonly Rule[], base: RunBase, env: Diagnosti
     return Object.assign(pass, { end: () => undefined });
   }
   const cache = env.workspaceCache;
-  const cached = cache && env.workspace ? rules.filter((r) => r.meta.scope !== 'baseline') : [];
   // Without a baseline the baseline rule has nothing to compare with.
-  const always = rules.filter((r) => !cached.includes(r) && (r.meta.scope !== 'baseline' || env.baseline));
-  let analysis: WorkspaceAnalysis | undefined;
-  if (cache && env.workspace && cached.length > 0) {
-    const inputs = { catalog: env.catalog, config: JSON.stringify(env.config), rules: cached.map((r) => r.meta.id).join() };
-    analysis = cache.begin(env.uri ?? '', env.workspace, inputs, base.document.file.text);
-  }
+  const active = rules.filter((r) => r.meta.scope !== 'baseline' || env.baseline);
+  const analysis = cache && env.workspace && active.length > 0 ? cache.begin(env.uri ?? '', env.workspace, globalInputs(active, env), base.document.file.text) : undefined;
   const pass = (document: ParsedDocument, resources: () => Resource[], patchFile: boolean): Finding[] => {
-    const out = always.length > 0 ? runRules(always, resources(), base, env.config, patchFile) : [];
-    if (!analysis) return out;
+    if (!analysis) return active.length > 0 ? runRules(active, resources(), base, env.config, patchFile) : [];
     // The tracked workspace gets its own facts: facts shared with another document would carry that document's reads.
-    const run = (workspace: Workspace) => runRules(cached, resources(), { ...base, workspace: { ...base.workspace, workspace, baseline: undefined, facts: new ResourceFacts(workspace) } }, env.config, patchFile);
-    return [...out, ...analysis.findings(document, env.tools?.key ?? '', run)];
+    const run = (workspace: Workspace) => runRules(active, resources(), { ...base, workspace: { ...base.workspace, workspace, facts: new ResourceFacts(workspace) } }, env.config, patchFile);
+    return analysis.findings(document, env.tools?.key ?? '', run);
   };
   return Object.assign(pass, { end: () => analysis?.end() });
+}
+
+/** What the workspace findings of a file depend on besides the index (the baseline by identity). */
+function globalInputs(rules: readonly Rule[], env: DiagnosticsEnv): GlobalInputs {
+  return { catalog: env.catalog, config: JSON.stringify(env.config), rules: rules.map((r) => r.meta.id).join(), baseline: env.baseline };
 }
 
 /** Applies the disable comments, then reports the comments themselves (disable-comment). */

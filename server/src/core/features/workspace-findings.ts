@@ -47,7 +47,7 @@ export class WorkspaceFindingsCache {
   private globalKey(workspace: Workspace, inputs: GlobalInputs): string {
     // searchedWhere counts the files; missingSeverity reads `complete`; clusterLookup the cluster index.
     const id = (o: object | undefined) => (o ? this.idOf(o) : 0);
-    return [id(inputs.catalog), inputs.config, inputs.rules, workspace.uris().length, workspace.complete, id(workspace.cluster)].join('\u0000');
+    return [id(inputs.catalog), inputs.config, inputs.rules, id(inputs.baseline), workspace.uris().length, workspace.complete, id(workspace.cluster)].join('\u0000');
   }
 
   /** A number per object identity (values, catalogs, cluster indexes), so keys compare as strings. */
@@ -125,6 +125,8 @@ export interface GlobalInputs {
   config: string;
   /** The ids of the rules that run, in order. */
   rules: string;
+  /** The baseline of immutable-field (by identity): the host keeps one object while it is the same. */
+  baseline?: object;
 }
 
 export interface WorkspaceAnalysis {

@@ -2,6 +2,7 @@ import type { Kustomization } from './kustomization';
 import { comparableUri, folderOf } from './uri-path';
 import { buildKustomization, type BuildResult } from './build/build';
 import type { BuildEnv, BuildFiles, SubBuild } from './build/env';
+import { printsOf, rebuiltFrom, type ObjectPrint } from './rebuild';
 import type { PathStatus } from './listed-paths';
 import { readManifestDocuments, type ManifestDocument } from './build/kyaml';
 import { parseFile, type ParsedFile } from '../model/parse';
@@ -32,6 +33,8 @@ export interface RootBuild {
   result: BuildResult;
   read: ReadonlyMap<string, string | undefined>;
   statuses: ReadonlyMap<string, PathStatus>;
+  /** The paths the root's own kustomizations read or looked at, not through a shared sub-build (rebuild.ts). */
+  own?: ReadonlySet<string>;
 }
 
 /** Whether a build neither failed nor left parts out: only then do its objects stand for what is applied. */
@@ -53,8 +56,11 @@ export class RootBuilds {
   private readonly kustomizations = new ByText<ParsedFile>();
   private mergeKeys = new Map<string, string | undefined>();
   private checked = new WeakMap<object, string | undefined>();
+  private readonly prints = new WeakMap<SubBuild, ObjectPrint[]>();
   /** How many roots were built (not reused) since this object was made (tests read it). */
   built = 0;
+  /** How many of those were made from their previous build (rebuild.ts). */
+  rebuilt = 0;
 
   /** `envOf` gives the build its knowledge of kinds (the target version's catalog); another one drops every earlier build. */
   buildAll(roots: readonly Kustomization[], files: BuildFiles, envOf: (files: BuildFiles) => BuildEnv): RootBuild[] {
@@ -76,7 +82,7 @@ export class RootBuilds {
       if (folder === undefined) continue;
       seen.add(folder);
       const old = this.previous.get(folder);
-      const build = old && isCurrent(old, files) ? { ...old, root } : this.build(root, folder, files, shared);
+      const build = old && isCurrent(old, files) ? { ...old, root } : ((old && this.rebuild(old, root, files, shared(files))) ?? this.build(root, folder, files, shared));
       this.previous.set(folder, build);
       out.push(build);
     }
@@ -103,10 +109,25 @@ export class RootBuilds {
     };
   }
 
+  private rebuild(old: RootBuild, root: Kustomization, files: BuildFiles, env: BuildEnv): RootBuild | undefined {
+    const prints = (entry: SubBuild) => {
+      let found = this.prints.get(entry);
+      if (!found) this.prints.set(entry, (found = printsOf(entry)));
+      return found;
+    };
+    const rebuilt = rebuiltFrom(old, files, env, prints);
+    if (!rebuilt) return undefined;
+    this.built++;
+    this.rebuilt++;
+    return { root, folder: old.folder, ...rebuilt, own: old.own };
+  }
+
   private build(root: Kustomization, folder: string, files: BuildFiles, envOf: (files: BuildFiles) => BuildEnv): RootBuild {
     const read = new Map<string, string | undefined>();
     const statuses = new Map<string, PathStatus>();
-    const recording: BuildFiles = {
+    const own = new Set<string>();
+    // What a shared sub-build reads is recorded as an input, not as the root's own read.
+    const entryFiles: BuildFiles = {
       read(path) {
         const text = files.read(path);
         read.set(path, text);
@@ -118,8 +139,12 @@ export class RootBuilds {
         return status;
       },
     };
+    const recording: BuildFiles = {
+      read: (path) => (own.add(path), entryFiles.read(path)),
+      status: (path) => (own.add(path), entryFiles.status(path)),
+    };
     this.built++;
-    return { root, folder, result: buildKustomization(folder, envOf(recording)), read, statuses };
+    return { root, folder, result: buildKustomization(folder, { ...envOf(recording), entryFiles }), read, statuses, own };
   }
 }
 

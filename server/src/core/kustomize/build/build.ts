@@ -1,5 +1,5 @@
 import { isRemotePath } from '../listed-paths';
-import { BuildError, type BuildEnv, type BuildNote } from './env';
+import { BuildError, type BuildEnv, type BuildFiles, type BuildNote, type SubBuild } from './env';
 import { isObj, type Obj } from './fields';
 import { runGenerators } from './generators';
 import { contentHash } from './hash';
@@ -22,6 +22,17 @@ export interface BuildResult {
   /** Each patch document applied, with the objects it changed. */
   patches: AppliedPatch[];
   error?: BuildError;
+  /** With shared sub-builds: the ones the root's own kustomization took as resources (kustomize/rebuild.ts re-runs one changed object through the root). */
+  taken?: TakenSubBuild[];
+  /** The root's kustomization has components or replacements (which a re-run of one object does not do). */
+  whole?: boolean;
+}
+
+/** A shared sub-build a root took, and the objects of the root's build its objects became (by index; transformers change objects in place). */
+export interface TakenSubBuild {
+  folder: string;
+  entry: SubBuild;
+  objects: readonly BuiltResource[];
 }
 
 /** Fields the in-memory build does not apply, said once per kustomization that has them. */
@@ -45,14 +56,18 @@ interface Ctx {
   stack: string[];
   /** Folders accumulated, while a shared entry is recorded (see accumulateSub). */
   folders?: Set<string>;
+  taken?: TakenSubBuild[];
+  /** Only these objects of a sub-build are accumulated (see rebuildObjects). */
+  only?: { folder: string; objects: BuiltResource[] };
 }
 
 /** `kustomize build <folder>` in memory: the objects, or the error kustomize would stop at. */
 export function buildKustomization(folder: string, env: BuildEnv): BuildResult {
-  const ctx: Ctx = { env, origins: new OriginTable(), notes: [], patches: [], stack: [] };
+  const ctx: Ctx = { env, origins: new OriginTable(), notes: [], patches: [], stack: [], taken: env.subBuilds ? [] : undefined };
   const resources: ResMap = { list: [], isNamespaced: env.isNamespaced };
   try {
-    accumulate(loadKustomization(folder, env), resources, ctx);
+    const k = loadKustomization(folder, env);
+    accumulate(k, resources, ctx);
     for (const r of resources.list) {
       if (!r.needsHash) continue;
       const hash = contentHash(r.value);
@@ -60,11 +75,53 @@ export function buildKustomization(folder: string, env: BuildEnv): BuildResult {
       r.setName(`${r.id.name}-${hash}`);
     }
     fixNameReferences(resources);
-    return { resources: legacyOrder(resources.list), origins: ctx.origins, notes: ctx.notes, patches: ctx.patches };
+    return { resources: legacyOrder(resources.list), origins: ctx.origins, notes: ctx.notes, patches: ctx.patches, taken: ctx.taken, whole: wholeOnly(k) };
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
     return { resources: [], origins: ctx.origins, notes: ctx.notes, patches: ctx.patches, error: e };
   }
+}
+
+/**
+ * The root's transformers run again on `objects` only (copies of a shared sub-build's objects, in
+ * `origins`), without its other resources and generators: what kustomize/rebuild.ts does for the
+ * objects an edit changed. The objects after the transformers (before name references), or
+ * undefined where the root needs the whole build (a patch or replica count whose target is not
+ * among them is not an error here; replacements and components are refused before).
+ */
+export function rebuildObjects(folder: string, env: BuildEnv, only: { folder: string; objects: BuiltResource[] }, origins: OriginTable, applied: AppliedPatch[]): BuiltResource[] | undefined {
+  const ctx: Ctx = { env, origins, notes: [], patches: applied, stack: [folder], only };
+  const resources: ResMap = { list: [], isNamespaced: env.isNamespaced };
+  try {
+    const k = loadKustomization(folder, env);
+    if (wholeOnly(k)) return undefined;
+    list(k.value.resources).concat(list(k.value.bases)).forEach((entry) => {
+      if (resolvePath(k, String(entry)) === only.folder) resources.list.push(...only.objects);
+    });
+    transform(k, resources, ctx);
+    return resources.list;
+  } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
+    return undefined;
+  }
+}
+
+/** The shared sub-build of a folder, accumulated now when no build of this run has yet (undefined when it fails). */
+export function subBuildOf(folder: string, env: BuildEnv): SubBuild | undefined {
+  const existing = env.subBuilds?.get(folder);
+  if (existing || !env.subBuilds) return existing;
+  const ctx: Ctx = { env, origins: new OriginTable(), notes: [], patches: [], stack: [] };
+  try {
+    accumulateSub(folder, { list: [], isNamespaced: env.isNamespaced }, ctx);
+  } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
+    return undefined;
+  }
+  return env.subBuilds.get(folder);
+}
+
+function wholeOnly(k: LoadedKustomization): boolean {
+  return list(k.value.components).length > 0 || k.value.replacements !== undefined;
 }
 
 function accumulate(k: LoadedKustomization, resources: ResMap, ctx: Ctx): void {
@@ -112,11 +169,17 @@ function addResource(k: LoadedKustomization, path: string, at: (string | number)
 function accumulateSub(folder: string, resources: ResMap, ctx: Ctx): BuiltResource[] {
   const shared = ctx.env.subBuilds;
   const entry = shared?.get(folder);
+  // The root's own kustomization takes it (not a sub-build being recorded): kustomize/rebuild.ts may re-run one of its objects.
+  const taking = ctx.taken && !ctx.folders ? ctx.taken : undefined;
   if (entry && !ctx.stack.some((f) => entry.folders.has(f))) {
-    for (const r of entry.reads) void (r.read ? ctx.env.files.read(r.path) : ctx.env.files.status(r.path));
+    const files = ctx.env.entryFiles ?? ctx.env.files;
+    for (const r of entry.reads) void (r.read ? files.read(r.path) : files.status(r.path));
     ctx.notes.push(...entry.notes);
+    ctx.patches.push(...entry.patches);
     for (const f of entry.folders) ctx.folders?.add(f);
-    return entry.resources.map((r) => r.copyInto(entry.origins, ctx.origins));
+    const objects = entry.resources.map((r) => r.copyInto(entry.origins, ctx.origins));
+    taking?.push({ folder, entry, objects });
+    return objects;
   }
   const sub: ResMap = { list: [], isNamespaced: resources.isNamespaced };
   if (!shared) {
@@ -124,13 +187,17 @@ function accumulateSub(folder: string, resources: ResMap, ctx: Ctx): BuiltResour
     return sub.list;
   }
   const reads: { path: string; read: boolean }[] = [];
-  const files = ctx.env.files;
-  const recording = { ...ctx, env: { ...ctx.env, files: { read: (path: string) => (reads.push({ path, read: true }), files.read(path)), status: (path: string) => (reads.push({ path, read: false }), files.status(path)) } }, notes: [] as BuildNote[], folders: new Set<string>() };
+  const files = ctx.env.entryFiles ?? ctx.env.files;
+  const recordingFiles: BuildFiles = { read: (path: string) => (reads.push({ path, read: true }), files.read(path)), status: (path: string) => (reads.push({ path, read: false }), files.status(path)) };
+  const recording = { ...ctx, env: { ...ctx.env, files: recordingFiles, entryFiles: recordingFiles }, notes: [] as BuildNote[], patches: [] as AppliedPatch[], folders: new Set<string>() };
   accumulate(loadKustomization(folder, recording.env), sub, recording);
   ctx.notes.push(...recording.notes);
+  ctx.patches.push(...recording.patches);
   for (const f of recording.folders) ctx.folders?.add(f);
   const origins = new OriginTable();
-  shared.set(folder, { resources: sub.list.map((r) => r.copyInto(ctx.origins, origins)), origins, notes: recording.notes, reads, folders: recording.folders });
+  const made: SubBuild = { resources: sub.list.map((r) => r.copyInto(ctx.origins, origins)), origins, notes: recording.notes, patches: recording.patches, reads, folders: recording.folders };
+  shared.set(folder, made);
+  taking?.push({ folder, entry: made, objects: sub.list });
   return sub.list;
 }
 
@@ -138,8 +205,9 @@ function accumulateSub(folder: string, resources: ResMap, ctx: Ctx): BuiltResour
 function transform(k: LoadedKustomization, resources: ResMap, ctx: Ctx): void {
   const { env, origins } = ctx;
   const v = k.value;
-  for (const spec of patchSpecs(k, 'patchesStrategicMerge', env)) applyPatch(resources, spec, env, origins, ctx.patches);
-  for (const spec of patchSpecs(k, 'patches', env)) applyPatch(resources, spec, env, origins, ctx.patches);
+  const some = !!ctx.only;
+  for (const spec of patchSpecs(k, 'patchesStrategicMerge', env)) applyPatch(resources, spec, env, origins, ctx.patches, some);
+  for (const spec of patchSpecs(k, 'patches', env)) applyPatch(resources, spec, env, origins, ctx.patches, some);
   if (typeof v.namespace === 'string' && v.namespace !== '') setNamespace(resources, v.namespace, { k, origins });
   if (typeof v.namePrefix === 'string' && v.namePrefix !== '') addNameAffix(resources, v.namePrefix, 'prefix', { k, origins });
   if (typeof v.nameSuffix === 'string' && v.nameSuffix !== '') addNameAffix(resources, v.nameSuffix, 'suffix', { k, origins });
@@ -150,9 +218,9 @@ function transform(k: LoadedKustomization, resources: ResMap, ctx: Ctx): void {
   });
   if (isObj(v.commonLabels)) addLabels(resources, v.commonLabels, { selectors: true }, k.at(['commonLabels']), origins);
   if (isObj(v.commonAnnotations)) addAnnotations(resources, v.commonAnnotations, k.at(['commonAnnotations']), origins);
-  for (const spec of patchSpecs(k, 'patchesJson6902', env)) applyPatch(resources, spec, env, origins, ctx.patches);
+  for (const spec of patchSpecs(k, 'patchesJson6902', env)) applyPatch(resources, spec, env, origins, ctx.patches, some);
   list(v.replicas).forEach((replica, i) => {
-    if (isObj(replica) && typeof replica.name === 'string') setReplicas(resources, replica.name, replica.count, k.at(['replicas', i, 'count']), origins);
+    if (isObj(replica) && typeof replica.name === 'string') setReplicas(resources, replica.name, replica.count, k.at(['replicas', i, 'count']), origins, some);
   });
   for (const field of ['images', 'imageTags'] as const) {
     list(v[field]).forEach((image, i) => {

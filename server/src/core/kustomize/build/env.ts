@@ -2,6 +2,7 @@ import type { PathStatus } from '../listed-paths';
 import type { BuiltResource, Origin, OriginTable } from './resource';
 import type { ManifestDocument } from './kyaml';
 import type { ParsedFile } from '../../model/parse';
+import type { AppliedPatch } from './patches';
 
 /** The file system the build reads, given by the host (core has none). Paths are absolute, `/`-separated. */
 export interface BuildFiles {
@@ -25,6 +26,8 @@ export interface BuildEnv {
    * within it). An entry's objects are copied into each build, never changed.
    */
   subBuilds?: Map<string, SubBuild>;
+  /** The files to read a shared sub-build through (recording it, or replaying its reads): a host that keeps builds tells a root's own reads from its sub-builds' (default `files`). */
+  entryFiles?: BuildFiles;
   /** Parses a kustomization file; a host may share the results between builds in the same way (the build only reads them). */
   parseKustomization?(text: string): ParsedFile;
   /** Why kustomize would refuse a kustomization's fields (it decodes them strictly); undefined when fine. */
@@ -36,6 +39,8 @@ export interface SubBuild {
   resources: readonly BuiltResource[];
   origins: OriginTable;
   notes: readonly BuildNote[];
+  /** The patches its kustomizations applied (each build that takes the entry lists them too). */
+  patches: readonly AppliedPatch[];
   /** The files it read and the paths it looked at, in order (a build that takes the entry reads them too: they decide whether it is current). */
   reads: readonly { path: string; read: boolean }[];
   /** The folders accumulated (a build whose folders being built include one takes no entry: kustomize refuses the cycle). */

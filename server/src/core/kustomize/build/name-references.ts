@@ -11,7 +11,7 @@ import type { BuiltResource } from './resource';
  * (ServiceAccounts and cluster-scoped objects from anywhere); several candidates are narrowed by
  * their name prefixes and suffixes.
  */
-export function fixNameReferences(resources: ResMap): void {
+export function fixNameReferences(resources: ResMap, referrers?: ReadonlySet<BuiltResource>): void {
   // The objects a referrer may name depend on its id only (names of its fields change here, not ids): found once per referrer, when it names something.
   const candidatesOf = new Map<BuiltResource, BuiltResource[]>();
   const candidates = (referrer: BuiltResource) => {
@@ -21,10 +21,12 @@ export function fixNameReferences(resources: ResMap): void {
   };
   // Referrers by kind: the pass looks at every spec of the table (a hundred) for every object. Ids do not change in this pass.
   const byKind = new Map<string, BuiltResource[]>();
-  for (const r of resources.list) byKind.set(r.orgId.kind, [...(byKind.get(r.orgId.kind) ?? []), r]);
+  // `referrers`: only these objects' fields are updated (kustomize/rebuild.ts: the others are those of an earlier build, already updated).
+  const list = referrers ? resources.list.filter((r) => referrers.has(r)) : resources.list;
+  for (const r of list) byKind.set(r.orgId.kind, [...(byKind.get(r.orgId.kind) ?? []), r]);
   for (const reference of NAME_REFERENCES) {
     for (const spec of reference.referrers) {
-      for (const referrer of spec.kind ? (byKind.get(spec.kind) ?? []) : [...resources.list]) {
+      for (const referrer of spec.kind ? (byKind.get(spec.kind) ?? []) : [...list]) {
         if (!specApplies(spec, referrer.orgId)) continue;
         const roleRefKind = spec.path.endsWith('roleRef/name') ? roleRefOf(referrer) : undefined;
         visitPath(referrer.value, segmentsOf(spec), false, (container, key) => {

@@ -62,7 +62,8 @@ function readPatch(k: LoadedKustomization, path: string, env: BuildEnv, origin: 
 }
 
 /** Applies one patch entry to the objects; `applied` (when given) receives each patch document with the objects it changed. */
-export function applyPatch(resources: ResMap, spec: PatchSpec, env: BuildEnv, origins: OriginTable, applied?: AppliedPatch[]): void {
+/** `someObjects`: the objects are part of a build only (build.ts rebuildObjects): a patch document that names none of them is skipped, not an error. */
+export function applyPatch(resources: ResMap, spec: PatchSpec, env: BuildEnv, origins: OriginTable, applied?: AppliedPatch[], someObjects = false): void {
   const parsed = (env.readManifests ?? readManifestDocuments)(spec.text);
   const broken = parsed.find((d) => d.errors.length > 0);
   if (broken) throw new BuildError(`invalid patch: ${broken.errors[0].message}`, spec.origin);
@@ -86,7 +87,8 @@ export function applyPatch(resources: ResMap, spec: PatchSpec, env: BuildEnv, or
     return;
   }
   for (const patch of patches) {
-    const target = patchTarget(resources, patch.value, spec);
+    const target = patchTarget(resources, patch.value, spec, someObjects);
+    if (!target) continue;
     record(patch.node?.range, [target]);
     mergeInto(resources, target, patch.value, spec, env, origins);
   }
@@ -106,7 +108,7 @@ function applyJson(resources: ResMap, spec: PatchSpec, ops: unknown): void {
 }
 
 /** The object a strategic-merge patch without target names by its own apiVersion, kind, name and namespace. */
-function patchTarget(resources: ResMap, patch: Obj, spec: PatchSpec): BuiltResource {
+function patchTarget(resources: ResMap, patch: Obj, spec: PatchSpec, someObjects: boolean): BuiltResource | undefined {
   const metadata = isObj(patch.metadata) ? patch.metadata : {};
   const apiVersion = typeof patch.apiVersion === 'string' ? patch.apiVersion : '';
   const slash = apiVersion.lastIndexOf('/');
@@ -115,6 +117,7 @@ function patchTarget(resources: ResMap, patch: Obj, spec: PatchSpec): BuiltResou
     name: String(metadata.name ?? ''), namespace: typeof metadata.namespace === 'string' ? metadata.namespace : '',
   };
   const matches = resources.list.filter((r) => [r.id, ...r.prevIds].some((other) => idEquals(other, id, resources.isNamespaced)));
+  if (matches.length === 0 && someObjects) return undefined;
   if (matches.length !== 1) {
     const described = `[noGrp]/${id.kind}.${id.version}.${id.group}/${id.name}.${id.namespace || '[noNs]'}`;
     throw new BuildError(matches.length === 0 ? `no resource matches strategic merge patch "${described}"` : `multiple matches for Id ${described}`, spec.origin);

@@ -15,9 +15,31 @@ export interface Origin {
  * patches keep the patch's own. One table per build (it lives no longer than the build).
  */
 export class OriginTable {
-  private readonly byContainer = new WeakMap<object, Map<string | number, Origin>>();
-  /** Maps this table holds by reference from another (copyInto): copied before this table writes to one. */
-  private readonly shared = new WeakSet<Map<string | number, Origin>>();
+  constructor(
+    private readonly byContainer = new WeakMap<object, Map<string | number, Origin>>(),
+    /** Maps this table holds by reference from another (copyInto): copied before this table writes to one. */
+    private readonly shared = new WeakSet<Map<string | number, Origin>>(),
+  ) {}
+
+  /**
+   * A table that has this one's origins and records its own for new containers: the build of a
+   * root that keeps most objects of its previous build (kustomize/rebuild.ts), whose table then
+   * stands for both. Containers are never in two builds' values unless unchanged, so the two do
+   * not conflict.
+   */
+  extended(): OriginTable {
+    return new OriginTable(this.byContainer, this.shared);
+  }
+
+  /** Every origin recorded in `value`, in order, as text: equal for two values whose fields came from the same places. */
+  fingerprint(value: unknown): string {
+    if (!value || typeof value !== 'object') return '';
+    let out = '';
+    const own = this.byContainer.get(value);
+    if (own) for (const [key, o] of own) out += `${key}=${o.file}:${o.start}-${o.end};`;
+    for (const v of Array.isArray(value) ? value : Object.values(value)) if (v && typeof v === 'object') out += `(${this.fingerprint(v)})`;
+    return out;
+  }
 
   record(container: object, key: string | number, origin: Origin | undefined): void {
     if (!origin) return;

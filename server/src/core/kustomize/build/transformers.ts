@@ -84,7 +84,7 @@ export function addAnnotations(resources: ResMap, pairs: Record<string, unknown>
   for (const r of resources.list) setPairs(r, COMMON_ANNOTATIONS, pairs, origin, origins);
 }
 
-export function setReplicas(resources: ResMap, name: string, count: unknown, origin: Origin | undefined, origins: OriginTable): void {
+export function setReplicas(resources: ResMap, name: string, count: unknown, origin: Origin | undefined, origins: OriginTable, someObjects = false): void {
   let found = false;
   for (const s of REPLICAS) {
     for (const r of resources.list) {
@@ -96,7 +96,7 @@ export function setReplicas(resources: ResMap, name: string, count: unknown, ori
       });
     }
   }
-  if (!found) throw new BuildError(`resource with name ${name} does not match a config with the following GVK [Deployment ReplicationController ReplicaSet StatefulSet]`, origin);
+  if (!found && !someObjects) throw new BuildError(`resource with name ${name} does not match a config with the following GVK [Deployment ReplicationController ReplicaSet StatefulSet]`, origin);
 }
 
 export interface ImageOverride {

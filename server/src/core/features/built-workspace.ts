@@ -50,6 +50,9 @@ export class BuiltWorkspaces {
   private last: Last | undefined;
   private texts = new Map<string, Encoded>();
   private oldTexts = new Map<string, Encoded>();
+  /** The same by value: a build made from its previous one keeps most of its objects (kustomize/rebuild.ts), and a finished build's values are never changed. */
+  private byValue = new WeakMap<object, Encoded>();
+  private oldByValue = new WeakMap<object, Encoded>();
   /** The objects of this view written by valueText, by text: their documents are made, not parsed. */
   private made = new Map<string, ValueText>();
   /** Workspace-rule findings by document (its `value` holder, shared by the moved copies of a reused document), offsets relative to its chunk. */
@@ -62,6 +65,8 @@ export class BuiltWorkspaces {
   update(workspace: Workspace, builds: readonly RootBuild[], emptied: ReadonlySet<string>, catalog: SchemaCatalog, configOf: (build: RootBuild) => Config): BuiltView {
     this.oldTexts = this.texts;
     this.texts = new Map();
+    this.oldByValue = this.byValue;
+    this.byValue = new WeakMap();
     this.made = new Map();
     const virtual = builds.filter((b) => b.result.resources.length > 0).map((b) => this.virtualBuild(b));
     const configs = JSON.stringify(virtual.map((v) => configOf(v.build)));
@@ -114,14 +119,22 @@ export class BuiltWorkspaces {
    * valueText's when it writes the value (the parse of a new object's document is then skipped),
    * encodeManifest's otherwise.
    */
-  private encoded(value: unknown): string {
+  private encoded(value: object): string {
+    const same = this.byValue.get(value) ?? this.oldByValue.get(value);
+    if (same) {
+      this.byValue.set(value, same);
+      this.texts.set(same.key, same);
+      if (same.made) this.made.set(same.text, same.made);
+      return same.text;
+    }
     const key = JSON.stringify(value);
     let encoded = this.texts.get(key) ?? this.oldTexts.get(key);
     if (encoded === undefined) {
       const made = valueText(value);
-      encoded = made ? { text: made.text, made } : { text: encodeManifest(value) };
+      encoded = made ? { key, text: made.text, made } : { key, text: encodeManifest(value) };
     }
     this.texts.set(key, encoded);
+    this.byValue.set(value, encoded);
     if (encoded.made) this.made.set(encoded.text, encoded.made);
     return encoded.text;
   }
@@ -137,6 +150,8 @@ export class BuiltWorkspaces {
 }
 
 interface Encoded {
+  /** The value's JSON. */
+  key: string;
   text: string;
   made?: ValueText;
 }

@@ -30,11 +30,15 @@ function check(value: unknown): boolean {
     assert.ok(Array.isArray(docs) && docs.length === 1, 'one document');
     const parsed: Document.Parsed = docs[0];
     assert.deepEqual(parsed.errors, [], made.text);
-    const doc = made.document(prefix);
-    sameNodes(doc.contents, parsed.contents, 'contents');
-    assert.deepEqual(doc.range, parsed.range, 'document range');
-    assert.equal(doc.directives.docStart, parsed.directives.docStart, 'document start marker');
-    assert.deepEqual(doc.toJS(), value, 'the nodes hold the value');
+    // The nodes written with the text (moved to the offset asked for), then nodes made again for a second document of the same text.
+    const once = valueText(value)!;
+    for (const doc of [once.document(prefix), once.document(prefix)]) {
+      sameNodes(doc.contents, parsed.contents, 'contents');
+      assert.deepEqual(doc.range, parsed.range, 'document range');
+      assert.equal(doc.directives.docStart, parsed.directives.docStart, 'document start marker');
+      assert.deepEqual(doc.toJS(), value, 'the nodes hold the value');
+    }
+    assert.notEqual(once.document(prefix).contents, once.document(prefix).contents, 'each document has nodes of its own');
     assert.deepEqual(parsed.toJS(), value, `the text reads back as the value:\n${made.text}`);
     assert.deepEqual(decodeManifests(prefix + made.text), [value].filter((v) => (v as { kind?: unknown }).kind), 'decoded as kubectl decodes');
   }

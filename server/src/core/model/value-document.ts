@@ -26,19 +26,27 @@ class NotPlain extends Error {}
 
 export function valueText(value: unknown): ValueText | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length === 0) return undefined;
-  let text: string;
+  let first: Emitted | undefined;
   try {
-    text = emit(value, 0, 0).text;
+    first = emit(value, 0, 0);
   } catch (e) {
     if (e instanceof NotPlain) return undefined;
     throw e;
   }
+  const { text } = first;
   return {
     text,
     document(prefix, base = 0) {
       const doc = new Document(undefined, MANIFEST_PARSE_OPTIONS) as Document.Parsed;
       if (prefix !== '') doc.directives.docStart = true;
-      doc.contents = emit(value, 0, base + prefix.length).node as Document.Parsed['contents'];
+      // The nodes written with the text serve the first document; a document is owned by one file, so another gets nodes of its own.
+      let contents: Node;
+      if (first) {
+        contents = first.node;
+        first = undefined;
+        shift(contents, base + prefix.length);
+      } else contents = emit(value, 0, base + prefix.length).node;
+      doc.contents = contents as Document.Parsed['contents'];
       const end = base + prefix.length + text.length;
       doc.range = [base, end, end];
       return doc;
@@ -108,6 +116,21 @@ function endOfLine(v: unknown, at: number): Emitted {
   }
   const s = scalar(v, at, true);
   return { text: `${s.text}\n`, node: s.node };
+}
+
+function shift(node: Node, by: number): void {
+  if (by === 0) return;
+  const range = node.range!;
+  range[0] += by;
+  range[1] += by;
+  range[2] += by;
+  if (node instanceof Scalar) return;
+  for (const item of (node as YAMLMap | YAMLSeq).items) {
+    if (item instanceof Pair) {
+      shift(item.key as Node, by);
+      shift(item.value as Node, by);
+    } else shift(item as Node, by);
+  }
 }
 
 function isBlock(v: unknown): boolean {

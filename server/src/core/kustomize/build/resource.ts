@@ -14,12 +14,13 @@ export interface Origin {
  * transformer that sets a field records the kustomization entry that made it; copies made by
  * patches keep the patch's own. One table per build (it lives no longer than the build).
  */
+/** A container's origins by key; `shared` once two tables hold it (copyInto): either copies it before writing to it. */
+class Origins extends Map<string | number, Origin> {
+  shared = false;
+}
+
 export class OriginTable {
-  constructor(
-    private readonly byContainer = new WeakMap<object, Map<string | number, Origin>>(),
-    /** Maps this table holds by reference from another (copyInto): copied before this table writes to one. */
-    private readonly shared = new WeakSet<Map<string | number, Origin>>(),
-  ) {}
+  constructor(private readonly byContainer = new WeakMap<object, Origins>()) {}
 
   /**
    * A table that has this one's origins and records its own for new containers: the build of a
@@ -28,7 +29,7 @@ export class OriginTable {
    * not conflict.
    */
   extended(): OriginTable {
-    return new OriginTable(this.byContainer, this.shared);
+    return new OriginTable(this.byContainer);
   }
 
   /** Every origin recorded in `value`, in order, as text: equal for two values whose fields came from the same places. */
@@ -44,8 +45,8 @@ export class OriginTable {
   record(container: object, key: string | number, origin: Origin | undefined): void {
     if (!origin) return;
     let map = this.byContainer.get(container);
-    if (!map) this.byContainer.set(container, (map = new Map()));
-    else if (this.shared.has(map)) this.byContainer.set(container, (map = new Map(map)));
+    if (!map) this.byContainer.set(container, (map = new Origins()));
+    else if (map.shared) this.byContainer.set(container, (map = new Origins(map)));
     map.set(key, origin);
   }
 
@@ -110,8 +111,7 @@ export class OriginTable {
     // The origins by reference, copied by whichever table writes to them first (twenty overlays copy a base's objects, most of whose origins none of them changes).
     const own = this.byContainer.get(value);
     if (own) {
-      this.shared.add(own);
-      target.shared.add(own);
+      own.shared = true;
       target.byContainer.set(out, own);
     }
     return out as T;

@@ -7,10 +7,12 @@ import { KUSTOMIZATION_NAMES, type BuildFiles } from '../core/kustomize/build/en
 export function pathStatus(path: string): PathStatus {
   let stat;
   try {
-    stat = statSync(path);
+    // Without an exception for a missing path: every build looks for the two kustomization names a folder does not use.
+    stat = statSync(path, { throwIfNoEntry: false });
   } catch {
     return 'missing';
   }
+  if (!stat) return 'missing';
   if (!stat.isDirectory()) return 'file';
   return KUSTOMIZATION_NAMES.some((name) => existsSync(join(path, name))) ? 'kustomization' : 'directory';
 }

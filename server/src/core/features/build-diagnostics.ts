@@ -78,7 +78,12 @@ export class BuildDiagnostics {
     const uriOfPath = pathsOfWorkspace(workspace);
     // Twenty overlays of a base read its files (and the disk's generator sources) once per view, not once each.
     const builds = this.builds.buildAll(roots, readOnce(workspaceFiles(workspace, env.files, uriOfPath)), envOf).filter(isCompleteBuild);
-    const readBy = (b: RootBuild) => [...b.read.keys()].flatMap((p) => uriOfPath.get(p) ?? []);
+    const readUris = new Map<RootBuild, string[]>();
+    const readBy = (b: RootBuild) => {
+      let uris = readUris.get(b);
+      if (!uris) readUris.set(b, (uris = [...b.read.keys()].flatMap((p) => uriOfPath.get(p) ?? [])));
+      return uris;
+    };
     const covered = new Set(builds.flatMap(readBy).filter((uri) => !isKustomizationUri(uri)));
     // Checking the builds is the costly part: done when a file they land in is diagnosed, not for every file.
     let landed: Map<string, Map<string, Landed>> | undefined;

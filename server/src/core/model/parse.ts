@@ -7,6 +7,7 @@ import { MAX_NESTING, nestsDeeperThan } from './nesting';
 import { undecodableReason, type Undecodable } from './undecodable';
 import { plainValue } from './plain-value';
 import { relaxQuoteIndentation, type RelaxedQuotes } from './quote-indent';
+import type { Resource } from './resource';
 
 /** The code of the warning for a quoted scalar's line that only go-yaml accepts. */
 export const UNDER_INDENTED_QUOTE = 'UNDER_INDENTED_QUOTE';
@@ -43,6 +44,8 @@ export interface ParsedDocument {
    * document, so an edit converts only the documents it changed.
    */
   value: { computed: boolean; value?: unknown; /** Offsets relative to chunkStart. */ undecodable?: Undecodable; /** Whether the root node is a map. */ rootIsMap?: boolean };
+  /** The document's objects, made once per ParsedDocument (resource.ts; a moved copy makes its own: they hold its offsets). */
+  resources?: readonly Resource[];
 }
 
 export interface ParsedFile {
@@ -96,7 +99,8 @@ function parseDocuments(text: string, previous: ParsedFile | undefined): ParsedD
     // A new chunk is parsed from a copy of its text: the document (and its nodes' values, slices of
     // that text) outlives this version of the file when later edits reuse it.
     const parsed = old ? old.map((d) => moveDocument(d, chunk.start)) : parseChunk(detached(source), chunk.start);
-    for (const d of parsed) documents.push(documentAt(d, { index: documents.length }));
+    // A document before the edit keeps its offsets and place: the same object (and what is made from it once, its resources).
+    for (const d of parsed) documents.push(d.index === documents.length ? d : documentAt(d, { index: documents.length }));
   }
   return documents;
 }

@@ -29,6 +29,11 @@ export function splitApiVersion(apiVersion: string): { group: string; version: s
 export { isKubernetesObject };
 
 export function resourcesOfDocument(document: ParsedDocument): Resource[] {
+  // A copy: callers may add to the list.
+  return [...(document.resources ??= objectsOf(document))];
+}
+
+function objectsOf(document: ParsedDocument): Resource[] {
   // The value first: it is shared by a reused document's versions, while reading the nodes moves
   // them to this version's offsets (parse.ts), which an edit should do only where it reads them.
   const value = documentValue(document);
@@ -47,7 +52,9 @@ export function resourcesOfDocument(document: ParsedDocument): Resource[] {
 }
 
 export function resourcesOfFile(file: ParsedFile): Resource[] {
-  return file.documents.flatMap(resourcesOfDocument);
+  const out: Resource[] = [];
+  for (const document of file.documents) out.push(...(document.resources ??= objectsOf(document)));
+  return out;
 }
 
 function makeResource(document: ParsedDocument, basePath: FieldPath, value: Record<string, unknown> & { apiVersion: string; kind: string }, nodeOf: () => YAMLMap): Resource {

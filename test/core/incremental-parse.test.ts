@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { visit } from 'yaml';
 import { parseFile, type ParsedFile } from '../../server/src/core/model/parse';
 import { splitChunks } from '../../server/src/core/model/chunks';
+import { resourcesOfDocument } from '../../server/src/core/model/resource';
 
 const docs = (n: number) =>
   Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  key: |\n    text ${i}\n    --- not a marker (indented)\n`).join('---\n');
@@ -92,4 +93,18 @@ test('an edit moves no reused document\'s nodes until that version reads them', 
   const at = (d: { doc: { contents: unknown } }) => ((d.doc.contents as { range: number[] }).range[0]);
   assert.equal(at(first.documents[2]), text.indexOf('apiVersion', text.indexOf('cm-1')));
   assert.equal(at(second.documents[2]), at(first.documents[2]) + '# a comment that moves every document\n'.length);
+});
+
+test("an object's node is at its own version's offsets whichever version read the shared nodes last", () => {
+  const text = docs(4);
+  const first = parseFile(text);
+  const [firstObject] = resourcesOfDocument(first.documents[3]);
+  const start = (node: { range?: number[] | null }) => node.range![0];
+  const before = start(firstObject.node);
+  const second = parseFile(`# moved\n${text}`, first);
+  const [secondObject] = resourcesOfDocument(second.documents[3]);
+  assert.equal(start(secondObject.node), before + '# moved\n'.length);
+  // The older version reads them (they move back), then the newer one again.
+  assert.equal(start(firstObject.node), text.indexOf('apiVersion', text.indexOf('cm-2')));
+  assert.equal(start(secondObject.node), `# moved\n${text}`.indexOf('apiVersion', `# moved\n${text}`.indexOf('cm-2')));
 });

@@ -46,7 +46,8 @@ function objectsOf(document: ParsedDocument): Resource[] {
   const out: Resource[] = [];
   value.items.forEach((item, i) => {
     const node = items.items[i];
-    if (isKubernetesObject(item) && isMap(node)) out.push(makeResource(document, ['items', i], item, () => node as YAMLMap));
+    // Through `document.doc`: reading it moves the shared nodes to this version's offsets.
+    if (isKubernetesObject(item) && isMap(node)) out.push(makeResource(document, ['items', i], item, () => (void document.doc, node as YAMLMap)));
   });
   return out;
 }
@@ -59,12 +60,13 @@ export function resourcesOfFile(file: ParsedFile): Resource[] {
 
 function makeResource(document: ParsedDocument, basePath: FieldPath, value: Record<string, unknown> & { apiVersion: string; kind: string }, nodeOf: () => YAMLMap): Resource {
   const metadata = value.metadata && typeof value.metadata === 'object' ? (value.metadata as Record<string, unknown>) : {};
-  let node: YAMLMap | undefined;
   return {
     document,
-    // Read when a rule or a feature needs a range: most objects of a reused document are only indexed.
+    // Read when a rule or a feature needs a range (most objects of a reused document are only
+    // indexed), and every time through the document: whichever version of it read the shared nodes
+    // last, they are then at this version's offsets.
     get node() {
-      return (node ??= nodeOf());
+      return nodeOf();
     },
     basePath,
     apiVersion: value.apiVersion,

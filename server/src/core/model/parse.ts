@@ -255,7 +255,8 @@ function withNodes(doc: Document.Parsed, base: number, fields: DocumentFields): 
 }
 
 function withBase(doc: Based, base: number): Based {
-  if (doc[NODE_BASE] === undefined) Object.defineProperty(doc, NODE_BASE, { value: base, writable: true, enumerable: false });
+  // A plain assignment: defineProperty would turn every yaml Document into a slow (dictionary) object.
+  if (doc[NODE_BASE] === undefined) doc[NODE_BASE] = base;
   return doc;
 }
 

@@ -46,5 +46,6 @@ for (let i = 0; i < edits; i++) {
 }
 const med = (k: number) => times.map((t) => t[k]).sort((a, b) => a - b)[times.length >> 1].toFixed(1);
 console.log(`recomputed ${workspaceCache?.recomputed}, reused ${workspaceCache?.reused}`);
+console.log(`first edits (withFile+index+diagnose ms): ${times.slice(0, 6).map((t) => (t[0] + t[1] + t[2]).toFixed(1)).join(" ")}`);
 // CPU time (all threads: GC's helpers too) is less disturbed than wall time on a shared machine.
 console.log(`median ms: withFile ${med(0)}, index ${med(1)}, diagnose ${med(2)}; findings ${times.at(-1)![3]}; CPU per edit ${med(4)}`);

@@ -30,7 +30,7 @@ const uri = fileUri(input);
 const times = await openAndWait({
   argv: [process.execPath, ...flags, server, '--stdio'],
   settings: loadSettings(path.join(here, 'settings', 'ours.json')),
-  options: { rootDir: path.dirname(input) },
+  options: { rootDir: path.dirname(input), verbose: !!process.env.VERBOSE },
   file: input,
   text,
   beforeShutdown: async (s) => {

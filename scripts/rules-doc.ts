@@ -1,5 +1,6 @@
 // Renders docs/rules.md from the rules' metadata (the only source of rule documentation) and
-// each rule's example fixture (test/fixtures/rules/<id>/example.yaml, checked by test/rules.test.ts).
+// each rule's example fixture (test/fixtures/rules/<id>/example.yaml, run by test/rules.test.ts; every
+// rule has one, test/docs.test.ts checks that).
 import { existsSync, readFileSync } from 'node:fs';
 import { ALL_RULES } from '../server/src/core/rules';
 import type { Rule } from '../server/src/core/rules/rule';
@@ -23,6 +24,12 @@ export function renderRulesDoc(): string {
     '`kubesight.rules`, or `kubesight check --rule <id>=<severity>`. Inline: `# kubesight-disable-next-line <id>`.',
     'A rule of a family (`schema/enum`) is also reached by its category (`schema/*`) and by the id the family',
     'replaced (`schema`); the most specific name wins. Options: `rules: {<id>: {severity: warning, options: {…}}}`.',
+    '',
+    'Each rule\'s example is one of its test fixtures, run by the tests: a comment line of carets under a line',
+    'marks the columns of a finding, with its severity, rule id and message (`#   ^^^^^ warning image-tag -- …`);',
+    'a line without a marker gets no finding of that rule, and no error of any rule. A `#> name.yaml` line',
+    'starts another file of the same workspace; `#> @baseline` starts the objects\' earlier version (the git',
+    'ref that `immutable-field` compares with).',
     '',
     '| id | default | scope | quick fix | what |',
     '|---|---|---|---|---|',

@@ -126,8 +126,10 @@ for (const rule of ruleFolders()) {
           });
         const describe = (x: { line: number; start: number; end: number; severity: string; rule: string }) => `${f.name}:${x.line + 1}:${x.start + 1}-${x.end + 1} ${x.severity} ${x.rule}`;
         const unmatched = [...actual];
+        // The docs show example.yaml's messages as the rule's own words: there they must be whole.
+        const said = (a: { message: string }, message: string) => (fixture === 'example.yaml' ? a.message === message : a.message.includes(message));
         for (const e of expected) {
-          const i = unmatched.findIndex((a) => a.line === e.line && sameColumns(a, e) && a.severity === e.severity && a.rule === e.rule && (!e.message || a.message.includes(e.message)));
+          const i = unmatched.findIndex((a) => a.line === e.line && sameColumns(a, e) && a.severity === e.severity && a.rule === e.rule && (!e.message || said(a, e.message)));
           assert.ok(i >= 0, `expected ${describe(e)}${e.message ? ` "${e.message}"` : ''}; got:\n${actual.map((a) => `  ${describe(a)} ${a.message}`).join('\n')}`);
           unmatched.splice(i, 1);
         }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { visit } from 'yaml';
 import { parseFile, type ParsedFile } from '../../server/src/core/model/parse';
 import { splitChunks } from '../../server/src/core/model/chunks';
+import { resourcesOfDocument } from '../../server/src/core/model/resource';
 
 const docs = (n: number) =>
   Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  key: |\n    text ${i}\n    --- not a marker (indented)\n`).join('---\n');
@@ -61,4 +62,49 @@ test('a document yaml ends early without an error does not swallow the documents
   const fresh = parseFile(after);
   assert.equal(fresh.documents.length, 3);
   assert.equal(fingerprint(fresh), fingerprint(parseFile(after, parseFile(before))));
+});
+
+test('reused documents move their nodes when read, however many edits ago they were last read', () => {
+  let text = docs(12);
+  let previous = parseFile(text);
+  let seed = 11;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const versions: ParsedFile[] = [previous];
+  for (let i = 0; i < 120; i++) {
+    const at = rand(text.length + 1);
+    text = rand(2) === 0 ? text.slice(0, at) + text.slice(at + 1 + rand(3)) : text.slice(0, at) + ['x', '\n', '---\n', 'k: v\n'][rand(4)] + text.slice(at);
+    const incremental = parseFile(text, previous);
+    versions.push(incremental);
+    // Reading an older version's nodes moves them back there; the newest version moves them again.
+    if (rand(4) === 0) void versions[rand(versions.length)].documents.map((d) => d.doc);
+    // Only now and then is the whole newest version read: the rest of the time nodes stay where they were.
+    if (rand(5) === 0) assert.equal(fingerprint(incremental), fingerprint(parseFile(text)), `edit ${i}`);
+    previous = incremental;
+  }
+  assert.equal(fingerprint(previous), fingerprint(parseFile(text)));
+});
+
+test('an edit moves no reused document\'s nodes until that version reads them', () => {
+  const text = docs(6);
+  const first = parseFile(text);
+  void first.documents.map((d) => d.doc);
+  const second = parseFile(`# a comment that moves every document\n${text}`, first);
+  // The nodes still sit at the first version's offsets until the second version reads them.
+  const at = (d: { doc: { contents: unknown } }) => ((d.doc.contents as { range: number[] }).range[0]);
+  assert.equal(at(first.documents[2]), text.indexOf('apiVersion', text.indexOf('cm-1')));
+  assert.equal(at(second.documents[2]), at(first.documents[2]) + '# a comment that moves every document\n'.length);
+});
+
+test("an object's node is at its own version's offsets whichever version read the shared nodes last", () => {
+  const text = docs(4);
+  const first = parseFile(text);
+  const [firstObject] = resourcesOfDocument(first.documents[3]);
+  const start = (node: { range?: number[] | null }) => node.range![0];
+  const before = start(firstObject.node);
+  const second = parseFile(`# moved\n${text}`, first);
+  const [secondObject] = resourcesOfDocument(second.documents[3]);
+  assert.equal(start(secondObject.node), before + '# moved\n'.length);
+  // The older version reads them (they move back), then the newer one again.
+  assert.equal(start(firstObject.node), text.indexOf('apiVersion', text.indexOf('cm-2')));
+  assert.equal(start(secondObject.node), `# moved\n${text}`.indexOf('apiVersion', `# moved\n${text}`.indexOf('cm-2')));
 });

@@ -61,10 +61,8 @@ function batchInput(treeish: string, list: string): string {
   return paths.length ? paths.map((p) => `${treeish}:${p}`).join('\n') + '\n' : '';
 }
 
-/** The objects of the blobs `git cat-file --batch` printed. */
-function fromBlobs(ref: string, out: Buffer | undefined): Baseline | undefined {
-  if (out === undefined) return undefined;
-  const resources = [];
+/** The blobs `git cat-file --batch` printed, as text. */
+function* blobsOf(out: Buffer): Generator<string> {
   let at = 0;
   while (at < out.length) {
     const newline = out.indexOf(10, at);
@@ -73,8 +71,35 @@ function fromBlobs(ref: string, out: Buffer | undefined): Baseline | undefined {
     at = newline + 1;
     const size = Number(/ blob (\d+)$/.exec(header)?.[1]);
     if (!Number.isFinite(size)) continue; // a "missing" line has no content
-    resources.push(...resourcesOfFile(parseFile(out.subarray(at, at + size).toString('utf8'))));
+    yield out.subarray(at, at + size).toString('utf8');
     at += size + 1;
+  }
+}
+
+/** The objects of the blobs `git cat-file --batch` printed. */
+function fromBlobs(ref: string, out: Buffer | undefined): Baseline | undefined {
+  if (out === undefined) return undefined;
+  const resources = [];
+  for (const text of blobsOf(out)) resources.push(...resourcesOfFile(parseFile(text)));
+  return baselineFromResources(`git ${ref}`, resources);
+}
+
+/** How long the language server parses baseline blobs before it lets edits and requests in. */
+const PARSE_SLICE_MS = 10;
+
+/**
+ * fromBlobs for the language server: a repository's manifests can take a second to parse, so
+ * they are parsed in slices, one per turn of the event loop, and an edit never waits for all of them.
+ */
+async function fromBlobsSliced(ref: string, out: Buffer | undefined): Promise<Baseline | undefined> {
+  if (out === undefined) return undefined;
+  const resources = [];
+  let sliceEnd = performance.now() + PARSE_SLICE_MS;
+  for (const text of blobsOf(out)) {
+    resources.push(...resourcesOfFile(parseFile(text)));
+    if (performance.now() < sliceEnd) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceEnd = performance.now() + PARSE_SLICE_MS;
   }
   return baselineFromResources(`git ${ref}`, resources);
 }
@@ -104,7 +129,7 @@ export function gitBaselineLoader(): (cwd: string, ref: string) => Promise<Basel
     const list = await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]);
     if (list === undefined) return undefined;
     const input = batchInput(commit, list);
-    const baseline = fromBlobs(ref, input ? await catFileAsync(cwd, input) : Buffer.alloc(0));
+    const baseline = await fromBlobsSliced(ref, input ? await catFileAsync(cwd, input) : Buffer.alloc(0));
     cached = { key, baseline };
     return baseline;
   };

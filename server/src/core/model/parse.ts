@@ -1,4 +1,4 @@
-import { isCollection, isPair, parseAllDocuments, parseDocument, YAMLParseError, type Document } from 'yaml';
+import { isCollection, isMap, isPair, parseAllDocuments, parseDocument, YAMLParseError, type Document } from 'yaml';
 import { MANIFEST_PARSE_OPTIONS } from '../../shared/manifest-yaml';
 import { splitChunks, type Chunk } from './chunks';
 import { LineIndex } from './line-index';
@@ -7,6 +7,7 @@ import { MAX_NESTING, nestsDeeperThan } from './nesting';
 import { undecodableReason, type Undecodable } from './undecodable';
 import { plainValue } from './plain-value';
 import { relaxQuoteIndentation, type RelaxedQuotes } from './quote-indent';
+import type { Resource } from './resource';
 
 /** The code of the warning for a quoted scalar's line that only go-yaml accepts. */
 export const UNDER_INDENTED_QUOTE = 'UNDER_INDENTED_QUOTE';
@@ -23,7 +24,12 @@ export interface YamlProblem {
 
 export interface ParsedDocument {
   index: number;
-  doc: Document.Parsed;
+  /**
+   * The document's nodes, with ranges absolute in this version of the file. A reused document's
+   * nodes are moved to its new offset when they are first read (`documentAt`), not at parse: an
+   * edit reads the nodes of few of the documents it reuses.
+   */
+  readonly doc: Document.Parsed;
   /** Offsets of the document in the file: [start, end). */
   start: number;
   end: number;
@@ -37,7 +43,9 @@ export interface ParsedDocument {
    * The document's plain JS value, converted once: shared by the moved copies of a reused
    * document, so an edit converts only the documents it changed.
    */
-  value: { computed: boolean; value?: unknown; /** Offsets relative to chunkStart. */ undecodable?: Undecodable };
+  value: { computed: boolean; value?: unknown; /** Offsets relative to chunkStart. */ undecodable?: Undecodable; /** Whether the root node is a map. */ rootIsMap?: boolean };
+  /** The document's objects, made once per ParsedDocument (resource.ts; a moved copy makes its own: they hold its offsets). */
+  resources?: readonly Resource[];
 }
 
 export interface ParsedFile {
@@ -98,7 +106,8 @@ function parseDocuments(text: string, previous: ParsedFile | undefined, made: Ma
     // that text) outlives this version of the file when later edits reuse it.
     const doc = old ? undefined : made?.(source, chunk.start);
     const parsed = old ? old.map((d) => moveDocument(d, chunk.start)) : doc ? [madeDocument(doc, detached(source), chunk.start)] : parseChunk(detached(source), chunk.start);
-    for (const d of parsed) documents.push({ ...d, index: documents.length });
+    // A document before the edit keeps its offsets and place: the same object (and what is made from it once, its resources).
+    for (const d of parsed) documents.push(d.index === documents.length ? d : documentAt(d, { index: documents.length }));
   }
   return documents;
 }
@@ -126,9 +135,8 @@ function parseChunk(source: string, base: number): ParsedDocument[] {
   return list.map((doc, index) => {
     shiftNodes(doc, base);
     const [start, , end] = doc.range ?? [base, base, base + source.length];
-    return {
+    return withNodes(doc, base, {
       index,
-      doc,
       start,
       end,
       errors: doc.errors.map((e) => toProblem(e, 'error', base, source)),
@@ -136,12 +144,12 @@ function parseChunk(source: string, base: number): ParsedDocument[] {
       source,
       chunkStart: base,
       value: { computed: false },
-    };
+    });
   });
 }
 
 function madeDocument(doc: Document.Parsed, source: string, chunkStart: number): ParsedDocument {
-  return { index: 0, doc, start: doc.range[0], end: doc.range[2], errors: [], warnings: [], source, chunkStart, value: { computed: false } };
+  return withNodes(doc, chunkStart, { index: 0, start: doc.range[0], end: doc.range[2], errors: [], warnings: [], source, chunkStart, value: { computed: false } });
 }
 
 /**
@@ -184,7 +192,7 @@ function parseFresh(text: string, chunks: readonly Chunk[]): ParsedDocument[] {
   const whole = parseWhole(text, chunks);
   if (!whole.some((d) => d.errors.length > 0) && coversEveryChunk(whole, text, chunks)) return whole;
   const documents: ParsedDocument[] = [];
-  for (const chunk of chunks) for (const d of parseChunk(detached(text.slice(chunk.start, chunk.end)), chunk.start)) documents.push({ ...d, index: documents.length });
+  for (const chunk of chunks) for (const d of parseChunk(detached(text.slice(chunk.start, chunk.end)), chunk.start)) documents.push(documentAt(d, { index: documents.length }));
   return documents;
 }
 
@@ -219,9 +227,8 @@ function parseWhole(text: string, chunks: readonly Chunk[]): ParsedDocument[] {
     while (c + 1 < chunks.length && chunks[c + 1].start <= start) c++;
     const chunk = chunks[c];
     const source = text.slice(chunk.start, chunk.end);
-    return {
+    return withNodes(doc, chunk.start, {
       index,
-      doc,
       start,
       end,
       errors: doc.errors.map((e) => toProblem(e, 'error', 0, text)),
@@ -229,16 +236,80 @@ function parseWhole(text: string, chunks: readonly Chunk[]): ParsedDocument[] {
       source,
       chunkStart: chunk.start,
       value: { computed: false },
-    };
+    });
   });
 }
 
 function moveDocument(d: ParsedDocument, newBase: number): ParsedDocument {
   const delta = newBase - d.chunkStart;
   if (delta === 0) return d;
-  shiftNodes(d.doc, delta);
   const move = (p: YamlProblem) => ({ ...p, start: p.start + delta, end: p.end + delta });
-  return { ...d, start: d.start + delta, end: d.end + delta, errors: d.errors.map(move), warnings: d.warnings.map(move), chunkStart: newBase };
+  return documentAt(d, { start: d.start + delta, end: d.end + delta, errors: d.errors.map(move), warnings: d.warnings.map(move), chunkStart: newBase });
+}
+
+/** On a yaml Document: the chunk offset its node ranges are relative to now (absolute = offset in its file). */
+const NODE_BASE = Symbol('nodeBase');
+
+type Based = Document.Parsed & { [NODE_BASE]?: number };
+type DocumentFields = Omit<ParsedDocument, 'doc'>;
+
+/** A copy of `d` with some fields changed, sharing its nodes. */
+function documentAt(d: ParsedDocument, changes: Partial<DocumentFields>): ParsedDocument {
+  const { index, start, end, errors, warnings, source, chunkStart, value } = d;
+  // Any other ParsedDocument (a test's literal) has a plain `doc`, at its own chunk offset.
+  const nodes = d instanceof MovableDocument ? d.nodes : withBase(d.doc, d.chunkStart);
+  return new MovableDocument(nodes, { index, start, end, errors, warnings, source, chunkStart, value, ...changes });
+}
+
+function withNodes(doc: Document.Parsed, base: number, fields: DocumentFields): ParsedDocument {
+  return new MovableDocument(withBase(doc, base), fields);
+}
+
+function withBase(doc: Based, base: number): Based {
+  // A plain assignment: defineProperty would turn every yaml Document into a slow (dictionary) object.
+  if (doc[NODE_BASE] === undefined) doc[NODE_BASE] = base;
+  return doc;
+}
+
+/**
+ * A document whose `doc` moves its nodes (shared by every version that reuses the parse) to its
+ * own chunk offset when read: in place, and only when they are elsewhere, so reading the newest
+ * version is always right whoever read them last. The offset lives on the yaml Document itself,
+ * so all versions agree on where the nodes are. Made only here: a spread copy would lose the
+ * `doc` getter (copy with `documentAt`).
+ */
+class MovableDocument implements ParsedDocument {
+  index: number;
+  start: number;
+  end: number;
+  errors: YamlProblem[];
+  warnings: YamlProblem[];
+  source: string;
+  chunkStart: number;
+  value: ParsedDocument['value'];
+
+  constructor(
+    readonly nodes: Based,
+    fields: DocumentFields,
+  ) {
+    this.index = fields.index;
+    this.start = fields.start;
+    this.end = fields.end;
+    this.errors = fields.errors;
+    this.warnings = fields.warnings;
+    this.source = fields.source;
+    this.chunkStart = fields.chunkStart;
+    this.value = fields.value;
+  }
+
+  get doc(): Document.Parsed {
+    const doc = this.nodes;
+    if (doc[NODE_BASE] !== this.chunkStart) {
+      shiftNodes(doc, this.chunkStart - doc[NODE_BASE]!);
+      doc[NODE_BASE] = this.chunkStart;
+    }
+    return doc;
+  }
 }
 
 /**
@@ -324,9 +395,16 @@ export function documentUndecodable(document: ParsedDocument): Undecodable | und
   return found && { ...found, range: found.range && [found.range[0] + document.chunkStart, found.range[1] + document.chunkStart] };
 }
 
+/** Whether the document's root is a map, known without reading (moving) a reused document's nodes. */
+export function rootIsMap(document: ParsedDocument): boolean {
+  documentValue(document);
+  return document.value.rootIsMap === true;
+}
+
 /** Plain JS of a document (converted once); undefined when it cannot be converted (e.g. an alias bomb). */
 export function documentValue(document: ParsedDocument): unknown {
   if (!document.value.computed) {
+    document.value.rootIsMap = isMap(document.doc.contents);
     try {
       const plain = plainValue(document.doc);
       const found = !plain && mayBeUndecodable(document) ? undecodableReason(document.doc) : undefined;

@@ -1,5 +1,5 @@
-import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
-import { documentValue, type ParsedDocument, type ParsedFile } from './parse';
+import { isMap, isSeq, type YAMLMap } from 'yaml';
+import { documentValue, rootIsMap, type ParsedDocument, type ParsedFile } from './parse';
 import { locate, type FieldPath } from './path';
 import { isKubernetesObject, isObjectList } from '../../shared/manifest-yaml';
 
@@ -29,32 +29,45 @@ export function splitApiVersion(apiVersion: string): { group: string; version: s
 export { isKubernetesObject };
 
 export function resourcesOfDocument(document: ParsedDocument): Resource[] {
-  const root = document.doc.contents as Node | null;
-  if (!isMap(root)) return [];
+  // A copy: callers may add to the list.
+  return [...(document.resources ??= objectsOf(document))];
+}
+
+function objectsOf(document: ParsedDocument): Resource[] {
+  // The value first: it is shared by a reused document's versions, while reading the nodes moves
+  // them to this version's offsets (parse.ts), which an edit should do only where it reads them.
   const value = documentValue(document);
-  if (!isKubernetesObject(value)) return [];
-  const top = makeResource(document, root, [], value);
+  if (!isKubernetesObject(value) || !rootIsMap(document)) return [];
+  const top = makeResource(document, [], value, () => document.doc.contents as YAMLMap);
   if (!isObjectList(value)) return [top];
   // `List` kinds are unpacked: each item is an object of its own.
-  const items = locate(root, ['items']).node;
+  const items = locate(document.doc.contents as YAMLMap, ['items']).node;
   if (!isSeq(items)) return [top];
   const out: Resource[] = [];
   value.items.forEach((item, i) => {
     const node = items.items[i];
-    if (isKubernetesObject(item) && isMap(node)) out.push(makeResource(document, node as YAMLMap, ['items', i], item));
+    // Through `document.doc`: reading it moves the shared nodes to this version's offsets.
+    if (isKubernetesObject(item) && isMap(node)) out.push(makeResource(document, ['items', i], item, () => (void document.doc, node as YAMLMap)));
   });
   return out;
 }
 
 export function resourcesOfFile(file: ParsedFile): Resource[] {
-  return file.documents.flatMap(resourcesOfDocument);
+  const out: Resource[] = [];
+  for (const document of file.documents) out.push(...(document.resources ??= objectsOf(document)));
+  return out;
 }
 
-function makeResource(document: ParsedDocument, node: YAMLMap, basePath: FieldPath, value: Record<string, unknown> & { apiVersion: string; kind: string }): Resource {
+function makeResource(document: ParsedDocument, basePath: FieldPath, value: Record<string, unknown> & { apiVersion: string; kind: string }, nodeOf: () => YAMLMap): Resource {
   const metadata = value.metadata && typeof value.metadata === 'object' ? (value.metadata as Record<string, unknown>) : {};
   return {
     document,
-    node,
+    // Read when a rule or a feature needs a range (most objects of a reused document are only
+    // indexed), and every time through the document: whichever version of it read the shared nodes
+    // last, they are then at this version's offsets.
+    get node() {
+      return nodeOf();
+    },
     basePath,
     apiVersion: value.apiVersion,
     ...splitApiVersion(value.apiVersion),
@@ -67,7 +80,7 @@ function makeResource(document: ParsedDocument, node: YAMLMap, basePath: FieldPa
 
 /** The same object of the same parse (resources are re-created per analysis, so not by identity). */
 export function sameResource(a: Resource, b: Resource): boolean {
-  return a.document.doc === b.document.doc && a.basePath.join('/') === b.basePath.join('/');
+  return a.document.value === b.document.value && a.basePath.join('/') === b.basePath.join('/');
 }
 
 /** Objects of the document under an offset (hover and navigation need no others). */

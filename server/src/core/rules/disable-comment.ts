@@ -25,12 +25,6 @@ export const disableComment: Rule = {
       'finding to suppress.',
       'Text after ` -- ` is a reason and is not read as rule ids. A comment that looks like a',
       'directive but is none (`kubesight-disable-line`, `kubesight-disable`) is a warning too.',
-      '',
-      '```yaml',
-      '# kubesight-disable-next-line imgae-tag -- pinned by digest upstream',
-      '#   definition for rule "imgae-tag" was not found (did you mean "image-tag"?)',
-      'image: nginx',
-      '```',
     ].join('\n'),
   },
 };

@@ -22,12 +22,6 @@ export const internalError: Rule = {
       '  (e.g. the ungreedy flag `(?U)`, back references): that field is not checked against it, the',
       '  rest of the schema is. Common Go constructs are translated: `(?i)`, `(?P<name>…)`, `\\z`,',
       '  `\\pL`, `[[:alpha:]]`, `\\Q…\\E`, escaped punctuation.',
-      '',
-      '```yaml',
-      'apiVersion: example.com/v1',
-      'kind: Widget   # the schema of example.com/v1 Widget (from CRD widgets.example.com in crds.yaml)',
-      '               # has a pattern that is not a JavaScript regular expression ...',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: DocumentContext): Report[] {

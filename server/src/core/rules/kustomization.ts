@@ -26,6 +26,11 @@ const NOT_BUILT: Readonly<Record<string, string>> = {
   generators: 'generators: plugins are not built by Kubesight; what they generate is not checked',
   transformers: 'transformers: plugins are not built by Kubesight; what they change is not checked',
   validators: 'validators: plugins are not run by Kubesight',
+  // The build would differ from kustomize's, so builds that take this kustomization are not checked
+  // (roots.ts: only complete builds are), and the user is told why.
+  vars: 'vars: vars are not substituted by Kubesight; builds that take this kustomization are not checked, its files are checked one by one',
+  configurations: 'configurations: transformer configurations are not read by Kubesight; builds that take this kustomization are not checked, its files are checked one by one',
+  crds: 'crds: crds are not read by Kubesight; builds that take this kustomization are not checked, its files are checked one by one',
 };
 
 export const kustomization: Rule = {
@@ -46,19 +51,12 @@ export const kustomization: Rule = {
       '  and `envs`, `configurations`, `crds`, `replacements`) must exist: an error on the entry',
       '  otherwise; a folder under `resources` or `components` must hold a kustomization;',
       '- remote entries (URLs, `github.com/…?ref=`) are information: Kubesight works offline and does',
-      '  not fetch them; `helmCharts` and plugins are information: not built;',
+      '  not fetch them; `helmCharts` and plugins are information: not built; `vars`, `configurations`',
+      '  and `crds` are information: not applied, so the builds that take them are not checked;',
       '- when every path exists, the kustomization is built in memory as `kustomize build` would (not',
       '  a Component, which builds only inside another, nor a build with parts Kubesight does not build),',
       '  and a failed build is an error in kustomize\'s words at the entry that fails: a patch whose',
       '  target is not in the build, a key a generator repeats, a `behavior: merge` with nothing to merge.',
-      '',
-      '```yaml',
-      'resources:',
-      '  - deployment.yaml',
-      '  - servce.yaml        # "servce.yaml": no such file or directory',
-      'commonLabels:          # \'commonLabels\' is deprecated. Please use \'labels\' instead.',
-      '  app: web',
-      '```',
     ].join('\n'),
   },
   checkFile({ file, catalog, uri }: FileContext): Report[] {

@@ -23,13 +23,6 @@ export const missingKey: Rule = {
       '',
       'When the editor is connected to a cluster, a key that the cluster\'s object of that name has is',
       'fine; a target that exists only in the cluster is checked against the cluster\'s keys.',
-      '',
-      '```yaml',
-      'valueFrom:',
-      '  secretKeyRef:',
-      '    name: db',
-      '    key: DB_PASSWORD    # key "DB_PASSWORD" not found in Secret "db" (keys: password, user)',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: WorkspaceContext): Report[] {

@@ -62,12 +62,6 @@ export const missingReference: Rule = {
       'is looked up there in the active namespace, where `kubectl apply` would put it). A target that',
       'is in neither the workspace nor the cluster is then an error: applying the manifest would',
       'produce a pod that cannot start. While only some files are open it stays information.',
-      '',
-      '```yaml',
-      'envFrom:',
-      '  - secretRef:',
-      '      name: db-credentials   # Secret "db-credentials" not found in namespace "shop"',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: WorkspaceContext): Report[] {

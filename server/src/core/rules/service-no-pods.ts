@@ -19,13 +19,6 @@ export const serviceNoPods: Rule = {
       'are not checked. When no workload of the namespace is in the workspace at all, its pods come',
       'from elsewhere (a chart, an operator, another repository) and the finding is information; a',
       'pod template whose labels differ in one near value is named ("did you mean").',
-      '',
-      '```yaml',
-      'kind: Service',
-      'spec:',
-      '  selector:',
-      '    app: shop-api    # no pod template in namespace "default" has labels app=shop-api',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: WorkspaceContext): Report[] {

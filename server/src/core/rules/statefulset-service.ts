@@ -12,12 +12,6 @@ export const statefulsetService: Rule = {
       'Each pod of a StatefulSet gets a stable DNS name (`web-0.web.shop.svc`) only through a',
       'headless Service (`clusterIP: None`) named by `spec.serviceName`. Without it, peers cannot find',
       'each other by name (databases, queues, clustered apps).',
-      '',
-      '```yaml',
-      'kind: StatefulSet',
-      'spec:',
-      '  serviceName: db      # Service "db" is not headless (set spec.clusterIP: None)',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: WorkspaceContext): Report[] {

@@ -22,11 +22,6 @@ export const templateSkipped: Rule = {
       'ConfigMap or `{{ $labels.instance }}` in a PrometheusRule is checked like any other manifest.',
       '',
       'To check a chart, check its rendered output: `helm template . --output-dir out && kubesight check out`.',
-      '',
-      '```yaml',
-      'metadata:',
-      '  name: {{ include "app.fullname" . }}   # template marker as YAML syntax: file skipped',
-      '```',
     ].join('\n'),
   },
   checkFile({ file }): Report[] {

@@ -32,7 +32,9 @@ export const yamlSyntax: Rule = {
       if (d.errors.length === 0) {
         const portability = d.warnings.filter((w) => w.code === UNDER_INDENTED_QUOTE).map((w): Report => ({ message: w.message, range: [w.start, w.end], severity: 'warning' }));
         // Valid YAML that still is not JSON: kubectl stops at it, so nothing else is checked either.
-        const undecodable = looksLikeKubernetes(d) ? documentUndecodable(d) : undefined;
+        // The shared conversion first: looking at the nodes moves a reused document's (parse.ts).
+        const found = documentUndecodable(d);
+        const undecodable = found && looksLikeKubernetes(d) ? found : undefined;
         return undecodable ? [...portability, { message: `error converting YAML to JSON: ${undecodable.message}`, range: undecodable.range ?? [d.start, d.start + 1] }] : portability;
       }
       return d.errors.map((e) => ({

@@ -52,11 +52,13 @@ export function dependsOnChanged(changed: readonly IndexedObject[]): (o: Indexed
  * the documents that were re-parsed (reused documents are unchanged by construction).
  */
 export function changedObjects(before: readonly IndexedObject[], after: readonly IndexedObject[]): IndexedObject[] {
-  const oldDocs = new Set(before.map((o) => o.resource.document.doc));
-  const newDocs = new Set(after.map((o) => o.resource.document.doc));
+  // A parse's value box stands for it (shared by the versions that reuse it, as its nodes are):
+  // reading `doc` would move every reused document's nodes (parse.ts).
+  const oldDocs = new Set(before.map((o) => o.resource.document.value));
+  const newDocs = new Set(after.map((o) => o.resource.document.value));
   const summary = (o: IndexedObject) => JSON.stringify([o.kind, o.namespace, o.name, o.labels, o.template?.labels, o.containerPorts, [...(o.dataKeys ?? [])], o.servicePorts]);
-  const removed = before.filter((o) => !newDocs.has(o.resource.document.doc));
-  const added = after.filter((o) => !oldDocs.has(o.resource.document.doc));
+  const removed = before.filter((o) => !newDocs.has(o.resource.document.value));
+  const added = after.filter((o) => !oldDocs.has(o.resource.document.value));
   const addedKeys = new Set(added.map(summary));
   const removedKeys = new Set(removed.map(summary));
   return [...removed.filter((o) => !addedKeys.has(summary(o))), ...added.filter((o) => !removedKeys.has(summary(o)))];

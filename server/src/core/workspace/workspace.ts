@@ -132,10 +132,11 @@ function indexFile(uri: string, resources: Resource[], old: WorkspaceFile | unde
   const produced: IndexedObject[] = [];
   for (const resource of resources) {
     const previous = before.get(resource.value);
-    const object = previous ? { ...previous, resource } : indexObject(uri, resource, namespaced(resource.group, resource.kind));
+    // A document that did not move keeps its Resource (parse.ts, resource.ts), and so its entries.
+    const object = previous ? (previous.resource === resource ? previous : { ...previous, resource }) : indexObject(uri, resource, namespaced(resource.group, resource.kind));
     if (!object) continue;
     objects.push(object);
-    produced.push(...(previous ? (producedBefore.get(resource.value) ?? []).map((p) => ({ ...p, resource })) : indexProduced(object)));
+    produced.push(...(previous ? (producedBefore.get(resource.value) ?? []).map((p) => (p.resource === resource ? p : { ...p, resource })) : indexProduced(object)));
   }
   return { objects, produced };
 }

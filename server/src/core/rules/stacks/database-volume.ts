@@ -26,12 +26,6 @@ export const databaseVolume: Rule = {
       'from an empty database. `emptyDir`, `hostPath` and `ephemeral` volumes do not survive rescheduling',
       'either; network and CSI volume sources (`nfs`, `csi`, `rbd`, cloud disks) do. A container of a',
       'database image that runs a client (`psql`, `mysqldump`, `mongosh`, `sleep`…) is not the database.',
-      '',
-      '```yaml',
-      'volumeClaimTemplates:',
-      '  - metadata: {name: data}',
-      '    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 10Gi}}}',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: WorkspaceContext): Report[] {

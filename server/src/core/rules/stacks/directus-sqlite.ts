@@ -14,12 +14,6 @@ export const directusSqlite: Rule = {
       'file inside the pod. Each replica then has its own database (content and users differ from',
       'request to request), and without a PersistentVolumeClaim the file is lost at every restart.',
       'Run one replica on a PVC, or use MariaDB/MySQL/Postgres for anything that scales.',
-      '',
-      '```yaml',
-      'env:',
-      '  - name: DB_CLIENT',
-      '    value: sqlite3        # with replicas: 3 → three separate databases',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: WorkspaceContext): Report[] {

@@ -13,12 +13,6 @@ export const laravelAppDebug: Rule = {
     docs: [
       'With `APP_DEBUG=true` Laravel shows stack traces, environment variables and credentials to',
       'anyone who triggers an error. It must be off in production.',
-      '',
-      '```yaml',
-      'data:',
-      '  APP_ENV: production',
-      '  APP_DEBUG: "true"   # debug pages in production',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: WorkspaceContext): Report[] {

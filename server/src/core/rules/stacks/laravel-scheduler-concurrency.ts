@@ -12,13 +12,6 @@ export const laravelSchedulerConcurrency: Rule = {
       'Laravel\'s scheduler is run every minute by a CronJob. With the default',
       '`concurrencyPolicy: Allow`, a slow run overlaps the next one and scheduled tasks run twice',
       '(duplicate mails, double charges). `Forbid` skips a run while the previous one is still going.',
-      '',
-      '```yaml',
-      'kind: CronJob',
-      'spec:',
-      '  schedule: "* * * * *"',
-      '  concurrencyPolicy: Forbid',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: WorkspaceContext): Report[] {

@@ -17,12 +17,6 @@ export const secretInConfigmap: Rule = {
       '(`DB_SECRET_NAME`, `*_SECRET_REF`, `SECRET_ID`, `SECRET_VERSION: latest`), a file path',
       '(`*_PASSWORD_FILE`, a value starting with `/`), `$(VAR)` and `${VAR}` placeholders, and',
       'secret-manager references (`vault:…`, `arn:aws:secretsmanager:…`).',
-      '',
-      '```yaml',
-      'kind: ConfigMap',
-      'data:',
-      '  DB_PASSWORD: hunter2   # a credential in a ConfigMap: move it to a Secret',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: WorkspaceContext): Report[] {

@@ -23,12 +23,6 @@ export const serviceHost: Rule = {
       'name (`mariadb`, `mariadb.shop`, `mariadb.shop.svc.cluster.local`). A typo, or a Service that',
       'was never written, shows up only as `Connection refused` or `getaddrinfo ENOTFOUND` at run',
       'time. IP addresses, `localhost` and external names (`db.example.com`) are not checked.',
-      '',
-      '```yaml',
-      'data:',
-      '  DB_HOST: mariadb      # there must be a Service "mariadb" in this namespace',
-      '  DB_PORT: "3306"       # ... that serves port 3306',
-      '```',
     ].join('\n'),
   },
   checkResource(ctx: WorkspaceContext): Report[] {

@@ -1,4 +1,4 @@
-import { isCollection, isMap, isPair, parseAllDocuments, parseDocument, YAMLParseError, type Document } from 'yaml';
+import { isMap, parseAllDocuments, parseDocument, YAMLParseError, type Document } from 'yaml';
 import { MANIFEST_PARSE_OPTIONS } from '../../shared/manifest-yaml';
 import { splitChunks, type Chunk } from './chunks';
 import { LineIndex } from './line-index';
@@ -8,6 +8,7 @@ import { undecodableReason, type Undecodable } from './undecodable';
 import { plainValue } from './plain-value';
 import { relaxQuoteIndentation, type RelaxedQuotes } from './quote-indent';
 import type { Resource } from './resource';
+import { documentAt, shiftNodes, withNodes } from './movable-document';
 
 /** The code of the warning for a quoted scalar's line that only go-yaml accepts. */
 export const UNDER_INDENTED_QUOTE = 'UNDER_INDENTED_QUOTE';
@@ -247,71 +248,6 @@ function moveDocument(d: ParsedDocument, newBase: number): ParsedDocument {
   return documentAt(d, { start: d.start + delta, end: d.end + delta, errors: d.errors.map(move), warnings: d.warnings.map(move), chunkStart: newBase });
 }
 
-/** On a yaml Document: the chunk offset its node ranges are relative to now (absolute = offset in its file). */
-const NODE_BASE = Symbol('nodeBase');
-
-type Based = Document.Parsed & { [NODE_BASE]?: number };
-type DocumentFields = Omit<ParsedDocument, 'doc'>;
-
-/** A copy of `d` with some fields changed, sharing its nodes. */
-function documentAt(d: ParsedDocument, changes: Partial<DocumentFields>): ParsedDocument {
-  const { index, start, end, errors, warnings, source, chunkStart, value } = d;
-  // Any other ParsedDocument (a test's literal) has a plain `doc`, at its own chunk offset.
-  const nodes = d instanceof MovableDocument ? d.nodes : withBase(d.doc, d.chunkStart);
-  return new MovableDocument(nodes, { index, start, end, errors, warnings, source, chunkStart, value, ...changes });
-}
-
-function withNodes(doc: Document.Parsed, base: number, fields: DocumentFields): ParsedDocument {
-  return new MovableDocument(withBase(doc, base), fields);
-}
-
-function withBase(doc: Based, base: number): Based {
-  // A plain assignment: defineProperty would turn every yaml Document into a slow (dictionary) object.
-  if (doc[NODE_BASE] === undefined) doc[NODE_BASE] = base;
-  return doc;
-}
-
-/**
- * A document whose `doc` moves its nodes (shared by every version that reuses the parse) to its
- * own chunk offset when read: in place, and only when they are elsewhere, so reading the newest
- * version is always right whoever read them last. The offset lives on the yaml Document itself,
- * so all versions agree on where the nodes are. Made only here: a spread copy would lose the
- * `doc` getter (copy with `documentAt`).
- */
-class MovableDocument implements ParsedDocument {
-  index: number;
-  start: number;
-  end: number;
-  errors: YamlProblem[];
-  warnings: YamlProblem[];
-  source: string;
-  chunkStart: number;
-  value: ParsedDocument['value'];
-
-  constructor(
-    readonly nodes: Based,
-    fields: DocumentFields,
-  ) {
-    this.index = fields.index;
-    this.start = fields.start;
-    this.end = fields.end;
-    this.errors = fields.errors;
-    this.warnings = fields.warnings;
-    this.source = fields.source;
-    this.chunkStart = fields.chunkStart;
-    this.value = fields.value;
-  }
-
-  get doc(): Document.Parsed {
-    const doc = this.nodes;
-    if (doc[NODE_BASE] !== this.chunkStart) {
-      shiftNodes(doc, this.chunkStart - doc[NODE_BASE]!);
-      doc[NODE_BASE] = this.chunkStart;
-    }
-    return doc;
-  }
-}
-
 /**
  * yaml's parser recurses per nesting level: text nesting deeper than MAX_NESTING (10,000 `[` or
  * `- - - … x`, found by fuzzing) is not given to it, and neither is a stack overflow thrown. Then
@@ -342,30 +278,6 @@ function parseOrTooDeep(text: string): Document.Parsed[] {
       return [doc];
     }
   });
-}
-
-function shiftNodes(doc: Document.Parsed, delta: number): void {
-  if (delta === 0) return;
-  if (doc.range) doc.range = [doc.range[0] + delta, doc.range[1] + delta, doc.range[2] + delta];
-  shiftNode(doc.contents, delta, 0);
-}
-
-/** A plain recursive walk: yaml's `visit` builds paths and checks visitor types per node, too slow here. */
-function shiftNode(node: unknown, delta: number, depth: number): void {
-  if (!node || typeof node !== 'object' || depth > 10_000) return;
-  const n = node as { range?: [number, number, number] | null; items?: unknown[]; key?: unknown; value?: unknown };
-  // In place: a new array per node made every edit of a large file allocate one per node below it.
-  if (n.range) {
-    n.range[0] += delta;
-    n.range[1] += delta;
-    n.range[2] += delta;
-  }
-  if (isPair(node)) {
-    shiftNode(n.key, delta, depth + 1);
-    shiftNode(n.value, delta, depth + 1);
-  } else if (isCollection(node)) {
-    for (const item of n.items ?? []) shiftNode(item, delta, depth + 1);
-  }
 }
 
 function toProblem(e: { code: string; message: string; pos: [number, number] }, severity: 'error' | 'warning', base: number, source: string): YamlProblem {

@@ -70,8 +70,9 @@ const PARSE_OPTIONS = MANIFEST_PARSE_OPTIONS;
 /**
  * Parses a file into its documents. With `previous` (the parse of the same file's last version),
  * documents whose text did not change are reused instead of re-parsed: an edit costs one document.
- * Reuse moves the reused documents' node ranges to their new offsets in place, so `previous` must
- * not be used after this call (the LSP layer keeps only the newest parse of each file).
+ * The versions share the reused documents' nodes, moved in place to the offsets of whichever
+ * version reads them through its documents (movable-document.ts): a node reference kept from one
+ * version is at another's offsets once that one has read it.
  *
  * Go templates are not YAML until rendered (product.md §5): a chart's templates/ file (a fact the
  * host passes in) and a file whose `{{` markers are YAML syntax are skipped, with where and why;

@@ -52,7 +52,8 @@ export class Workspace {
 
   /**
    * The snapshot with this file's new text. The previous parse of the file is reused for unchanged
-   * documents (see parseFile), so older snapshots must not read this file's nodes afterwards.
+   * documents (see parseFile): an older snapshot reads them right through its documents, but a node
+   * it holds on to moves with them.
    * `facts`: what the host knows of the file beyond its text (a Helm chart's template); `made`:
    * documents the caller made without a parse (the built workspace's objects, see parseFile).
    */

@@ -5,6 +5,7 @@ import { rangeOfPath, type FieldPath } from '../model/path';
 import { isKustomizationUri } from '../kustomize/kustomization';
 import { namedPaths, type NamedPath } from '../kustomize/listed-paths';
 import { KUSTOMIZE_GROUP } from '../kustomize/schema';
+import type { NotBuiltField } from '../kustomize/build/build';
 import { validateAgainstSchema } from '../schema/validate';
 import { isKubernetesObject } from '../model/resource';
 
@@ -19,8 +20,8 @@ const DEPRECATED: Readonly<Record<string, string>> = {
   vars: `'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] ${EDIT_FIX}`,
 };
 
-/** Fields whose effect the in-memory build does not reproduce: said once each, never silent. */
-const NOT_BUILT: Readonly<Record<string, string>> = {
+/** Fields whose effect the in-memory build does not reproduce (its notes): said once each, never silent. */
+const NOT_BUILT: Readonly<Record<NotBuiltField, string>> = {
   helmCharts: 'helmCharts: Helm charts are not built by Kubesight (kustomize needs helm and --enable-helm); their objects are not checked',
   helmChartInflationGenerator: 'helmChartInflationGenerator: Helm charts are not built by Kubesight; their objects are not checked',
   generators: 'generators: plugins are not built by Kubesight; what they generate is not checked',
@@ -79,7 +80,8 @@ export const kustomization: Rule = {
     }
     for (const field of Object.keys(value)) {
       if (DEPRECATED[field]) reports.push(...located({ message: DEPRECATED[field], severity: 'warning' }, [field], 'key'));
-      if (NOT_BUILT[field]) reports.push(...located({ message: NOT_BUILT[field], severity: 'info' }, [field], 'key'));
+      const notBuilt = (NOT_BUILT as Readonly<Record<string, string | undefined>>)[field];
+      if (notBuilt) reports.push(...located({ message: notBuilt, severity: 'info' }, [field], 'key'));
     }
     for (const named of namedPaths(value)) reports.push(...pathReports(named, file.facts.kustomizePaths).flatMap((r) => located(r, named.at, 'value')));
     const failed = file.facts.kustomizeBuild;

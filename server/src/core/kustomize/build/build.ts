@@ -35,8 +35,11 @@ export interface TakenSubBuild {
   objects: readonly BuiltResource[];
 }
 
-/** Fields the in-memory build does not apply, said once per kustomization that has them. */
-const NOT_BUILT: Readonly<Record<string, string>> = {
+/**
+ * Fields the in-memory build does not apply, said once per kustomization that has them (a build
+ * note; the kustomization rule says each too, in its own words: `NotBuiltField` keeps them in step).
+ */
+const NOT_BUILT = {
   helmCharts: 'Helm charts are not built by Kubesight',
   helmChartInflationGenerator: 'Helm charts are not built by Kubesight',
   generators: 'generator plugins are not built by Kubesight',
@@ -45,7 +48,9 @@ const NOT_BUILT: Readonly<Record<string, string>> = {
   vars: 'vars are not substituted by Kubesight',
   configurations: 'transformer configurations are not read by Kubesight (built-in field lists only)',
   crds: 'crds are not read by Kubesight (name references in custom resources are not updated)',
-};
+} as const satisfies Readonly<Record<string, string>>;
+
+export type NotBuiltField = keyof typeof NOT_BUILT;
 
 interface Ctx {
   env: BuildEnv;
@@ -128,7 +133,7 @@ function accumulate(k: LoadedKustomization, resources: ResMap, ctx: Ctx): void {
   if (ctx.stack.includes(k.folder)) throw new BuildError(`cycle detected: candidate root '${k.folder}' contains visited root '${ctx.stack[ctx.stack.length - 1]}'`);
   ctx.stack.push(k.folder);
   ctx.folders?.add(k.folder);
-  for (const field of Object.keys(NOT_BUILT)) if (k.value[field] !== undefined) ctx.notes.push({ message: `${field}: ${NOT_BUILT[field]}`, origin: k.at([field]) });
+  for (const [field, message] of Object.entries(NOT_BUILT)) if (k.value[field] !== undefined) ctx.notes.push({ message: `${field}: ${message}`, origin: k.at([field]) });
   for (const field of ['resources', 'bases'] as const) list(k.value[field]).forEach((entry, i) => addResource(k, String(entry), [field, i], resources, ctx));
   runGenerators(k, resources, ctx.env, ctx.origins);
   list(k.value.components).forEach((entry, i) => {

@@ -103,6 +103,25 @@ test('an edit publishes the edited file first, then the open files that referenc
   }
 });
 
+test('closing a file that is not on disk checks again the open files that read its objects', async () => {
+  const server = await started();
+  try {
+    const kept = 'file:///ws/api.yaml';
+    const copy = 'file:///ws/api-copy.yaml';
+    for (const uri of [kept, copy]) await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: DEPLOYMENT } });
+    const alsoDefined = (uri: string) => server.latest(uri)?.diagnostics.filter((d) => d.code === 'duplicate-resource') ?? [];
+    await server.pump(() => alsoDefined(kept).length === 1);
+    assert.match(alsoDefined(kept)[0].message, /also defined in api-copy\.yaml/);
+    const before = server.published.length;
+    await server.notify('textDocument/didClose', { textDocument: { uri: copy } });
+    await server.pump(() => server.published.slice(before).some((p) => p.uri === kept));
+    assert.deepEqual(alsoDefined(kept), [], 'the copy is gone from the workspace');
+    assert.deepEqual(server.latest(copy)?.diagnostics, [], 'the closed file is cleared');
+  } finally {
+    server.dispose();
+  }
+});
+
 const JOB = (image: string) => `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: migrate\n          image: ${image}\n`;
 const baselineOf = (label: string, text: string): Baseline => baselineFromResources(label, resourcesOfFile(parseFile(text)));
 

@@ -9,7 +9,7 @@ export function registerDocumentSync(ctx: ServerContext): void {
   // A commit after a save may have moved HEAD.
   open.onDidSave(() => reloadBaseline(ctx));
   open.onDidClose((e) => {
-    state.store.close(e.document.uri);
+    closed(ctx, e.document.uri);
     publisher.clear(e.document.uri);
     // A closed configuration file keeps its diagnostics, from the disk's text.
     if (e.document.uri.endsWith('/.kubesight.yaml')) publisher.publishConfigFiles();
@@ -23,13 +23,30 @@ export function registerDocumentSync(ctx: ServerContext): void {
  * Kustomize builds that read it, or every open file when it changed what build tools are told.
  */
 function changed(ctx: ServerContext, uri: string): void {
+  const others = ctx.state.store.open.keys().filter((u) => u !== uri);
+  ctx.scheduler.schedule([uri], dependentsOf(ctx, uri, others, () => ctx.state.store.update(uri)));
+}
+
+/**
+ * A closed document leaves the snapshot, or falls back to its text on disk: the open files that
+ * read its objects (a duplicate, a reference, a selector) are checked again, or they would keep
+ * findings about a version of it that is gone.
+ */
+function closed(ctx: ServerContext, uri: string): void {
+  // The document is still in the open set while its close is handled.
+  const others = ctx.state.store.open.keys().filter((u) => u !== uri);
+  ctx.scheduler.schedule([], dependentsOf(ctx, uri, others, () => ctx.state.store.close(uri)));
+}
+
+/** The files of `others` that may read differently after `change` replaces the snapshot's version of `uri`. */
+function dependentsOf(ctx: ServerContext, uri: string, others: string[], change: () => void): string[] {
   const { store, builds } = ctx.state;
   const beforeFile = store.workspace.file(uri);
   const before = linkedObjects(beforeFile);
-  store.update(uri);
-  const afterFile = store.workspace.file(uri);
-  const others = store.open.keys().filter((u) => u !== uri);
-  if (changedBuildTools(beforeFile, afterFile)) return ctx.scheduler.schedule([uri], others);
+  // The files sharing a Kustomize build with it before the change: a file leaving a build changes the build too.
   const sharing = new Set(builds.sharing(uri));
-  ctx.scheduler.schedule([uri], [...others.filter((u) => sharing.has(u)), ...dependentFiles(store.workspace, changedObjects(before, linkedObjects(afterFile)), others)]);
+  change();
+  const afterFile = store.workspace.file(uri);
+  if (changedBuildTools(beforeFile, afterFile)) return others;
+  return [...others.filter((u) => sharing.has(u)), ...dependentFiles(store.workspace, changedObjects(before, linkedObjects(afterFile)), others)];
 }

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { visit } from 'yaml';
 import { parseFile, type ParsedFile } from '../../server/src/core/model/parse';
 import { splitChunks } from '../../server/src/core/model/chunks';
+import { LineIndex } from '../../server/src/core/model/line-index';
+import { unchangedEdges } from '../../server/src/core/model/unchanged-edges';
 import { resourcesOfDocument } from '../../server/src/core/model/resource';
 
 const docs = (n: number) =>
@@ -34,13 +36,38 @@ test('an incremental parse equals a fresh parse after edits anywhere', () => {
   // Deterministic pseudo-random edits: insertions, deletions, a new document marker, broken YAML.
   let seed = 7;
   const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
-  const inserts = ['x', '\n', '---\n', ': ', '  ', '"', '\t', 'key: value\n'];
+  const inserts = ['x', '\n', '---\n', ': ', '  ', '"', '\t', 'key: value\n', '...\n', '# c\n', '-', '.', '\r\n'];
   for (let i = 0; i < 150; i++) {
     const at = rand(text.length + 1);
     text = rand(3) === 0 ? text.slice(0, at) + text.slice(at + 1 + rand(4)) : text.slice(0, at) + inserts[rand(inserts.length)] + text.slice(at);
     const incremental = parseFile(text, previous);
     assert.equal(fingerprint(incremental), fingerprint(parseFile(text)), `edit ${i}`);
     previous = incremental;
+  }
+});
+
+test('an edit splits again only between the unchanged chunks at both ends: the same chunks and lines as a whole split', () => {
+  let seed = 11;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const pieces = ['a: 1\n', '---\n', '...\n', '--- # x\n', '# c\n', '  ---\n', '---', '\n', 'b: |\n  t\n'];
+  const randomText = () => Array.from({ length: 1 + rand(14) }, () => pieces[rand(pieces.length)]).join('');
+  for (let i = 0; i < 400; i++) {
+    const before = randomText();
+    const from = rand(before.length + 1);
+    const to = from + rand(before.length - from + 1);
+    const text = before.slice(0, from) + (rand(2) ? pieces[rand(pieces.length)] : '') + before.slice(to);
+    const previous = parseFile(before);
+    const edges = unchangedEdges(previous, text);
+    const region = splitChunks(text, edges.headEnd, edges.tailStart);
+    const whole = splitChunks(text);
+    const kept = (ds: readonly { chunkStart: number }[], delta: number) => [...new Set(ds.map((d) => d.chunkStart + delta))];
+    // The chunks of the head, the region and the tail, in order, are those of the whole text.
+    const starts = [...kept(edges.head, 0), ...region.map((c) => c.start), ...kept(edges.tail, edges.delta)];
+    assert.deepEqual(starts, whole.map((c) => c.start), `case ${i}: ${JSON.stringify(before)} → ${JSON.stringify(text)}`);
+    const lines = LineIndex.edited(previous.lines, text, edges.headEnd, text.length - edges.tailStart);
+    const fresh = new LineIndex(text);
+    assert.equal(lines.lineCount, fresh.lineCount, `case ${i}: line count`);
+    for (let l = 0; l < fresh.lineCount; l++) assert.equal(lines.lineStart(l), fresh.lineStart(l), `case ${i}: line ${l}`);
   }
 });
 

@@ -11,17 +11,22 @@ export interface Chunk {
 
 const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/;
 
-export function splitChunks(text: string): Chunk[] {
-  const starts: number[] = [0];
-  let lineStart = 0;
-  while (lineStart < text.length) {
+/**
+ * The chunks of `text`, or of its part [from, to) when both are chunk boundaries of it (an edit's
+ * re-split region, unchanged-edges.ts): the same chunks a split of the whole text has there, since
+ * whether a line starts a chunk depends on that line alone.
+ */
+export function splitChunks(text: string, from = 0, to = text.length): Chunk[] {
+  const starts: number[] = [from];
+  let lineStart = from;
+  while (lineStart < to) {
     const c = text.charCodeAt(lineStart);
     // `---` opens the next chunk; `...` closes this one, so the next chunk starts after its line.
     if ((c === 45 || c === 46) && lineStart > 0 && MARKER.test(text.slice(lineStart, lineStart + 4))) {
       if (c === 45) starts.push(lineStart);
       else {
         const next = text.indexOf('\n', lineStart);
-        starts.push(next < 0 ? text.length : next + 1);
+        starts.push(next < 0 || next >= to ? to : next + 1);
       }
     }
     const newline = text.indexOf('\n', lineStart);
@@ -30,8 +35,9 @@ export function splitChunks(text: string): Chunk[] {
   }
   const chunks: Chunk[] = [];
   for (let i = 0; i < starts.length; i++) {
-    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    if (end > starts[i] || chunks.length === 0) chunks.push({ start: starts[i], end });
+    const end = i + 1 < starts.length ? starts[i + 1] : to;
+    // An empty text is one empty chunk; a region never holds an empty one.
+    if (end > starts[i] || (chunks.length === 0 && from === 0 && to === text.length)) chunks.push({ start: starts[i], end });
   }
   return chunks;
 }

@@ -9,6 +9,7 @@ import { plainValue } from './plain-value';
 import { relaxQuoteIndentation, type RelaxedQuotes } from './quote-indent';
 import type { Resource } from './resource';
 import { documentAt, shiftNodes, withNodes } from './movable-document';
+import { middleDocuments, unchangedEdges, type UnchangedEdges } from './unchanged-edges';
 
 /** The code of the warning for a quoted scalar's line that only go-yaml accepts. */
 export const UNDER_INDENTED_QUOTE = 'UNDER_INDENTED_QUOTE';
@@ -79,12 +80,13 @@ const PARSE_OPTIONS = MANIFEST_PARSE_OPTIONS;
  * `{{` inside scalars and comments is data.
  */
 export function parseFile(text: string, previous?: ParsedFile, facts: FileFacts = {}, made?: MadeDocuments): ParsedFile {
-  const lines = new LineIndex(text);
+  const edges = previous && unchangedEdges(previous, text);
+  const lines = previous && edges ? LineIndex.edited(previous.lines, text, edges.headEnd, text.length - edges.tailStart) : new LineIndex(text);
   if (facts.chartTemplate) return { text, lines, documents: [], skipped: chartTemplateSkip(text), facts };
   const markers = text.includes('{{') ? findTemplateMarkers(text) : undefined;
   const syntax = markers && templateSyntaxSkip(markers, text);
   if (syntax) return { text, lines, documents: [], skipped: syntax, facts };
-  const documents = parseDocuments(text, previous, made);
+  const documents = previous && edges ? parseEdited(text, previous, edges, made) : parseDocuments(text, made);
   const broken = markers ? documents.filter((d) => d.errors.length > 0) : [];
   const unparsed = markers && broken.length > 0 ? templateUnparsedSkip(markers, text, broken) : undefined;
   return unparsed ? { text, lines, documents: [], skipped: unparsed, facts } : { text, lines, documents, facts };
@@ -96,11 +98,27 @@ export function parseFile(text: string, previous?: ParsedFile, facts: FileFacts 
  */
 export type MadeDocuments = (source: string, chunkStart: number) => Document.Parsed | undefined;
 
-function parseDocuments(text: string, previous: ParsedFile | undefined, made: MadeDocuments | undefined): ParsedDocument[] {
+function parseDocuments(text: string, made: MadeDocuments | undefined): ParsedDocument[] {
   const chunks = splitChunks(text);
-  if (!previous && !made) return parseFresh(text, chunks);
-  const reusable = groupBySource(previous);
-  const documents: ParsedDocument[] = [];
+  return made ? parseChunks(text, chunks, new Map(), made, []) : parseFresh(text, chunks);
+}
+
+/**
+ * A new version of a parsed file: its unchanged head and tail are kept (unchanged-edges.ts), the
+ * part between them is split again, and each of its chunks reuses a previous document of the same
+ * text there or is parsed.
+ */
+function parseEdited(text: string, previous: ParsedFile, edges: UnchangedEdges, made: MadeDocuments | undefined): ParsedDocument[] {
+  const documents: ParsedDocument[] = [...edges.head];
+  parseChunks(text, splitChunks(text, edges.headEnd, edges.tailStart), groupBySource(middleDocuments(previous, edges)), made, documents);
+  for (const d of edges.tail) {
+    const moved = moveDocument(d, d.chunkStart + edges.delta);
+    documents.push(moved.index === documents.length ? moved : documentAt(moved, { index: documents.length }));
+  }
+  return documents;
+}
+
+function parseChunks(text: string, chunks: readonly Chunk[], reusable: Map<string, ParsedDocument[][]>, made: MadeDocuments | undefined, documents: ParsedDocument[]): ParsedDocument[] {
   for (const chunk of chunks) {
     const source = text.slice(chunk.start, chunk.end);
     const old = reusable.get(source)?.shift();
@@ -115,13 +133,12 @@ function parseDocuments(text: string, previous: ParsedFile | undefined, made: Ma
 }
 
 /** Previous documents by chunk text; a chunk may hold several documents (kept together). */
-function groupBySource(previous: ParsedFile | undefined): Map<string, ParsedDocument[][]> {
+function groupBySource(previous: readonly ParsedDocument[]): Map<string, ParsedDocument[][]> {
   const map = new Map<string, ParsedDocument[][]>();
-  if (!previous) return map;
   let current: ParsedDocument[] = [];
-  previous.documents.forEach((d, i) => {
+  previous.forEach((d, i) => {
     current.push(d);
-    const next = previous.documents[i + 1];
+    const next = previous[i + 1];
     if (!next || next.chunkStart !== d.chunkStart) {
       const list = map.get(d.source) ?? [];
       list.push(current);

@@ -205,3 +205,45 @@ test('the baseline rule is kept per document while the baseline object is the sa
   assert.ok(!run(ws, moved).some((f) => f.ruleId === 'immutable-field'), 'a new baseline recomputes');
   assert.deepEqual(run(ws, moved), uncached(ws, moved));
 });
+
+/** Diagnoses `reader` with a host's caches, edits another file, and checks the kept findings against a fresh run. */
+function afterAnEditOfAnotherFile(files: Record<string, string>, reader: string, edited: string, from: string, to: string): { before: string; after: string } {
+  let ws = Workspace.empty(namespaced, true);
+  for (const [uri, text] of Object.entries(files)) ws = ws.withFile(uri, text, 1);
+  const host = new Host();
+  for (const uri of Object.keys(files)) host.diagnose(ws, uri);
+  const before = host.diagnose(ws, reader);
+  ws = ws.withFile(edited, files[edited].replace(from, to), 2);
+  const after = host.diagnose(ws, reader);
+  assert.equal(after, fresh(ws, reader));
+  return { before, after };
+}
+
+const POD_WITH_SECRET = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      envFrom:
+        - secretRef:
+            name: web-tls
+`;
+
+test('an object a controller produces is a read like any other: its Certificate renamed, the Secret is missing', () => {
+  const certificate = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n';
+  const { before, after } = afterAnEditOfAnotherFile({ 'file:///w/cert.yaml': certificate, 'file:///w/pod.yaml': POD_WITH_SECRET }, 'file:///w/pod.yaml', 'file:///w/cert.yaml', 'secretName: web-tls', 'secretName: other-tls');
+  assert.ok(!before.includes('missing-reference') && after.includes('missing-reference'), 'the Secret went missing with its producer');
+});
+
+test('a Kustomize patch is a read like any other: the patched Secret renamed, the reference to it is missing', () => {
+  const files = {
+    'file:///w/prod/kustomization.yaml': 'resources:\n  - ../base\npatches:\n  - path: tls.yaml\n',
+    'file:///w/prod/tls.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: web-tls\nstringData:\n  tls.crt: x\n',
+    'file:///w/pod.yaml': POD_WITH_SECRET,
+  };
+  const { before, after } = afterAnEditOfAnotherFile(files, 'file:///w/pod.yaml', 'file:///w/prod/tls.yaml', 'name: web-tls', 'name: web-tls2');
+  assert.ok(!before.includes('missing-reference') && after.includes('missing-reference'), 'the reference no longer finds the patched Secret');
+});

@@ -1,10 +1,8 @@
 import type { Finding } from '../findings';
 import type { ParsedDocument } from '../model/parse';
 import { detached } from '../model/strings';
-import type { IndexedObject } from '../workspace/indexed-object';
-import type { ResourceIndex } from '../workspace/index';
 import type { Workspace } from '../workspace/workspace';
-import { trackedWorkspace, type Ask, type Reads } from './workspace-reads';
+import { changedQueries, trackedWorkspace, type Reads } from './workspace-reads';
 
 /**
  * Findings of the workspace rules, per document, kept with what they read of the workspace, so an
@@ -13,9 +11,11 @@ import { trackedWorkspace, type Ask, type Reads } from './workspace-reads';
  * before it is reused). A document's entry is reused when
  * - its text, offset in its chunk and tool key are the same (like FindingsCache), and
  * - everything outside the index its rules may read is the same (`GlobalInputs`), and
- * - every index query its rules made (`find`, `podTemplatesIn`, …) answers the same objects, in
- *   the same order, each with the same content (the object's value by identity: a reused
- *   document shares its value) and identity.
+ * - no index query its rules made (`find`, `podTemplatesIn`, …) may answer differently: no object
+ *   that differs between the snapshot the entry was last checked against and this one answers it
+ *   (workspace-reads.ts `changedQueries`). The cache diffs each new snapshot it sees with the one
+ *   before (Workspace.changedSince: the files that differ, their objects by value), so an edit
+ *   costs the objects it changed and a set lookup per recorded query, not a query per read.
  * Dependencies are recorded, not declared: a rule that reads a new kind needs no declaration, and
  * cannot forget one. Owned by a host (one per server), never module state.
  */
@@ -23,8 +23,7 @@ export class WorkspaceFindingsCache {
   private readonly byUri = new Map<string, FileEntries>();
   private readonly valueIds = new WeakMap<object, number>();
   private nextValueId = 1;
-  // Query answers of the newest index; recomputed when the index changes (every edit makes a new one).
-  private answers: { index: ResourceIndex; byQuery: Map<string, string>; tokens: Map<IndexedObject, string> } | undefined;
+  private readonly changes = new ChangeLog();
   /** Documents whose workspace findings were computed (not reused) since the host last reset it; tests read it. */
   recomputed = 0;
   /** Documents whose workspace findings were reused. */
@@ -35,12 +34,14 @@ export class WorkspaceFindingsCache {
     // A fix that appends a document to the file starts with a line break unless the file ends with one.
     const key = `${this.globalKey(workspace, inputs)}\u0000${text === '' || text.endsWith('\n')}`;
     const fileEnd = text.length;
+    const seq = this.changes.observe(workspace);
     const old = this.byUri.get(uri);
-    const previous: Entries = old && old.key === key ? old.entries : new Map();
+    const changed = old && old.key === key ? this.changes.since(old.seq) : undefined;
+    const previous: Entries = changed ? old!.entries : new Map();
     const next: Entries = new Map();
     return {
-      findings: (document, variant, run) => this.findingsOf(workspace, { document, fileEnd }, variant, run, { previous, next }),
-      end: () => void this.byUri.set(uri, { key, entries: next }),
+      findings: (document, variant, run) => this.findingsOf(workspace, { document, fileEnd }, variant, run, { previous, next, changed }),
+      end: () => void this.byUri.set(uri, { key, entries: next, seq }),
     };
   }
 
@@ -62,59 +63,26 @@ export class WorkspaceFindingsCache {
     this.byUri.delete(uri);
   }
 
-  private findingsOf(workspace: Workspace, at: Place, variant: string, run: RunRules, { previous, next }: { previous: Entries; next: Entries }): Finding[] {
+  private findingsOf(workspace: Workspace, at: Place, variant: string, run: RunRules, { previous, next, changed }: { previous: Entries; next: Entries; changed: ReadonlySet<string> | undefined }): Finding[] {
     const { document } = at;
     // Keyed by the chunk's text itself (V8 keeps a string's hash: no copy), then by the document's
     // place in the file (two copies of one text are told apart: duplicate-resource reports the
     // second), offset in the chunk and tool key.
     const key = `${document.index}|${document.start - document.chunkStart}|${variant}`;
     const entry = previous.get(document.source)?.get(key);
-    if (entry && this.stillValid(workspace.index, entry.reads)) {
+    if (entry && changed && stillValid(entry.reads, changed)) {
       keep(next, document.source, key, entry);
       this.reused++;
       return entry.findings.map((f) => shift(f, 'restore', document.chunkStart, at.fileEnd));
     }
     this.recomputed++;
     const reads: Reads = [];
-    const findings = run(trackedWorkspace(workspace, reads, (index, query, ask) => this.fingerprint(index, query, ask)));
+    const findings = run(trackedWorkspace(workspace, reads));
     // A finding or fix elsewhere (an edit of another file or another document) holds offsets that
     // move with other documents: never reused. An edit at the file's end (a fix that appends a
     // document, missing-reference's) is kept as such.
     if (findings.every((f) => inside(f, at))) keep(next, detached(document.source), key, { findings: findings.map((f) => detach(shift(f, 'store', document.chunkStart, at.fileEnd))), reads });
     return findings;
-  }
-
-  private stillValid(index: ResourceIndex, reads: Reads): boolean {
-    for (const [query, ask, fingerprint] of reads) if (this.fingerprint(index, query, ask) !== fingerprint) return false;
-    return true;
-  }
-
-  /** The fingerprint of a query's answer in this index, computed once per index. */
-  private fingerprint(index: ResourceIndex, query: string, ask: Ask): string {
-    if (this.answers?.index !== index) this.answers = { index, byQuery: new Map(), tokens: new Map() };
-    const known = this.answers.byQuery.get(query);
-    if (known !== undefined) return known;
-    const result = ask(index);
-    const fingerprint = typeof result === 'boolean' ? String(result) : result.length === 1 ? this.tokenOf(result[0]) : result.map((o) => this.tokenOf(o)).join(' ');
-    this.answers.byQuery.set(query, fingerprint);
-    return fingerprint;
-  }
-
-  /** What a rule can read of an indexed object: its identity, file and place in it, provenance and content. */
-  private tokenOf(o: IndexedObject): string {
-    const tokens = this.answers!.tokens;
-    let token = tokens.get(o);
-    if (token === undefined) {
-      // The value (by identity) stands for everything derived from it: the file it was parsed in,
-      // the object's identity, labels, template, ports and keys. The document's place in its file
-      // tells which of two copies in one file comes first (duplicate-resource). Objects made from
-      // another object's value (produced by a controller, generated by kustomize) add what tells
-      // them apart.
-      token = `${this.idOf(o.resource.value)}:${o.resource.document.index}`;
-      if (o.producedBy || o.generatedBy) token += `:${o.uri}|${o.kind}/${o.namespace}/${o.name}|${o.producedBy ?? ''}|${o.generatedBy ?? ''}|${[...(o.dataKeys ?? [])].join(',')}`;
-      tokens.set(o, token);
-    }
-    return token;
   }
 }
 
@@ -151,7 +119,61 @@ type Entries = Map<string, Map<string, Entry>>;
 interface FileEntries {
   key: string;
   entries: Entries;
+  /** The snapshot (ChangeLog's number) the entries were last checked against. */
+  seq: number;
 }
+
+function stillValid(reads: Reads, changed: ReadonlySet<string>): boolean {
+  if (changed.size === 0) return true;
+  for (const query of reads) if (changed.has(query)) return false;
+  return true;
+}
+
+/** How many snapshots back the log reaches: entries checked longer ago are recomputed. */
+const CHANGE_LOG_LENGTH = 64;
+
+/**
+ * The snapshots a cache has seen, in order, each with the queries that may answer differently
+ * than in the one before (undefined: any may). Keeps only the newest snapshot, and query keys.
+ */
+class ChangeLog {
+  private seq = 0;
+  private newest: Workspace | undefined;
+  private readonly steps: (Set<string> | undefined)[] = [];
+  private readonly unions = new Map<number, Set<string> | undefined>();
+
+  /** The number of `workspace`, a new one when it is not the newest seen. */
+  observe(workspace: Workspace): number {
+    if (workspace === this.newest) return this.seq;
+    const change = this.newest && workspace.changedSince(this.newest);
+    this.steps.push(change && changedQueries(change));
+    if (this.steps.length > CHANGE_LOG_LENGTH) this.steps.shift();
+    this.newest = workspace;
+    this.unions.clear();
+    return ++this.seq;
+  }
+
+  /** The queries that may answer differently now than in snapshot `seq`; undefined when unknown. */
+  since(seq: number): ReadonlySet<string> | undefined {
+    const count = this.seq - seq;
+    if (count === 0) return EMPTY;
+    if (count > this.steps.length) return undefined;
+    if (!this.unions.has(seq)) {
+      let union: Set<string> | undefined = new Set();
+      for (const step of this.steps.slice(this.steps.length - count)) {
+        if (!step) {
+          union = undefined;
+          break;
+        }
+        for (const query of step) union.add(query);
+      }
+      this.unions.set(seq, union);
+    }
+    return this.unions.get(seq);
+  }
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 function keep(entries: Entries, source: string, key: string, entry: Entry): void {
   let byKey = entries.get(source);

@@ -18,6 +18,13 @@ export interface WorkspaceFile {
   tools?: FileTools;
 }
 
+/** The objects that differ between two snapshots (Workspace.changedSince), by their role in the index. */
+export interface IndexChange {
+  own: IndexedObject[];
+  produced: IndexedObject[];
+  patches: IndexedObject[];
+}
+
 /** Tells whether a kind is namespaced (from the schema catalog); undefined when unknown. */
 export type NamespacedLookup = (group: string, kind: string) => boolean | undefined;
 
@@ -101,6 +108,40 @@ export class Workspace {
       this.cachedIndex = new ResourceIndex([...own, ...tools.generatedObjects()], patches, produced);
     }
     return this.cachedIndex;
+  }
+
+  /**
+   * The index objects that differ between `older` and this snapshot, old and new versions, each in
+   * the role the index gives it (index.ts). An object of a reused document (the same value, at the
+   * same place in its file) is the same; undefined when a file that tells build tools something
+   * (a kustomization, a skaffold config) differs: what is a patch or generated may then differ in
+   * any file.
+   */
+  changedSince(older: Workspace): IndexChange | undefined {
+    const change: IndexChange = { own: [], produced: [], patches: [] };
+    if (older === this) return change;
+    for (const [uri, after] of this.files) if (!this.addChange(change, older.files.get(uri), after)) return undefined;
+    for (const [uri, before] of older.files) if (!this.files.has(uri) && !this.addChange(change, before, undefined)) return undefined;
+    return change;
+  }
+
+  /** Adds what differs between two versions of one file; false when either tells build tools something. */
+  private addChange(change: IndexChange, before: WorkspaceFile | undefined, after: WorkspaceFile | undefined): boolean {
+    if (before === after || (before && after && before.parsed === after.parsed)) return true;
+    if (before?.tools || after?.tools) return false;
+    const kept = new Map<object, number>();
+    for (const o of before?.objects ?? []) kept.set(o.resource.value, o.resource.document.index);
+    // Values in both versions, at the same place: what was derived from them (produced objects too) is the same.
+    const same = new Set<object>();
+    for (const o of after?.objects ?? []) if (kept.get(o.resource.value) === o.resource.document.index) same.add(o.resource.value);
+    const patchFile = this.tools.patchOf((after ?? before)!.uri) !== undefined;
+    for (const file of [before, after]) {
+      if (!file) continue;
+      for (const o of file.objects) if (!same.has(o.resource.value)) (o.patch || patchFile ? change.patches : change.own).push(o);
+      // A patch is no object of its own, so it produces nothing either (the index leaves these out).
+      for (const p of file.produced) if (!same.has(p.resource.value) && !p.patch && !patchFile) change.produced.push(p);
+    }
+    return true;
   }
 
   /** The kustomizations and skaffold configs of the snapshot. */

@@ -1,5 +1,5 @@
 import { isMap, isScalar } from 'yaml';
-import { documentUndecodable, UNDER_INDENTED_QUOTE, type ParsedDocument } from '../model/parse';
+import { documentUndecodable, UNDER_INDENTED_QUOTE, type ParsedDocument, type YamlProblem } from '../model/parse';
 import type { Report, Rule } from './rule';
 
 /** Friendlier words for the parse errors people hit most; the parser's own message follows. */
@@ -28,22 +28,31 @@ export const yamlSyntax: Rule = {
     ].join('\n'),
   },
   checkFile({ file }): Report[] {
-    return file.documents.flatMap((d): Report[] => {
-      if (d.errors.length === 0) {
-        const portability = d.warnings.filter((w) => w.code === UNDER_INDENTED_QUOTE).map((w): Report => ({ message: w.message, range: [w.start, w.end], severity: 'warning' }));
-        // Valid YAML that still is not JSON: kubectl stops at it, so nothing else is checked either.
-        // The shared conversion first: looking at the nodes moves a reused document's (parse.ts).
-        const found = documentUndecodable(d);
-        const undecodable = found && looksLikeKubernetes(d) ? found : undefined;
-        return undecodable ? [...portability, { message: `error converting YAML to JSON: ${undecodable.message}`, range: undecodable.range ?? [d.start, d.start + 1] }] : portability;
-      }
-      return d.errors.map((e) => ({
-        message: HINTS[e.code] && !e.message.toLowerCase().startsWith(HINTS[e.code].slice(0, 10)) ? `${HINTS[e.code]}: ${e.message}` : e.message,
-        range: [e.start, Math.max(e.end, e.start + 1)] as const,
-      }));
-    });
+    // A loop that allocates only for problems: every edit runs it over every document of the file.
+    const reports: Report[] = [];
+    for (const d of file.documents) {
+      if (d.errors.length > 0) reports.push(...d.errors.map(syntaxError));
+      else documentReports(d, reports);
+    }
+    return reports;
   },
 };
+
+function syntaxError(e: YamlProblem): Report {
+  return {
+    message: HINTS[e.code] && !e.message.toLowerCase().startsWith(HINTS[e.code].slice(0, 10)) ? `${HINTS[e.code]}: ${e.message}` : e.message,
+    range: [e.start, Math.max(e.end, e.start + 1)] as const,
+  };
+}
+
+/** A valid document's reports: quoted lines only go-yaml accepts, and YAML that has no JSON form. */
+function documentReports(d: ParsedDocument, reports: Report[]): void {
+  for (const w of d.warnings) if (w.code === UNDER_INDENTED_QUOTE) reports.push({ message: w.message, range: [w.start, w.end], severity: 'warning' });
+  // Valid YAML that still is not JSON: kubectl stops at it, so nothing else is checked either.
+  // The shared conversion first: looking at the nodes moves a reused document's (parse.ts).
+  const found = documentUndecodable(d);
+  if (found && looksLikeKubernetes(d)) reports.push({ message: `error converting YAML to JSON: ${found.message}`, range: found.range ?? [d.start, d.start + 1] });
+}
 
 /** String `apiVersion` and `kind` at the top (product.md §5), read from the nodes: the document has no JS value. */
 function looksLikeKubernetes(d: ParsedDocument): boolean {

@@ -22,8 +22,6 @@ const OLD_SPACE_HEADROOM_PERCENT = 50;
 
 // Before any code cache is read or written: V8 accepts a cache only under the flags it was made with.
 setFlagsFromString(`--heap-growing-percent=${OLD_SPACE_HEADROOM_PERCENT}`);
-// A context made from now on has `gc`: main.ts collects the young generation when publishing pauses.
-setFlagsFromString('--expose-gc');
 
 const server = join(__dirname, 'server-main.js');
 const cache = CodeCache.forUser();

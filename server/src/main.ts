@@ -2,7 +2,6 @@
 // (or IPC from the VS Code client).
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { CodeCache } from './io/code-cache';
 import { bundledVersions } from './io/schema-source';
@@ -52,28 +51,5 @@ function lowMemoryCollection(): () => void {
   };
 }
 
-/**
- * V8's young-generation collection (a scavenge), run by the server when publishing pauses
- * (lsp/server.ts): an edit of the 20,000-line file allocates ~4 MB, and V8 scavenged in the middle
- * of one edit in four (~9 ms, copying the objects the edit had made so far, alive until it
- * publishes). Collected in the pause after a publish, the young generation starts each edit empty.
- * `gc` exists in contexts made after launcher.ts set --expose-gc (not in this one); without it
- * (another entry, a runtime that refuses the flag) nothing is collected early.
- */
-function youngCollection(): () => void {
-  let gc: ((options: { type: 'minor' }) => void) | null | undefined;
-  return () => {
-    if (gc === undefined) {
-      try {
-        const exposed: unknown = runInNewContext('typeof gc === "function" ? gc : null');
-        gc = typeof exposed === 'function' ? (exposed as (options: { type: 'minor' }) => void) : null;
-      } catch {
-        gc = null;
-      }
-    }
-    gc?.({ type: 'minor' });
-  };
-}
-
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, bundledVersions({ codeCache: CodeCache.forUser() }), { collectGarbage: lowMemoryCollection(), collectYoung: youngCollection() });
+startServer(connection, bundledVersions({ codeCache: CodeCache.forUser() }), lowMemoryCollection());

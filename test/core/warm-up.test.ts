@@ -14,8 +14,8 @@ test('every common kind of the warm-up is a kind of the bundled schemas', () => 
   assert.deepEqual(missing, []);
 });
 
-test('warm-up: one step per common kind and per sample per round; no step throws', () => {
-  const steps = warmUpSteps({ catalog, config: DEFAULT_CONFIG, samples, rounds: 2 });
-  assert.equal(steps.length, COMMON_KINDS.length + 2 * samples.length);
+test('warm-up: one step per common kind, per sample per round and per edit; no step throws', () => {
+  const steps = warmUpSteps({ catalog, config: DEFAULT_CONFIG, samples, rounds: 2, edits: 6 });
+  assert.equal(steps.length, COMMON_KINDS.length + 2 * samples.length + 6, 'the samples have an image to edit past their middle');
   for (const step of steps) step();
 });

@@ -13,20 +13,11 @@ import { registerNavigation } from './navigation';
 import { registerNotifications } from './notifications';
 import { Publisher } from './publish';
 import { Scheduler } from './scheduler';
-import { WhenQuiet } from './documents';
-
-/**
- * How long publishing must pause before the young generation is collected: longer than the turns
- * between an edited file's publish and its dependents', shorter than the pause between keystrokes.
- */
-export const YOUNG_GC_QUIET_MS = 20;
 import { ServerState } from './state';
 
 export interface ServerOptions {
   /** See DocumentStore (the process entry passes V8's low-memory collection). */
   collectGarbage?: () => void;
-  /** A young-generation collection (the process entry's, main.ts), run when publishing pauses for YOUNG_GC_QUIET_MS. */
-  collectYoung?: () => void;
   /** Tests pass a fake clock (test/lsp/fake-clock.ts) to run the server's turns one by one. */
   clock?: Clock;
   /** Tests pass their own git reader. */
@@ -43,8 +34,7 @@ export function createServer(connection: Connection, versions: SchemaVersions, o
   const safe = safeOn(connection);
   const state = new ServerState(versions, options.collectGarbage);
   const publisher = new Publisher(connection, state, safe);
-  const young = options.collectYoung ? new WhenQuiet(options.collectYoung, YOUNG_GC_QUIET_MS) : undefined;
-  const scheduler = new Scheduler((uri) => (publisher.publish(uri), young?.poke()), clock);
+  const scheduler = new Scheduler((uri) => publisher.publish(uri), clock);
   const baseline = new BaselineLoader(options.loadGitBaseline ?? gitBaselineLoader(), (loaded) => {
     state.gitBaseline = loaded;
     recheckOpen(ctx);
@@ -61,8 +51,8 @@ export function createServer(connection: Connection, versions: SchemaVersions, o
   return ctx;
 }
 
-/** Wires the connection to the core and listens (the process entry's collections: ServerOptions). */
-export function startServer(connection: Connection, versions: SchemaVersions, options: Pick<ServerOptions, 'collectGarbage' | 'collectYoung'> = {}): void {
-  createServer(connection, versions, options);
+/** Wires the connection to the core and listens. `collectGarbage`: see DocumentStore. */
+export function startServer(connection: Connection, versions: SchemaVersions, collectGarbage?: () => void): void {
+  createServer(connection, versions, { collectGarbage });
   connection.listen();
 }

@@ -37,11 +37,21 @@ export async function languageChecks() {
     if (!(await page.locator('.tabs-container .tab.active', { hasText: 'deployment.yaml' }).isVisible())) await openFile('deployment.yaml', 'imagePullPolcy');
     await editor.locator('.squiggly-error').first().waitFor();
     const before = await editor.locator('.squiggly-error').count();
-    await token('imagePullPolcy').click();
-    await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget');
     const fix = menu.locator('.monaco-list-row.action[aria-label="Change to \\"imagePullPolicy\\""]');
-    await fix.waitFor();
+    // Under load (CI ran it after the unit tests) the menu once came up without the fix and stayed
+    // so: the request is asked again, up to three times, and the fix must be there in the end.
+    for (let attempt = 1; ; attempt++) {
+      await token('imagePullPolcy').click();
+      await page.keyboard.press('Control+.');
+      try {
+        await fix.waitFor({ timeout: attempt < 3 ? 15000 : TIMEOUT });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
     const actions = await menu.locator('.monaco-list-row.action').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
     if (!(await fix.getAttribute('class')).includes('focused')) throw new Error(`the typo fix is not the preferred (first) action: ${JSON.stringify(actions)}`);
     await page.waitForTimeout(300);

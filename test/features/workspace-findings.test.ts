@@ -247,3 +247,17 @@ test('a Kustomize patch is a read like any other: the patched Secret renamed, th
   const { before, after } = afterAnEditOfAnotherFile(files, 'file:///w/pod.yaml', 'file:///w/prod/tls.yaml', 'name: web-tls', 'name: web-tls2');
   assert.ok(!before.includes('missing-reference') && after.includes('missing-reference'), 'the reference no longer finds the patched Secret');
 });
+
+test('a change too large to keep in the log (a file of thousands of objects closed) recomputes the entries checked before it', () => {
+  const lonely = 'file:///w/lonely.yaml';
+  const big = 'file:///w/generated.yaml';
+  const many = Array.from({ length: 2100 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: generated-${i}\ndata:\n  k: v\n`).join('---\n');
+  let ws = Workspace.empty(namespaced, true).withFile(lonely, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lonely\ndata:\n  a: "1"\n', 1).withFile(big, many, 1);
+  const host = new Host();
+  host.diagnose(ws, lonely);
+  ws = ws.withoutFile(big).withFile(big, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\n', 2);
+  host.workspaceCache.recomputed = 0;
+  assert.equal(host.diagnose(ws, lonely), fresh(ws, lonely));
+  // Its reads (its own name and kind) are not among the 2,100 changed names (4,200 keys with their `named` ones), but the step was not kept.
+  assert.equal(host.workspaceCache.recomputed, 1);
+});

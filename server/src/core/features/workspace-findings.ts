@@ -131,6 +131,12 @@ function stillValid(reads: Reads, changed: ReadonlySet<string>): boolean {
 
 /** How many snapshots back the log reaches: entries checked longer ago are recomputed. */
 const CHANGE_LOG_LENGTH = 64;
+/**
+ * A step whose changed objects answer more queries than this is kept as "any may" (undefined): a
+ * change that large (a file of thousands of objects opened or closed) leaves few entries valid,
+ * and 64 such steps would hold hundreds of thousands of keys.
+ */
+const LARGEST_STEP = 4096;
 
 /**
  * The snapshots a cache has seen, in order, each with the queries that may answer differently
@@ -146,7 +152,8 @@ class ChangeLog {
   observe(workspace: Workspace): number {
     if (workspace === this.newest) return this.seq;
     const change = this.newest && workspace.changedSince(this.newest);
-    this.steps.push(change && changedQueries(change));
+    const queries = change && changedQueries(change);
+    this.steps.push(queries && queries.size <= LARGEST_STEP ? queries : undefined);
     if (this.steps.length > CHANGE_LOG_LENGTH) this.steps.shift();
     this.newest = workspace;
     this.unions.clear();

@@ -23,8 +23,7 @@ export function registerDocumentSync(ctx: ServerContext): void {
  * Kustomize builds that read it, or every open file when it changed what build tools are told.
  */
 function changed(ctx: ServerContext, uri: string): void {
-  const others = ctx.state.store.open.keys().filter((u) => u !== uri);
-  ctx.scheduler.schedule([uri], dependentsOf(ctx, uri, others, () => ctx.state.store.update(uri)));
+  ctx.scheduler.schedule([uri], dependentsOf(ctx, uri, () => ctx.state.store.update(uri)));
 }
 
 /**
@@ -33,14 +32,14 @@ function changed(ctx: ServerContext, uri: string): void {
  * findings about a version of it that is gone.
  */
 function closed(ctx: ServerContext, uri: string): void {
-  // The document is still in the open set while its close is handled.
-  const others = ctx.state.store.open.keys().filter((u) => u !== uri);
-  ctx.scheduler.schedule([], dependentsOf(ctx, uri, others, () => ctx.state.store.close(uri)));
+  ctx.scheduler.schedule([], dependentsOf(ctx, uri, () => ctx.state.store.close(uri)));
 }
 
-/** The files of `others` that may read differently after `change` replaces the snapshot's version of `uri`. */
-function dependentsOf(ctx: ServerContext, uri: string, others: string[], change: () => void): string[] {
+/** The other open files that may read differently after `change` replaces the snapshot's version of `uri`. */
+function dependentsOf(ctx: ServerContext, uri: string, change: () => void): string[] {
   const { store, builds } = ctx.state;
+  // A closing document is still in the open set while its close is handled.
+  const others = store.open.keys().filter((u) => u !== uri);
   const beforeFile = store.workspace.file(uri);
   const before = linkedObjects(beforeFile);
   // The files sharing a Kustomize build with it before the change: a file leaving a build changes the build too.

@@ -6,7 +6,7 @@
 // nobody waits. Every step's result is dropped: warm-up changes no state the user can see.
 import type { Config } from '../config';
 import type { SchemaCatalog } from '../schema/catalog';
-import { Workspace } from '../workspace/workspace';
+import { Workspace, type NamespacedLookup } from '../workspace/workspace';
 import { diagnoseWorkspaceFile } from './diagnostics';
 import { FindingsCache } from './findings-cache';
 import { WorkspaceFindingsCache } from './workspace-findings';
@@ -66,7 +66,7 @@ export function warmUpSteps({ catalog, config, samples, rounds = 2, edits = 24 }
       });
     });
   }
-  steps.push(...editSteps(samples, { catalog, config }, edits));
+  steps.push(...editSteps(samples, { catalog, config }, namespaced, edits));
   return steps;
 }
 
@@ -77,7 +77,7 @@ export function warmUpSteps({ catalog, config, samples, rounds = 2, edits = 24 }
  * steps type and delete a character in the middle of the samples joined in one file, with caches
  * of their own.
  */
-function editSteps(samples: readonly string[], env: { catalog: SchemaCatalog; config: Config }, edits: number): (() => void)[] {
+function editSteps(samples: readonly string[], env: { catalog: SchemaCatalog; config: Config }, namespaced: NamespacedLookup, edits: number): (() => void)[] {
   const text = samples.join('\n---\n');
   const at = text.indexOf('image: ', text.length >> 1);
   if (samples.length === 0 || at < 0) return [];
@@ -88,7 +88,7 @@ function editSteps(samples: readonly string[], env: { catalog: SchemaCatalog; co
   let workspace: Workspace | undefined;
   const typed = `${text.slice(0, at + 7)}x${text.slice(at + 7)}`;
   return Array.from({ length: edits }, (_, i) => () => {
-    workspace ??= Workspace.empty((group, kind) => env.catalog.isNamespaced(group, kind), true).withFile(uri, text, 1);
+    workspace ??= Workspace.empty(namespaced, true).withFile(uri, text, 1);
     workspace = workspace.withFile(uri, i % 2 === 0 ? typed : text, i + 2);
     diagnoseWorkspaceFile(workspace, uri, { ...env, cache, workspaceCache });
   });

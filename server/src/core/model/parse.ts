@@ -9,7 +9,7 @@ import { plainValue } from './plain-value';
 import { relaxQuoteIndentation, type RelaxedQuotes } from './quote-indent';
 import type { Resource } from './resource';
 import { documentAt, shiftNodes, withNodes } from './movable-document';
-import { middleDocuments, unchangedEdges, type UnchangedEdges } from './unchanged-edges';
+import { chunkGroups, middleDocuments, unchangedEdges, type UnchangedEdges } from './unchanged-edges';
 
 /** The code of the warning for a quoted scalar's line that only go-yaml accepts. */
 export const UNDER_INDENTED_QUOTE = 'UNDER_INDENTED_QUOTE';
@@ -135,17 +135,11 @@ function parseChunks(text: string, chunks: readonly Chunk[], reusable: Map<strin
 /** Previous documents by chunk text; a chunk may hold several documents (kept together). */
 function groupBySource(previous: readonly ParsedDocument[]): Map<string, ParsedDocument[][]> {
   const map = new Map<string, ParsedDocument[][]>();
-  let current: ParsedDocument[] = [];
-  previous.forEach((d, i) => {
-    current.push(d);
-    const next = previous[i + 1];
-    if (!next || next.chunkStart !== d.chunkStart) {
-      const list = map.get(d.source) ?? [];
-      list.push(current);
-      map.set(d.source, list);
-      current = [];
-    }
-  });
+  for (const { source, documents } of chunkGroups(previous)) {
+    const list = map.get(source);
+    if (list) list.push(documents);
+    else map.set(source, [documents]);
+  }
   return map;
 }
 

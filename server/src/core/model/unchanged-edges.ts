@@ -19,8 +19,8 @@ export interface UnchangedEdges {
   delta: number;
 }
 
-/** A chunk of the previous version: its text, its offset and its documents (consecutive, same chunkStart). */
-interface ChunkGroup {
+/** A chunk of a parsed file: its text, its offset and its documents (consecutive, same chunkStart). */
+export interface ChunkGroup {
   start: number;
   source: string;
   documents: ParsedDocument[];
@@ -84,7 +84,8 @@ function documentsOf(groups: readonly ChunkGroup[], from: number, to: number): P
   return out;
 }
 
-function chunkGroups(documents: readonly ParsedDocument[]): ChunkGroup[] {
+/** A parsed file's documents grouped by the chunk they were parsed from (a chunk may hold several). */
+export function chunkGroups(documents: readonly ParsedDocument[]): ChunkGroup[] {
   const groups: ChunkGroup[] = [];
   for (const d of documents) {
     const last = groups.at(-1);
